@@ -1,0 +1,139 @@
+"""Facts written inside line-item labels, and the label left once they are taken out.
+
+"Common stock, $.001 par value; 415,000,000 shares authorized; 104,765,257 shares issued
+... at September 30, 2006" holds a par value, shares authorized and shares issued and
+outstanding at each date.  Each number becomes an ``EmbeddedFact`` with a plain-words
+role; the mapper chooses concepts for the roles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+
+from converter.extraction.periods import parse_date
+from converter.model.statements import Amount, EmbeddedFact, Period
+
+_MONEY = r"\$\s*(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
+_COUNT = r"\d{1,3}(?:,\d{3})+|\d+"
+_DATE_TEXT = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d{2}"
+)
+_INCLUDES = re.compile(
+    rf"\(\s*(?:includes?|including)\s+(?P<what>[a-z][a-z\- ]*?)\s+of\s+"
+    rf"(?P<amounts>{_MONEY}(?:\s*,\s*(?:and\s+)?{_MONEY}|\s+and\s+{_MONEY})*)"
+    rf"[^)]*?respectively\s*\)",
+    re.I,
+)
+_SHARE_ROLES = (
+    ("shares authorized", re.compile(rf"({_COUNT})\s+shares\s+authorized", re.I)),
+    ("shares issued", re.compile(rf"({_COUNT})\s+shares\s+issued", re.I)),
+    ("shares outstanding", re.compile(rf"({_COUNT})\s+shares\s+outstanding", re.I)),
+)
+_NONE_ISSUED = re.compile(r"\bnone\s+issued\b|\bno\s+shares\s+issued\b", re.I)
+_BARE_SHARES = re.compile(rf"({_COUNT})\s+shares\b(?!\s+(?:authorized|issued|outstanding))", re.I)
+_PAR = re.compile(rf"({_MONEY})\s+par\s+value", re.I)
+_AT_DATE_AMOUNT = re.compile(rf"({_MONEY})\s+(?:at|as\s+of)\s+({_DATE_TEXT})", re.I)
+_RESPECTIVE_AMOUNTS = re.compile(
+    rf"of\s+({_MONEY}(?:\s*,\s*(?:and\s+)?{_MONEY}|\s+and\s+{_MONEY})+)[^;]*?respectively", re.I
+)
+_NET_OF = re.compile(r",?\s*net\s+of\b[^;]*?\$.*$", re.I)
+_CUT = re.compile(
+    r"\s*\((?:includes?|including|net of)\b.*$|;.*$|,\s*\$.*$|\s+of\s+\$.*$|"
+    r",\s*\d[\d,]*\s+shares.*$",
+    re.I,
+)
+
+
+def clean_label(raw: str) -> str:
+    """The label without the facts written into it ("Common stock", "Accounts receivable, net")."""
+    text = _NET_OF.sub(", net", raw)
+    text = _CUT.sub("", text).strip().rstrip(",:;")
+    text = re.sub(r"\s*\(\s*\)", "", text)
+    return text or raw.strip()
+
+
+def _amount(text: str) -> Amount:
+    digits = text.replace("$", "").replace(",", "").strip()
+    value = Decimal(digits)
+    decimals = len(digits.split(".")[1]) if "." in digits else 0
+    return Amount(text=text.strip(), shown=value, decimals_shown=decimals)
+
+
+def extract_embedded(
+    raw: str, periods: Sequence[Period], statement_kind: str
+) -> tuple[list[EmbeddedFact], list[str]]:
+    """(facts, phrases with numbers that could not be read) for one label."""
+    facts: list[EmbeddedFact] = []
+    subject = clean_label(raw).lower()
+    instants = [p for p in periods if p.is_instant]
+
+    m = _INCLUDES.search(raw)
+    if m:
+        amounts = re.findall(_MONEY, m.group("amounts"))
+        if len(amounts) == len(periods):
+            for text, period in zip(amounts, periods, strict=True):
+                facts.append(EmbeddedFact(f"included {m.group('what').strip().lower()}",
+                                          _amount(text), "monetary", True, period, m.group(0),
+                                          subject))
+        raw_rest = raw[: m.start()] + raw[m.end():]
+    else:
+        raw_rest = raw
+
+    for segment in raw_rest.split(";"):
+        facts.extend(_segment_facts(segment, instants, subject))
+
+    consumed = " ".join(f.text for f in facts)
+    unread = [
+        n for n in re.findall(rf"{_MONEY}|{_COUNT}", raw_rest)
+        if n not in consumed and not re.fullmatch(r"(?:19|20)\d{2}|\d{1,2}", n.replace("$", ""))
+    ]
+    return facts, unread
+
+
+def _segment_facts(segment: str, instants: list[Period], subject: str) -> list[EmbeddedFact]:
+    facts: list[EmbeddedFact] = []
+    dates = [parse_date(d) for d in re.findall(_DATE_TEXT, segment, re.I)]
+    targets = _targets(dates, instants)
+
+    def add(role: str, amount: Amount, kind: str, scaled: bool, text: str,
+            where: list[Period] | None = None) -> None:
+        for period in where if where is not None else targets:
+            facts.append(EmbeddedFact(role, amount, kind, scaled, period, text, subject))
+
+    for m in _PAR.finditer(segment):
+        add("par value", _amount(m.group(1)), "perShare", False, m.group(0))
+    for role, pattern in _SHARE_ROLES:
+        for m in pattern.finditer(segment):
+            add(role, _amount(m.group(1)), "shares", False, m.group(0))
+    if _NONE_ISSUED.search(segment):
+        add("shares issued", Amount(text="none", shown=Decimal(0)), "shares", False,
+            _NONE_ISSUED.search(segment).group(0))  # type: ignore[union-attr]
+    for m in _BARE_SHARES.finditer(segment):
+        add("shares", _amount(m.group(1)), "shares", False, m.group(0))
+    if re.search(r"allowance", segment, re.I):
+        role = "allowance"
+        dated = _AT_DATE_AMOUNT.findall(segment)
+        if dated:
+            for money, when in dated:
+                day = parse_date(when)
+                period = next((p for p in instants if p.end == day), None) if day else None
+                if period is None and day is not None:
+                    period = Period(end=day, label=when)
+                if period is not None:
+                    add(role, _amount(money), "monetary", True, f"{money} at {when}", [period])
+        else:
+            m = _RESPECTIVE_AMOUNTS.search(segment)
+            if m:
+                amounts = re.findall(_MONEY, m.group(1))
+                if len(amounts) == len(instants):
+                    for text, period in zip(amounts, instants, strict=True):
+                        add(role, _amount(text), "monetary", True, m.group(0), [period])
+    return facts
+
+
+def _targets(dates: list[object], instants: list[Period]) -> list[Period]:
+    """The balance-sheet dates a segment speaks of: those it names, else all of them."""
+    named = [p for p in instants if p.end in dates]
+    return named or list(instants)

@@ -1,0 +1,99 @@
+"""Column headers to periods.
+
+"Three Months Ended September 30, 2006" is a duration from 2006-07-01 to 2006-09-30;
+"March 31, 2006" (or "As of ...") is an instant.  A header may be split over several rows
+("Three Months Ended" / "September 30," / "2006"); the rows are joined per column first.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+from converter.model.statements import Period
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "twenty-six": 26,
+    "twenty six": 26, "thirty-nine": 39, "thirty nine": 39, "fifty-two": 52, "fifty two": 52,
+    "fifty-three": 53, "fifty three": 53,
+}
+_DATE = re.compile(
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?P<day>\d{1,2}),?"
+    r"(?:\s+(?P<year>(?:19|20)\d{2}))?",
+    re.I,
+)
+_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+_LENGTH = re.compile(
+    r"\b(?P<n>\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")[\s-]+"
+    r"(?P<unit>months?|weeks?|quarters?)\b",
+    re.I,
+)
+_YEAR_ENDED = re.compile(r"\b(fiscal\s+)?years?\s+ended\b|\btwelve months\b|\bannual\b", re.I)
+_QUARTER_ENDED = re.compile(r"\bquarters?\s+ended\b", re.I)
+
+
+def parse_date(text: str, default_year: int | None = None) -> date | None:
+    m = _DATE.search(text)
+    if not m:
+        return None
+    month = MONTHS[m.group("month").lower()[:3] if m.group("month").lower()[:3] in MONTHS
+                   else m.group("month").lower()]
+    year_text = m.group("year")
+    if year_text is None:
+        years = _YEAR.findall(text[m.end():])
+        year_text = years[0] if years else None
+    year = int(year_text) if year_text else default_year
+    if year is None:
+        return None
+    try:
+        return date(year, month, int(m.group("day")))
+    except ValueError:
+        return None
+
+
+def duration_months(text: str) -> tuple[int, str] | None:
+    """(length, unit) of a duration header, or None for an instant."""
+    m = _LENGTH.search(text)
+    if m:
+        n_text = m.group("n").lower()
+        n = int(n_text) if n_text.isdigit() else NUMBER_WORDS[n_text]
+        unit = m.group("unit").lower().rstrip("s")
+        if unit == "quarter":
+            return 3 * n, "month"
+        return n, unit
+    if _YEAR_ENDED.search(text):
+        return 12, "month"
+    if _QUARTER_ENDED.search(text):
+        return 3, "month"
+    return None
+
+
+def start_of(end: date, length: int, unit: str) -> date:
+    """The first day of a period of ``length`` months (or weeks) ending on ``end``."""
+    if unit == "week":
+        return end - timedelta(weeks=length) + timedelta(days=1)
+    month_index = end.year * 12 + end.month - 1 - length
+    year, month = divmod(month_index, 12)
+    month += 1
+    last_day = calendar.monthrange(end.year, end.month)[1]
+    if end.day == last_day:
+        # a period ending on a month end starts on the first of a month
+        return date(year + (month // 12), month % 12 + 1, 1)
+    day = min(end.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day) + timedelta(days=1)
+
+
+def parse_period(header: str) -> Period | None:
+    end = parse_date(header)
+    if end is None:
+        return None
+    length = duration_months(header)
+    if length is None:
+        return Period(end=end, label=header)
+    return Period(end=end, start=start_of(end, *length), label=header)

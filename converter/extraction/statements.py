@@ -1,0 +1,193 @@
+"""A classified table becomes a ``Statement``: header rows to periods, rows to line items.
+
+Header cells that span several columns (a "Three Months Ended" over two years) are read
+by carrying each header cell rightwards over the empty cells that follow it.  Sections
+("Current Assets:") are tracked so that a bare "Total" can be named after the section it
+closes, and a total closes the section whose words it repeats.
+"""
+
+from __future__ import annotations
+
+import re
+
+from converter.extraction.labels import clean_label, extract_embedded
+from converter.extraction.periods import duration_months, parse_date, parse_period, start_of
+from converter.extraction.scale import read_scale
+from converter.extraction.values import parse_amount
+from converter.model.document import Row, Table
+from converter.model.statements import (
+    Amount,
+    LeftOut,
+    LineItem,
+    Period,
+    Statement,
+    TableReport,
+)
+from converter.text import normalize_label
+
+_SHARES = re.compile(
+    r"\bweighted[- ]average\b|\bnumber of (?:common )?shares\b|^(?:common )?shares\b|"
+    r"\bshares (?:outstanding|used)\b",
+    re.I,
+)
+_PER_SHARE = re.compile(r"\bper (?:common |basic |diluted |ordinary )?(?:share|unit)\b|\bEPS\b", re.I)
+_TOTAL = re.compile(r"^total\b", re.I)
+
+
+def item_kind(label: str) -> str:
+    if _SHARES.search(label):
+        return "shares"
+    if _PER_SHARE.search(label):
+        return "perShare"
+    return "monetary"
+
+
+def _value_row_index(rows: list[Row]) -> int:
+    for i, row in enumerate(rows):
+        if row.is_rule:
+            continue
+        if any(parse_amount(c) is not None for c in row.cells[1:] if c):
+            if not _is_year_row(row):
+                return i
+    return len(rows)
+
+
+def _is_year_row(row: Row) -> bool:
+    filled = [c for c in row.cells[1:] if c]
+    return bool(filled) and all(re.fullmatch(r"(?:19|20)\d{2}", c) for c in filled) and not row.cells[0]
+
+
+def _column_headers(header_rows: list[Row], width: int) -> list[str]:
+    texts = [""] * width
+    for row in header_rows:
+        if row.is_rule:
+            continue
+        carried = ""
+        for j in range(1, width):
+            cell = row.cells[j] if j < len(row.cells) else ""
+            if cell:
+                carried = cell
+            if carried:
+                texts[j] = f"{texts[j]} {carried}".strip()
+    return texts
+
+
+def build_statement(table: Table, kind: str, left_out: list[LeftOut]) -> Statement | None:
+    rows = table.rows
+    first_value = _value_row_index(rows)
+    if first_value >= len(rows):
+        return None
+    # caption rows ("ASSETS", "Current Assets:") between the headers and the first value
+    # belong to the body: the header ends at the last row with text beyond the label column
+    while first_value > 0 and not any(c for c in rows[first_value - 1].cells[1:]) \
+            and rows[first_value - 1].cells[0]:
+        first_value -= 1
+    width = max(len(r.cells) for r in rows)
+    headers = _column_headers(rows[:first_value], width)
+    value_cols = [
+        j for j in range(1, width)
+        if any(j < len(r.cells) and parse_amount(r.cells[j]) is not None for r in rows[first_value:])
+    ]
+    caption = " ".join(table.caption)
+    periods: list[Period] = []
+    report = TableReport(rows=len(rows), columns=len(value_cols), header_rows=first_value)
+    for j in value_cols:
+        period = parse_period(headers[j])
+        if period is None and re.fullmatch(r"(?:19|20)\d{2}", headers[j].strip()):
+            period = _period_from_caption(caption, int(headers[j]))
+        if period is None:
+            report.warnings.append(f"column {j} header {headers[j]!r} names no period")
+            return None
+        periods.append(period)
+    if kind == "BS":
+        periods = [Period(end=p.end, label=p.label) for p in periods]  # balances are instants
+    scale, scale_text, unscaled = read_scale(table.caption)
+    statement = Statement(
+        kind=kind,
+        title=_title(table.caption),
+        periods=periods,
+        items=[],
+        scale=scale,
+        scale_text=scale_text,
+        unscaled_kinds=unscaled,
+        report=report,
+        line=table.line,
+    )
+    sections: list[tuple[str, int]] = []  # (name, level)
+    for row in rows[first_value:]:
+        if row.is_rule:
+            continue
+        raw = row.cells[0].strip()
+        values: list[Amount | None] = []
+        for j in value_cols:
+            cell = row.cells[j] if j < len(row.cells) else ""
+            values.append(parse_amount(cell) if cell else None)
+        stray = [c for k, c in enumerate(row.cells[1:], 1) if c and k not in value_cols]
+        for text in stray:
+            left_out.append(LeftOut(text, "a cell outside the statement's value columns", row.line, kind))
+        if all(v is None for v in values):
+            if raw:
+                level = 0 if raw.isupper() else 1
+                while sections and sections[-1][1] >= level:
+                    sections.pop()
+                sections.append((raw.rstrip(":").strip(), level))
+                statement.items.append(LineItem(label=raw.rstrip(":"), raw_label=raw, values=values,
+                                                sections=tuple(s for s, _ in sections[:-1]),
+                                                is_header=True, line=row.line))
+            continue
+        report.value_rows += 1
+        label = clean_label(raw)
+        is_total = bool(_TOTAL.match(label))
+        if is_total:
+            label = _complete_total(label, sections)
+            _close_sections(label, sections)
+        embedded, unread = extract_embedded(raw, periods, kind)
+        for text in unread:
+            left_out.append(LeftOut(text, "a number in a label that no rule reads", row.line, kind))
+        statement.items.append(LineItem(
+            label=label,
+            raw_label=raw,
+            values=values,
+            kind=item_kind(label),
+            sections=tuple(s for s, _ in sections),
+            level=len(sections),
+            is_total=is_total,
+            line=row.line,
+            embedded=embedded,
+        ))
+    return statement
+
+
+def _period_from_caption(caption: str, year: int) -> Period | None:
+    """A bare-year column under a caption such as "for the years ended December 31"."""
+    without_years = re.sub(r"\b(?:19|20)\d{2}\b", "", caption)
+    end = parse_date(without_years, default_year=year)
+    if end is None:
+        return None
+    length = duration_months(caption)
+    if length is None:
+        return Period(end=end, label=f"{caption} {year}")
+    return Period(end=end, start=start_of(end, *length), label=f"{caption} {year}")
+
+
+def _title(caption: list[str]) -> str:
+    for line in reversed(caption):
+        if re.search(r"balance sheet|statements? of|financial position|cash flows|income", line, re.I):
+            return line.strip()
+    return caption[-1].strip() if caption else ""
+
+
+def _complete_total(label: str, sections: list[tuple[str, int]]) -> str:
+    """'Total' alone is named after the innermost open section ("Total assets")."""
+    if normalize_label(label) != "total" or not sections:
+        return label
+    return f"Total {sections[-1][0].lower()}"
+
+
+def _close_sections(label: str, sections: list[tuple[str, int]]) -> None:
+    words = set(normalize_label(label).split()) - {"total"}
+    for i in range(len(sections) - 1, -1, -1):
+        section_words = set(normalize_label(sections[i][0]).split())
+        if section_words and section_words <= words | {"and"}:
+            del sections[i:]
+            return

@@ -1,0 +1,45 @@
+"""What a reader produces: tables and text blocks, in document order, with no accounting
+knowledge at all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class Row:
+    """One table row: cell texts as read (cleaned of markup), and where it came from."""
+
+    cells: list[str]
+    line: int
+    indent: int = 0
+    is_rule: bool = False  # a ----- separator row
+    emphasis: bool = False  # the row was set in italics or bold
+
+
+@dataclass
+class Table:
+    rows: list[Row]
+    caption: list[str]  # the text lines just above the table (titles, scale notes)
+    line: int
+    document_part: str = ""  # which <DOCUMENT> of a submission it came from
+
+
+@dataclass
+class TextBlock:
+    text: str
+    line: int
+
+
+@dataclass
+class Document:
+    path: Path
+    format: str
+    text_blocks: list[TextBlock] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    header: dict[str, str] = field(default_factory=dict)  # SEC header fields, if any
+
+    @property
+    def full_text(self) -> str:
+        return "\n".join(b.text for b in self.text_blocks)

@@ -1,0 +1,131 @@
+"""What extraction produces: statements with periods, line items and values.
+
+Values here are exactly as printed (sign as shown, before scaling) plus the scale that
+applies; nothing in this module knows about XBRL concepts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Period:
+    end: date
+    start: date | None = None  # None for an instant
+    label: str = ""
+
+    @property
+    def is_instant(self) -> bool:
+        return self.start is None
+
+    @property
+    def key(self) -> str:
+        if self.start is None:
+            return self.end.isoformat()
+        return f"{self.start.isoformat()}--{self.end.isoformat()}"
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A printed number. ``shown`` keeps the printed sign (parentheses = negative)."""
+
+    text: str
+    shown: Decimal | None  # None when printed as nil (--, —)
+    decimals_shown: int = 0  # digits after the decimal point as printed
+
+    @property
+    def is_nil(self) -> bool:
+        return self.shown is None
+
+
+@dataclass
+class EmbeddedFact:
+    """A number written inside a line item's label, such as a par value or an allowance.
+
+    ``role`` names what the number is, in plain words (``allowance``, ``par value``,
+    ``shares authorized`` ...); ``column`` is the statement column it belongs to, or
+    ``period`` an explicit date.
+    """
+
+    role: str
+    amount: Amount
+    kind: str  # monetary, shares, perShare
+    scaled: bool  # whether the statement's scale applies
+    period: Period
+    text: str  # the phrase it was read from
+    subject: str = ""  # what the role applies to, e.g. "preferred stock"
+
+
+@dataclass
+class LineItem:
+    label: str  # the label as used for mapping: embedded facts removed, "Total" completed
+    raw_label: str  # the label as printed
+    values: list[Amount | None]  # one per statement column, None for an empty cell
+    kind: str = "monetary"  # monetary, shares, perShare
+    sections: tuple[str, ...] = ()
+    level: int = 0
+    is_total: bool = False
+    is_header: bool = False  # a caption row with no values
+    line: int = 0
+    embedded: list[EmbeddedFact] = field(default_factory=list)
+
+    @property
+    def section(self) -> str:
+        return self.sections[-1] if self.sections else ""
+
+
+@dataclass
+class TableReport:
+    """How well a table was read: a quality report kept with every statement."""
+
+    rows: int = 0
+    value_rows: int = 0
+    columns: int = 0
+    header_rows: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Statement:
+    kind: str  # BS, IS, CI, CF, EQ
+    title: str
+    periods: list[Period]
+    items: list[LineItem]
+    scale: int  # power of ten the printed amounts are in (3 = thousands)
+    scale_text: str
+    unscaled_kinds: frozenset[str]  # kinds the scale's "except ..." leaves unscaled
+    report: TableReport = field(default_factory=TableReport)
+    line: int = 0
+
+    def scale_for(self, kind: str) -> int:
+        if kind == "perShare" or kind in self.unscaled_kinds:
+            return 0
+        return self.scale
+
+
+@dataclass
+class LeftOut:
+    """A number that did not become a fact, and why."""
+
+    text: str
+    reason: str
+    line: int = 0
+    statement: str = ""
+
+
+@dataclass
+class CoverData:
+    """Cover-page facts, keyed by a neutral field name (see extraction.cover)."""
+
+    fields: dict[str, str | bool] = field(default_factory=dict)
+    website: str | None = None
+
+
+@dataclass
+class ExtractedFiling:
+    statements: list[Statement]
+    cover: CoverData
+    left_out: list[LeftOut] = field(default_factory=list)

@@ -1,0 +1,127 @@
+"""The plain-text reader: tab- or space-aligned tables between lines of prose.
+
+A table is a run of lines that have column gaps (a tab, or two or more spaces before a
+number).  A line without gaps stays inside the table only when it sits directly between
+two table lines (a caption row such as ``Current Assets:``); blank lines inside a table
+are allowed when a table line follows.  ``-----`` rows are kept as rules, stray inline
+tags (``<i>``) and ``\\$`` escapes are removed, and the lines just above a table become
+its caption.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from converter.model.document import Document, Row, Table, TextBlock
+
+_TAG = re.compile(r"</?(?:i|b|u|em|strong|font|sup|sub|span)\b[^>]*>", re.I)
+_SPACE_GAP = re.compile(r"\S(?: {2,})(?=[\s(\-$\\]*[\d(—–-])")
+_RULE_CELL = re.compile(r"^[-=_—–\s]+$")
+CAPTION_LINES = 6
+
+
+def clean(text: str) -> str:
+    text = _TAG.sub("", text)
+    text = text.replace("\\$", "$").replace("\\%", "%").replace("\\&", "&")
+    return html.unescape(text)
+
+
+def _split(line: str) -> list[str] | None:
+    """Cells of a table line, or None for a line of prose."""
+    if "\t" in line:
+        return [clean(c).strip() for c in line.split("\t")]
+    if _SPACE_GAP.search(line.rstrip()):
+        parts = re.split(r" {2,}", line.rstrip())
+        if len(parts) >= 2:
+            lead = len(line) - len(line.lstrip(" "))
+            cells = [clean(p).strip() for p in parts]
+            if lead >= 2 and cells and cells[0] == "":
+                return cells
+            return cells
+    return None
+
+
+def _is_rule(cells: list[str]) -> bool:
+    filled = [c for c in cells if c]
+    return bool(filled) and all(_RULE_CELL.match(c) and "-" in c or "=" in c for c in filled)
+
+
+def read(path: Path, raw: str) -> Document:
+    doc = Document(path=path, format="text")
+    lines = raw.split("\n")
+    split = [_split(line) for line in lines]
+    i = 0
+    prose: list[str] = []
+    prose_start = 0
+    while i < len(lines):
+        if split[i] is None:
+            if lines[i].strip():
+                if not prose:
+                    prose_start = i
+                prose.append(clean(lines[i]).strip())
+            elif prose:
+                doc.text_blocks.append(TextBlock(" ".join(prose), prose_start + 1))
+                prose = []
+            i += 1
+            continue
+        if prose:
+            doc.text_blocks.append(TextBlock(" ".join(prose), prose_start + 1))
+            prose = []
+        end = _table_end(lines, split, i)
+        doc.tables.append(_make_table(lines, split, i, end))
+        i = end
+    if prose:
+        doc.text_blocks.append(TextBlock(" ".join(prose), prose_start + 1))
+    return doc
+
+
+def _table_end(lines: list[str], split: list[list[str] | None], start: int) -> int:
+    i = start
+    while i < len(lines):
+        if split[i] is not None:
+            i += 1
+            continue
+        if not lines[i].strip():
+            j = i
+            while j < len(lines) and not lines[j].strip():
+                j += 1
+            if j < len(lines) and split[j] is not None and j - i <= 2:
+                i = j
+                continue
+            return i
+        # a caption row sits directly between two table lines
+        if i + 1 < len(lines) and split[i + 1] is not None and split[i - 1] is not None:
+            i += 1
+            continue
+        return i
+    return i
+
+
+def _make_table(lines: list[str], split: list[list[str] | None], start: int, end: int) -> Table:
+    rows: list[Row] = []
+    for n in range(start, end):
+        line = lines[n]
+        if not line.strip():
+            continue
+        cells = split[n] if split[n] is not None else [clean(line).strip()]
+        assert cells is not None
+        emphasis = bool(re.search(r"<(i|b|em|strong)>", line, re.I))
+        indent = len(line) - len(line.lstrip(" "))
+        rows.append(Row(cells=cells, line=n + 1, indent=indent, is_rule=_is_rule(cells),
+                        emphasis=emphasis))
+    caption: list[str] = []
+    k = start - 1
+    while k >= 0 and len(caption) < CAPTION_LINES:
+        if split[k] is not None:
+            break
+        text = clean(lines[k]).strip()
+        if len(text) > 150:  # prose, not a title
+            break
+        if text:
+            caption.insert(0, text)
+        elif caption and k > 0 and not lines[k - 1].strip():
+            break
+        k -= 1
+    return Table(rows=rows, caption=caption, line=start + 1)

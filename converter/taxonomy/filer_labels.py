@@ -1,0 +1,39 @@
+"""The label table: what filers called each concept, from the SEC Financial Statement
+Data Sets.  It is the mapper's evidence of real-world wording.
+
+Companies whose CIK falls in the held-out fold (``is_held_out``) are left out of the
+table, so that measurements on them never see their own labels.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections import Counter, defaultdict
+from typing import Any, Iterable
+
+from converter.text import normalize_label
+
+HOLD_OUT_FOLDS = 5
+
+
+def is_held_out(cik: str) -> bool:
+    """One company in five (by a stable hash of its CIK) is kept for measurement."""
+    return zlib.crc32(cik.lstrip("0").encode()) % HOLD_OUT_FOLDS == 0
+
+
+def build_label_table(rows: Iterable[tuple[str, str, str, str]]) -> dict[str, Any]:
+    counts: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
+    companies: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for cik, stmt, label, concept in rows:
+        if is_held_out(cik):
+            continue
+        norm = normalize_label(label)
+        if not norm:
+            continue
+        counts[norm][(f"us-gaap:{concept}", stmt)] += 1
+        companies[(norm, concept, stmt)].add(cik)
+    labels = {
+        norm: [[concept, stmt, n] for (concept, stmt), n in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))]
+        for norm, c in sorted(counts.items())
+    }
+    return {"format": 1, "holdOut": f"crc32(cik) % {HOLD_OUT_FOLDS} == 0", "labels": labels}

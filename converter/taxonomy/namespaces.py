@@ -1,0 +1,106 @@
+"""Namespaces, schema URLs and the type-namespace table shared by the taxonomy code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+XSD_NS = "{http://www.w3.org/2001/XMLSchema}"
+XBRLI = "http://www.xbrl.org/2003/instance"
+LINK = "http://www.xbrl.org/2003/linkbase"
+XLINK = "http://www.w3.org/1999/xlink"
+XBRLDT = "http://xbrl.org/2005/xbrldt"
+XBRLDI = "http://xbrl.org/2006/xbrldi"
+ISO4217 = "http://www.xbrl.org/2003/iso4217"
+CALC11_ARCROLE = "https://xbrl.org/2023/arcrole/summation-item"
+SEC_CIK_SCHEME = "http://www.sec.gov/CIK"
+
+
+@dataclass(frozen=True)
+class TaxonomyNamespace:
+    """One published schema: its namespace, the URL instances import, and the local path
+    the stand-in package stores it under (relative to the package root)."""
+
+    prefix: str
+    namespace: str
+    url: str
+    local: str
+
+
+US_GAAP_2025 = TaxonomyNamespace(
+    "us-gaap",
+    "http://fasb.org/us-gaap/2025",
+    "https://xbrl.fasb.org/us-gaap/2025/elts/us-gaap-2025.xsd",
+    "xbrl.fasb.org/us-gaap/2025/elts/us-gaap-2025.xsd",
+)
+US_TYPES_2025 = TaxonomyNamespace(
+    "us-types",
+    "http://fasb.org/us-types/2025",
+    "https://xbrl.fasb.org/us-gaap/2025/elts/us-types-2025.xsd",
+    "xbrl.fasb.org/us-gaap/2025/elts/us-types-2025.xsd",
+)
+DEI_2021 = TaxonomyNamespace(
+    "dei",
+    "http://xbrl.sec.gov/dei/2021",
+    "https://xbrl.sec.gov/dei/2021/dei-2021.xsd",
+    "xbrl.sec.gov/dei/2021/dei-2021.xsd",
+)
+SRT_2021 = TaxonomyNamespace(
+    "srt",
+    "http://fasb.org/srt/2021-01-31",
+    "https://xbrl.fasb.org/srt/2021/elts/srt-2021-01-31.xsd",
+    "xbrl.fasb.org/srt/2021/elts/srt-2021-01-31.xsd",
+)
+SRT_TYPES_2021 = TaxonomyNamespace(
+    "srt-types",
+    "http://fasb.org/srt-types/2021-01-31",
+    "https://xbrl.fasb.org/srt/2021/elts/srt-types-2021-01-31.xsd",
+    "xbrl.fasb.org/srt/2021/elts/srt-types-2021-01-31.xsd",
+)
+# US-GAAP 2025 uses the 2022-03-31 Data Type Registry; DEI and SRT 2021 use 2020-01-21.
+DTR_2022 = TaxonomyNamespace(
+    "dtr-types",
+    "http://www.xbrl.org/dtr/type/2022-03-31",
+    "https://www.xbrl.org/dtr/type/2022-03-31/types.xsd",
+    "www.xbrl.org/dtr/type/2022-03-31/types.xsd",
+)
+DTR_2020 = TaxonomyNamespace(
+    "dtr-types",
+    "http://www.xbrl.org/dtr/type/2020-01-21",
+    "https://www.xbrl.org/dtr/type/2020-01-21/types.xsd",
+    "www.xbrl.org/dtr/type/2020-01-21/types.xsd",
+)
+ENUM2 = "http://xbrl.org/2020/extensible-enumerations-2.0"
+
+BY_PREFIX = {ns.prefix: ns for ns in (US_GAAP_2025, DEI_2021, SRT_2021)}
+
+# Item types the XBRL 2.1 instance schema itself defines.
+XBRLI_TYPES = frozenset(
+    """monetaryItemType sharesItemType pureItemType decimalItemType floatItemType
+    doubleItemType integerItemType nonPositiveIntegerItemType negativeIntegerItemType
+    longItemType intItemType shortItemType byteItemType nonNegativeIntegerItemType
+    unsignedLongItemType unsignedIntItemType unsignedShortItemType unsignedByteItemType
+    positiveIntegerItemType fractionItemType stringItemType booleanItemType
+    hexBinaryItemType base64BinaryItemType anyURIItemType QNameItemType durationItemType
+    dateTimeItemType timeItemType dateItemType gYearMonthItemType gYearItemType
+    gMonthDayItemType gDayItemType gMonthItemType normalizedStringItemType tokenItemType
+    languageItemType NameItemType NCNameItemType""".split()
+)
+
+# Numeric types of the Data Type Registry, with the xbrli type each restricts.
+DTR_NUMERIC_TYPES = {
+    "percentItemType": "xbrli:pureItemType",
+    "perShareItemType": "xbrli:decimalItemType",
+    "perUnitItemType": "xbrli:decimalItemType",
+    "areaItemType": "xbrli:decimalItemType",
+    "volumeItemType": "xbrli:decimalItemType",
+    "massItemType": "xbrli:decimalItemType",
+    "weightItemType": "xbrli:decimalItemType",
+    "energyItemType": "xbrli:decimalItemType",
+    "powerItemType": "xbrli:decimalItemType",
+    "lengthItemType": "xbrli:decimalItemType",
+    "flowItemType": "xbrli:decimalItemType",
+    "memoryItemType": "xbrli:decimalItemType",
+}
+# Non-numeric DTR types; gYearListItemType is a list type and is special-cased.
+DTR_STRING_TYPES = ("domainItemType", "textBlockItemType", "escapedItemType")
+DTR_LIST_TYPES = ("gYearListItemType",)

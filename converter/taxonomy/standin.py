@@ -1,0 +1,163 @@
+"""Generate the offline stand-in taxonomy package from the concept index.
+
+The official US-GAAP 2025 concept schema is not available to us, so validation offline
+runs against a package this module writes: schemas that declare every declarable concept
+of the index in its official namespace, under the official URL, and a catalog that maps
+those URLs to the files in the package.  The package is a zip (Arelle loads taxonomy
+packages as zips) written deterministically and cached by the index's content hash.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from converter.taxonomy.index import Concept, ConceptIndex, load_index
+from converter.taxonomy.namespaces import (
+    DEI_2021,
+    DTR_2020,
+    DTR_2022,
+    DTR_LIST_TYPES,
+    DTR_NUMERIC_TYPES,
+    DTR_STRING_TYPES,
+    SRT_2021,
+    SRT_TYPES_2021,
+    US_GAAP_2025,
+    US_TYPES_2025,
+    TaxonomyNamespace,
+)
+from converter.writers.render import render
+
+ROOT = "xbrl-converter-standin"
+_ZIP_TIME = (2025, 1, 1, 0, 0, 0)
+
+
+@dataclass(frozen=True)
+class SchemaPlan:
+    target: TaxonomyNamespace
+    title: str
+    imports: tuple[TaxonomyNamespace, ...]
+    concept_prefix: str | None
+    type_prefix: str | None
+
+
+PLANS = (
+    SchemaPlan(US_GAAP_2025, "US-GAAP 2025", (US_TYPES_2025, DTR_2022), "us-gaap", None),
+    SchemaPlan(US_TYPES_2025, "US-GAAP 2025 types", (), None, "us-types"),
+    SchemaPlan(DEI_2021, "SEC DEI 2021", (DTR_2020,), "dei", "dei"),
+    SchemaPlan(SRT_2021, "SRT 2021", (SRT_TYPES_2021, DTR_2020), "srt", None),
+    SchemaPlan(SRT_TYPES_2021, "SRT 2021 types", (), None, "srt-types"),
+)
+
+
+def _dtr_types() -> list[tuple[str, dict[str, Any]]]:
+    """The Data Type Registry types the index uses, written as plain restrictions."""
+    types: list[tuple[str, dict[str, Any]]] = []
+    for name, base in sorted(DTR_NUMERIC_TYPES.items()):
+        types.append((name, {"kind": "complexType", "derivation": "restriction",
+                             "base": base, "facets": []}))
+    for name in DTR_STRING_TYPES:
+        types.append((name, {"kind": "complexType", "derivation": "restriction",
+                             "base": "xbrli:stringItemType", "facets": []}))
+    for name in DTR_LIST_TYPES:
+        # a space-separated list of years, written as a constrained token
+        types.append((name, {"kind": "complexType", "derivation": "restriction",
+                             "base": "xbrli:tokenItemType",
+                             "facets": [["pattern", r"\d{4}( \d{4})*"]]}))
+    return types
+
+
+def declared_concepts(index: ConceptIndex, prefix: str) -> list[Concept]:
+    return sorted(
+        (c for c in index if c.prefix == prefix and c.declarable),
+        key=lambda c: c.name,
+    )
+
+
+def build_files(index: ConceptIndex) -> dict[str, str]:
+    """Relative path inside the package -> file text."""
+    files: dict[str, str] = {}
+    for plan in PLANS:
+        concepts = declared_concepts(index, plan.concept_prefix) if plan.concept_prefix else []
+        types = []
+        if plan.type_prefix:
+            types = [
+                (key.split(":", 1)[1], value)
+                for key, value in sorted(index.types.items())
+                if key.startswith(plan.type_prefix + ":")
+            ]
+        files[plan.target.local] = render(
+            "standin/concepts.xsd.j2",
+            target=plan.target,
+            title=plan.title,
+            imports=[(ns.prefix, ns) for ns in plan.imports],
+            types=types,
+            concepts=concepts,
+        )
+    for dtr in (DTR_2022, DTR_2020):
+        files[dtr.local] = render(
+            "standin/concepts.xsd.j2",
+            target=dtr,
+            title="XBRL Data Type Registry types",
+            imports=[],
+            types=_dtr_types(),
+            concepts=[],
+        )
+    digest = hashlib.sha256("".join(files[k] for k in sorted(files)).encode()).hexdigest()[:16]
+    folders = sorted({ns.local.rsplit("/", 1)[0] for ns in _all_namespaces()})
+    rewrites = []
+    for folder in folders:
+        for scheme in ("https", "http"):
+            rewrites.append((f"{scheme}://{folder}/", f"../{folder}/"))
+    files["META-INF/catalog.xml"] = render("standin/catalog.xml.j2", rewrites=rewrites)
+    files["META-INF/taxonomyPackage.xml"] = render(
+        "standin/taxonomyPackage.xml.j2",
+        digest=digest,
+        entry_points=[US_GAAP_2025, DEI_2021, SRT_2021],
+    )
+    return files
+
+
+def _all_namespaces() -> list[TaxonomyNamespace]:
+    return [p.target for p in PLANS] + [DTR_2022, DTR_2020]
+
+
+def write_package(index: ConceptIndex, dest: Path) -> Path:
+    """Write the stand-in zip to ``dest`` (a file path) deterministically."""
+    files = build_files(index)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for rel in sorted(files):
+            info = zipfile.ZipInfo(f"{ROOT}/{rel}", date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zf.writestr(info, files[rel])
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_suffix(".tmp")
+    tmp.write_bytes(buf.getvalue())
+    tmp.replace(dest)
+    return dest
+
+
+def standin_package(cache_dir: Path | None = None) -> Path:
+    """The stand-in zip for the committed index, generated once and cached on disk."""
+    index = load_index()
+    assert index.path is not None
+    key = hashlib.sha256(index.path.read_bytes()).hexdigest()[:16]
+    cache_dir = cache_dir or default_cache_dir()
+    path = cache_dir / f"standin-{key}.zip"
+    if not path.exists():
+        write_package(index, path)
+    return path
+
+
+def default_cache_dir() -> Path:
+    import os
+
+    base = os.environ.get("XBRL_CONVERTER_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "xbrl-converter"
+    )
+    return Path(base)

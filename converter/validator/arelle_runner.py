@@ -1,0 +1,218 @@
+"""Run Arelle in-process, offline, and return its findings as data.
+
+Arelle is embedded through its supported API (``arelle.api.Session``).  One session is
+created per process and reused, because starting Arelle is the expensive part and only
+one session may run at a time.  Internet connectivity is always off: the official URLs
+resolve through the taxonomy packages given (by default the generated stand-in).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from converter.errors import TaxonomyError
+
+# Messages Arelle logs about its own progress, not about the document.
+_PROGRESS_CODES = frozenset({"info", "", "arelle:info"})
+_CALC_PREFIXES = ("calc11e:", "xbrl.5.2.5.2", "calc11:")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One message from Arelle (or from the converter) about a package."""
+
+    code: str
+    severity: str  # error, inconsistency, warning, info
+    message: str
+    concept: str | None = None
+    fact: str | None = None
+    file: str | None = None
+    line: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+
+@dataclass
+class ValidationResult:
+    entry: str
+    findings: list[Finding] = field(default_factory=list)
+    loaded: bool = True
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def inconsistencies(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "inconsistency"]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "warning"]
+
+    @property
+    def valid(self) -> bool:
+        return self.loaded and not self.errors and not self.inconsistencies
+
+    def summary(self) -> str:
+        verdict = "valid" if self.valid else "INVALID"
+        return (
+            f"{verdict}: {len(self.errors)} errors, {len(self.inconsistencies)} calculation "
+            f"inconsistencies, {len(self.warnings)} warnings"
+        )
+
+
+class _Collector(logging.Handler):
+    """Keeps Arelle's log records as structured dicts (never as formatted text)."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+_lock = threading.Lock()
+_collector = _Collector()
+
+
+def _new_session() -> Any:
+    """A fresh Session per run.
+
+    Arelle's modules are imported once per process; the Session itself is not reused,
+    because Arelle 2.x clears its package registry at the start of every run without
+    re-initialising it, so a second run with ``packages`` fails inside Arelle.
+    """
+    from arelle.api.Session import Session
+
+    return Session()
+
+
+def validate(
+    entry: Path,
+    packages: list[Path] | None = None,
+    calc: str = "c11r",
+) -> ValidationResult:
+    """Validate an instance (or a package folder's instance) with Arelle, offline.
+
+    ``packages`` are taxonomy package zips; by default the generated stand-in.
+    """
+    from arelle.RuntimeOptions import RuntimeOptions
+
+    entry = resolve_entry(entry)
+    if packages is None:
+        from converter.taxonomy.standin import standin_package
+
+        packages = [standin_package()]
+    for pkg in packages:
+        if not pkg.is_file():
+            raise TaxonomyError(f"taxonomy package {pkg} does not exist")
+    options = RuntimeOptions(
+        entrypointFile=str(entry),
+        packages=[str(p) for p in packages],
+        internetConnectivity="offline",
+        validate=True,
+        calcs=calc,
+        keepOpen=False,
+        logLevel="INFO",
+        logRefObjectProperties=True,
+        disablePersistentConfig=True,
+    )
+    with _lock:
+        _collector.records.clear()
+        # Arelle may try to write its user config; keep it inside our cache folder.
+        os.environ.setdefault("XDG_CONFIG_HOME", str(_config_home()))
+        with _new_session() as session:
+            ok = session.run(options, logHandler=_collector)
+        records = list(_collector.records)
+        _collector.records.clear()
+    result = ValidationResult(entry=str(entry), loaded=bool(ok))
+    for record in records:
+        finding = _to_finding(record)
+        if finding is not None:
+            result.findings.append(finding)
+    if not ok and not result.errors:
+        result.findings.append(Finding("arelle:runFailed", "error", "Arelle could not load the entry point"))
+    return result
+
+
+def resolve_entry(path: Path) -> Path:
+    """A package folder validates through its single instance document."""
+    if path.is_dir():
+        instances = sorted(
+            p for p in path.glob("*.xml")
+            if not p.name.endswith(("_cal.xml", "_pre.xml", "_lab.xml", "_def.xml"))
+        )
+        if len(instances) != 1:
+            raise TaxonomyError(f"{path} holds {len(instances)} instance documents; name one")
+        return instances[0]
+    if not path.exists():
+        raise TaxonomyError(f"{path} does not exist")
+    return path
+
+
+def _config_home() -> Path:
+    from converter.taxonomy.standin import default_cache_dir
+
+    return default_cache_dir() / "config"
+
+
+def _to_finding(record: logging.LogRecord) -> Finding | None:
+    code = str(getattr(record, "messageCode", "") or "")
+    level = record.levelname.lower()
+    if level in ("info", "debug") or code in _PROGRESS_CODES:
+        if not code.startswith(_CALC_PREFIXES):
+            return None
+    message = record.getMessage()
+    if code.startswith(_CALC_PREFIXES) and "inconsisten" in (code + message).lower():
+        severity = "inconsistency"
+    elif level in ("error", "critical", "fatal"):
+        severity = "error"
+    elif level == "warning":
+        severity = "warning"
+    else:
+        return None
+    concept, fact, file, line = _refs(record)
+    return Finding(code, severity, message, concept, fact, file, line)
+
+
+def _refs(record: logging.LogRecord) -> tuple[str | None, str | None, str | None, int | None]:
+    refs = getattr(record, "refs", None) or []
+    concept = fact = file = None
+    line = None
+    for ref in refs:
+        href = ref.get("href")
+        if href and file is None:
+            file = os.path.basename(href.split("#")[0])
+        if ref.get("sourceLine") and line is None:
+            try:
+                line = int(ref["sourceLine"])
+            except (TypeError, ValueError):
+                line = None
+        for prop in ref.get("properties", []) or []:
+            if not isinstance(prop, (list, tuple)) or len(prop) < 2:
+                continue
+            key, value = prop[0], prop[1]
+            if key in ("QName", "concept", "label") and concept is None and isinstance(value, str) and ":" in value:
+                concept = value
+            if key in ("id", "fact") and fact is None and isinstance(value, str):
+                fact = value
+    args = getattr(record, "messageArgs", None) or {}
+    if concept is None:
+        for key in ("concept", "qname", "sumName", "element"):
+            if key in args:
+                concept = str(args[key])
+                break
+    return concept, fact, file, line
+
+
+def findings_json(result: ValidationResult) -> str:
+    return json.dumps([f.as_dict() for f in result.findings], indent=2)
