@@ -112,8 +112,9 @@ def _segment_facts(segment: str, instants: list[Period], subject: str) -> list[E
             _NONE_ISSUED.search(segment).group(0))  # type: ignore[union-attr]
     for m in _BARE_SHARES.finditer(segment):
         add("shares", _amount(m.group(1)), "shares", False, m.group(0))
-    if re.search(r"allowance", segment, re.I):
-        role = "allowance"
+    allowance = re.search(r"allowances?\b[^$;]*?(?=\s+of\s+\$|$)", segment, re.I)
+    if allowance:
+        role = allowance.group(0).strip()
         dated = _AT_DATE_AMOUNT.findall(segment)
         if dated:
             for money, when in dated:

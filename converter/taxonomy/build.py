@@ -94,6 +94,8 @@ class IndexBuilder:
         self.meta_instant: set[str] = set()
         self.negated_in: set[str] = set()
         self.domain_graph: dict[str, set[str]] = defaultdict(set)
+        self.table_axes: dict[str, set[str]] = defaultdict(set)
+        self.line_items_tables: dict[str, set[str]] = defaultdict(set)
 
     # -- helpers -----------------------------------------------------------------
     def concept(self, prefix: str, name: str) -> ConceptRecord:
@@ -251,6 +253,10 @@ class IndexBuilder:
                 arcrole = child.get(f"{XLINK}arcrole", "")
                 if is_def and arcrole.endswith(("/dimension-domain", "/domain-member")):
                     self.domain_graph[f"{frm[0]}:{frm[1]}"].add(f"{to[0]}:{to[1]}")
+                elif is_def and arcrole.endswith("/hypercube-dimension"):
+                    self.table_axes[f"{frm[0]}:{frm[1]}"].add(f"{to[0]}:{to[1]}")
+                elif is_def and arcrole.endswith("/all"):
+                    self.line_items_tables[f"{frm[0]}:{frm[1]}"].add(f"{to[0]}:{to[1]}")
                 if is_pre:
                     role = child.get("preferredLabel", "")
                     if role.endswith(("periodStartLabel", "periodEndLabel")):
@@ -289,6 +295,16 @@ class IndexBuilder:
         rules.apply_all(self)
         return self.to_json()
 
+    def _descendants(self, node: str) -> set[str]:
+        seen: set[str] = set()
+        stack = list(self.domain_graph.get(node, ()))
+        while stack:
+            current = stack.pop()
+            if current not in seen:
+                seen.add(current)
+                stack.extend(self.domain_graph.get(current, ()))
+        return seen
+
     def to_json(self) -> dict[str, Any]:
         concepts = {}
         for key in sorted(self.concepts):
@@ -308,16 +324,17 @@ class IndexBuilder:
                 rec.inferred,
             ]
         calc = {p: sorted(c.items()) for p, c in sorted(self.calc.items())}
-        axis_members = {}
-        for axis in sorted(k for k in self.domain_graph if k.endswith("Axis")):
-            seen: set[str] = set()
-            stack = list(self.domain_graph[axis])
-            while stack:
-                node = stack.pop()
-                if node not in seen:
-                    seen.add(node)
-                    stack.extend(self.domain_graph.get(node, ()))
-            axis_members[axis] = sorted(seen)
+        axis_members = {
+            axis: sorted(self._descendants(axis))
+            for axis in sorted(k for k in self.domain_graph if k.endswith("Axis"))
+        }
+        axis_items: dict[str, set[str]] = defaultdict(set)
+        for line_items, tables in self.line_items_tables.items():
+            items = self._descendants(line_items)
+            for table in tables:
+                for axis in self.table_axes.get(table, ()):
+                    axis_items[axis] |= items
+        axis_primary = {axis: sorted(items) for axis, items in sorted(axis_items.items())}
         return {
             "format": 1,
             "fields": list(FIELDS),
@@ -330,6 +347,7 @@ class IndexBuilder:
             "concepts": concepts,
             "calculation": calc,
             "axisMembers": axis_members,
+            "axisPrimaryItems": axis_primary,
             "rules": rules.RULE_DOCS,
         }
 

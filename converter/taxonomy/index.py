@@ -78,6 +78,9 @@ class ConceptIndex:
         self.rules: dict[str, str] = data["rules"]
         self._raw: dict[str, list[Any]] = data["concepts"]
         self.axis_members: dict[str, list[str]] = data.get("axisMembers", {})
+        self.axis_primary_items: dict[str, frozenset[str]] = {
+            axis: frozenset(items) for axis, items in data.get("axisPrimaryItems", {}).items()
+        }
         self._cache: dict[str, Concept] = {}
         self.calc_children: dict[str, list[tuple[str, float]]] = {
             p: [(c, w) for c, w in kids] for p, kids in data["calculation"].items()

@@ -42,6 +42,8 @@ RULE_DOCS = {
     "flow-statement-presentation": "A numeric concept presented in an income, "
     "comprehensive income, cash-flow or equity statement (and not with a period label) "
     "is a duration.",
+    "name-classified-balance": "A numeric concept whose name ends in Current or Noncurrent "
+    "is a classified balance-sheet amount, so an instant.",
     "name-flow-words": "A numeric concept whose name says it measures a flow "
     "(Expense, Revenue, IncreaseDecrease, Proceeds, Payments, Gain, Loss, ...) is a duration.",
     "default-duration": "Any other numeric concept is taken to be a duration; the mapper "
@@ -53,7 +55,7 @@ FLOW_WORDS = re.compile(
     r"(Expense|Expenses|Revenue|Revenues|IncreaseDecrease|Proceeds|Payments|Repayments|"
     r"Gain|Loss|Income|Cost|Costs|Amortization|Depreciation|Accretion|Issued|Dividends|"
     r"Purchases|Sales|Charges|Provision|Benefit|Writeoff|Impairment|DuringPeriod|"
-    r"Compensation|Acquired|Granted|Vested|Forfeited|Exercised)"
+    r"Compensation|Acquired|Granted|Vested|Forfeited|Exercised|Earnings|WeightedAverage)"
 )
 NUMERIC_HINTS = ("monetary", "shares", "perShare", "percent", "decimal", "pure", "integer",
                  "perUnit", "area", "volume", "mass", "energy", "flow")
@@ -165,6 +167,8 @@ def _period_types(b: IndexBuilder) -> None:
             assign(rec, "instant", "balance-sheet-presentation")
         elif statements & {"IS", "CI", "CF", "EQ"}:
             assign(rec, "duration", "flow-statement-presentation")
+        elif re.search(r"(Current|Noncurrent)$", rec.name):
+            assign(rec, "instant", "name-classified-balance")
         elif FLOW_WORDS.search(rec.name):
             assign(rec, "duration", "name-flow-words")
         else:

@@ -1,0 +1,384 @@
+"""Statements plus mappings become one XBRL model: contexts, units, facts, extension
+concepts, labels, and presentation, calculation and definition relationships per
+statement role.
+
+Every printed number becomes a fact or a ``LeftOut`` entry with its reason.  Values are
+scaled exactly (Decimal), signed by the mapper's sign decision, and carry ``decimals``
+that say how precisely they were printed (thousands: -3; EPS to the cent: 2).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from converter.mapper.calculations import xbrl_values
+from converter.model.mapping import MappedStatement, Mapping
+from converter.model.statements import Amount, CoverData, LeftOut, Period
+from converter.model.xbrl import Arc, Context, ExtensionElement, Fact, Label, Role, Unit, XbrlModel
+from converter.taxonomy.index import ConceptIndex
+
+ROLE_LABEL = "http://www.xbrl.org/2003/role/label"
+ROLE_TERSE = "http://www.xbrl.org/2003/role/terseLabel"
+ROLE_TOTAL = "http://www.xbrl.org/2003/role/totalLabel"
+ROLE_NEGATED = "http://www.xbrl.org/2009/role/negatedLabel"
+ROLE_NEGATED_TOTAL = "http://www.xbrl.org/2009/role/negatedTotalLabel"
+STATEMENT_NAMES = {
+    "BS": ("BalanceSheet", "Statement - Balance Sheet"),
+    "IS": ("IncomeStatement", "Statement - Statement of Operations"),
+    "CI": ("ComprehensiveIncome", "Statement - Statement of Comprehensive Income"),
+    "CF": ("CashFlow", "Statement - Statement of Cash Flows"),
+    "EQ": ("StockholdersEquity", "Statement - Statement of Stockholders' Equity"),
+}
+UNIT_FOR_KIND = {"monetary": "usd", "shares": "shares", "perShare": "usdPerShare"}
+DEI_ORDER = (
+    "DocumentType", "AmendmentFlag", "DocumentPeriodEndDate", "EntityRegistrantName",
+    "EntityCentralIndexKey", "EntityIncorporationStateCountryCode", "EntityFileNumber",
+    "EntityTaxIdentificationNumber", "EntityAddressAddressLine1", "EntityAddressCityOrTown",
+    "EntityAddressStateOrProvince", "EntityAddressPostalZipCode", "CityAreaCode",
+    "LocalPhoneNumber", "TradingSymbol", "SecurityExchangeName", "WrittenCommunications",
+    "SolicitingMaterial", "PreCommencementTenderOffer", "PreCommencementIssuerTenderOffer",
+)
+
+
+@dataclass
+class BuildOutcome:
+    model: XbrlModel
+    left_out: list[LeftOut] = field(default_factory=list)
+
+
+class Builder:
+    def __init__(self, index: ConceptIndex, cik: str, cover: CoverData) -> None:
+        self.index = index
+        self.cik = cik
+        self.cover = cover
+        self.left_out: list[LeftOut] = []
+        self._fact_keys: dict[tuple[str, str], Fact] = {}
+
+    # -- entry point -------------------------------------------------------------
+    def build(self, statements: list[MappedStatement]) -> BuildOutcome:
+        end = max(p.end for ms in statements for p in ms.statement.periods)
+        prefix = self._prefix()
+        stem = f"{prefix}-{end:%Y%m%d}"
+        base = f"http://{self.cover.website}" if self.cover.website else f"http://{prefix}.example"
+        model = XbrlModel(prefix=prefix, namespace=f"{base}/{end:%Y%m%d}", stem=stem, cik=self.cik)
+        self.model = model
+        self._units()
+        for n, ms in enumerate(statements, start=1):
+            self._statement(ms, n)
+        self._dei(statements)
+        model.report = self._report(statements)
+        return BuildOutcome(model, self.left_out)
+
+    def _prefix(self) -> str:
+        ticker = str(self.cover.fields.get("TradingSymbol", "")).lower()
+        if re.fullmatch(r"[a-z]{1,5}", ticker):
+            return ticker
+        name = str(self.cover.fields.get("EntityRegistrantName", ""))
+        initials = "".join(w[0] for w in re.findall(r"[A-Za-z]+", name)).lower()[:4]
+        return initials if len(initials) >= 2 else "co"
+
+    def _units(self) -> None:
+        for unit in (Unit("usd", "iso4217:USD"), Unit("shares", "xbrli:shares"),
+                     Unit("usdPerShare", "iso4217:USD", "xbrli:shares")):
+            self.model.units[unit.id] = unit
+
+    def context(self, period: Period, dims: dict[str, str] | None = None) -> str:
+        dims_t = tuple(sorted((dims or {}).items()))
+        if period.is_instant:
+            cid = f"i{period.end:%Y%m%d}"
+        else:
+            assert period.start is not None
+            cid = f"d{period.start:%Y%m%d}-{period.end:%Y%m%d}"
+        for _, member in dims_t:
+            cid += "_" + member.split(":")[1]
+        self.model.contexts.setdefault(cid, Context(cid, Period(period.end, period.start), dims_t))
+        return cid
+
+    # -- concepts ----------------------------------------------------------------
+    def concept_name(self, mapping: Mapping) -> str:
+        if mapping.extension is None:
+            return mapping.concept
+        ext = mapping.extension
+        qname = f"{self.model.prefix}:{ext.name}"
+        if all(e.name != ext.name for e in self.model.extensions):
+            self.model.extensions.append(ExtensionElement(ext.name, ext.type, ext.period_type, ext.balance))
+            self.model.labels.append(Label(qname, ROLE_LABEL, ext.label))
+        return qname
+
+    def abstract(self, name: str, label: str) -> str:
+        qname = f"{self.model.prefix}:{name}"
+        if all(e.name != name for e in self.model.extensions):
+            self.model.extensions.append(ExtensionElement(name, "xbrli:stringItemType", "duration",
+                                                          abstract=True))
+            self.model.labels.append(Label(qname, ROLE_LABEL, label))
+        return qname
+
+    def label(self, concept: str, role: str, text: str) -> None:
+        lab = Label(concept, role, text)
+        if lab not in self.model.labels and not any(
+            x.concept == concept and x.role == role for x in self.model.labels
+        ):
+            self.model.labels.append(lab)
+
+    # -- facts ---------------------------------------------------------------------
+    def add_fact(self, fact: Fact) -> None:
+        key = (fact.concept, fact.context)
+        seen = self._fact_keys.get(key)
+        if seen is not None:
+            if seen.value != fact.value:
+                self.left_out.append(LeftOut(fact.value or "nil", f"{fact.concept} already has {seen.value} "
+                                             f"for this period ({seen.source})", 0, fact.statement))
+            return
+        self._fact_keys[key] = fact
+        self.model.facts.append(fact)
+
+    @staticmethod
+    def number(value: Decimal, power: int) -> str:
+        scaled = value.scaleb(power)
+        text = format(scaled, "f")
+        if "." in text and power > 0:
+            text = text.rstrip("0").rstrip(".")
+        return "0" if text in ("-0", "") else text
+
+    @staticmethod
+    def decimals(amount: Amount, power: int) -> str:
+        return str(amount.decimals_shown - power)
+
+    # -- statements ----------------------------------------------------------------
+    def _statement(self, ms: MappedStatement, n: int) -> None:
+        st = ms.statement
+        name, definition = STATEMENT_NAMES[st.kind]
+        role_id = name if n == 1 or all(r.id != name for r in self.model.roles) else f"{name}{n}"
+        role = Role(role_id, f"{self.model.namespace}/role/{role_id}",
+                    f"{n:02d}0000 - {definition}")
+        self.model.roles.append(role)
+        root = self.abstract(f"{name}Abstract", st.title.title() or definition)
+        totals = {c.total for c in ms.calculations}
+        parents: list[tuple[str, str]] = []  # (section name, abstract qname)
+        order = 0
+        qnames: dict[int, str] = {}
+        for i, mi in enumerate(ms.items):
+            item = mi.item
+            depth = len(item.sections)
+            while len(parents) > depth:
+                parents.pop()
+            parent = parents[-1][1] if parents else root
+            order += 1
+            if mi.mapping is None:
+                words = "".join(w.capitalize() for w in re.findall(r"[A-Za-z0-9]+", item.label))
+                qname = self.abstract(f"{words}Abstract", item.label)
+                role.presentation.append(Arc(parent, qname, order))
+                parents.append((item.label, qname))
+                continue
+            if not mi.mapping.concept:
+                self._leave_out(item.values, item.label, "no concept could be chosen", st.kind, item.line)
+                continue
+            qname = self.concept_name(mi.mapping)
+            qnames[i] = qname
+            negated = mi.mapping.sign < 0
+            is_total = i in totals
+            pref = (ROLE_NEGATED_TOTAL if negated else ROLE_TOTAL) if is_total else (
+                ROLE_NEGATED if negated else ROLE_TERSE)
+            self.label(qname, pref, item.label)
+            role.presentation.append(Arc(parent, qname, order, preferred_label=pref))
+            values = xbrl_values(mi)
+            kind = item.kind
+            power = st.scale_for(kind)
+            for period, amount, value in zip(st.periods, item.values, values, strict=True):
+                if amount is None:
+                    continue
+                ctx = self.context(period)
+                unit = UNIT_FOR_KIND[kind]
+                if value is None:
+                    self.add_fact(Fact(qname, ctx, None, unit, None, f"line {item.line}", st.kind))
+                else:
+                    self.add_fact(Fact(qname, ctx, self.number(value, power), unit,
+                                       self.decimals(amount, power), f"line {item.line}", st.kind))
+        for calc in ms.calculations:
+            for k, (child, weight) in enumerate(calc.children, start=1):
+                if calc.total in qnames and child in qnames:
+                    role.calculation.append(Arc(qnames[calc.total], qnames[child], k, weight=weight))
+        self._embedded(ms, role, root)
+
+    def _leave_out(self, values: list[Amount | None], label: str, reason: str, kind: str, line: int) -> None:
+        for amount in values:
+            if amount is not None:
+                self.left_out.append(LeftOut(amount.text, f"{label}: {reason}", line, kind))
+
+    # -- numbers inside labels -------------------------------------------------------
+    def _embedded(self, ms: MappedStatement, role: Role, root: str) -> None:
+        st = ms.statement
+        dimensional: list[tuple[str, str, str]] = []  # (concept, axis, member)
+        parenthetical: list[str] = []
+        for me in ms.embedded:
+            fact, mapping = me.fact, me.mapping
+            if not mapping.concept:
+                self.left_out.append(LeftOut(fact.amount.text, f"'{fact.text}': {mapping.reason}", me.parent.line,
+                                             st.kind))
+                continue
+            power = st.scale_for(fact.kind) if fact.scaled else 0
+            assert fact.amount.shown is not None
+            ctx = self.context(fact.period, mapping.dimensions)
+            self.add_fact(Fact(mapping.concept, ctx, self.number(fact.amount.shown, power),
+                               UNIT_FOR_KIND[fact.kind], self.decimals(fact.amount, power),
+                               f"line {me.parent.line}: {fact.text}", st.kind))
+            for axis, member in mapping.dimensions.items():
+                dimensional.append((mapping.concept, axis, member))
+            if not mapping.dimensions and mapping.concept not in parenthetical:
+                parenthetical.append(mapping.concept)
+        if parenthetical:
+            self._parenthetical_role(role, parenthetical, ms)
+        if dimensional:
+            self._dimensional_role(role, dimensional)
+
+    def _parenthetical_role(self, statement_role: Role, concepts: list[str], ms: MappedStatement) -> None:
+        role = Role(f"{statement_role.id}Parenthetical", f"{statement_role.uri}Parenthetical",
+                    statement_role.definition.replace("0000 - Statement - ", "0001 - Statement - ")
+                    + " (Parenthetical)")
+        root = self.abstract(f"{statement_role.id}ParentheticalAbstract",
+                             f"{ms.statement.title.title()} (Parenthetical)")
+        for k, concept in enumerate(concepts, start=1):
+            role.presentation.append(Arc(root, concept, k))
+        self.model.roles.append(role)
+
+    def _dimensional_role(self, statement_role: Role, rows: list[tuple[str, str, str]]) -> None:
+        """A details role whose definition arcs make the dimensional facts valid."""
+        base = f"{statement_role.id}Details"
+        role = Role(base, f"{statement_role.uri}Details",
+                    statement_role.definition.replace("0000 - Statement - ", "0002 - Details - ")
+                    + " (Details)")
+        table = f"{self.model.prefix}:{base}Table"
+        line_items = self.abstract(f"{base}LineItems", f"{base} line items")
+        if all(e.name != f"{base}Table" for e in self.model.extensions):
+            self.model.extensions.append(ExtensionElement(f"{base}Table", "xbrli:stringItemType", "duration",
+                                                          abstract=True,
+                                                          substitution_group="xbrldt:hypercubeItem"))
+            self.model.labels.append(Label(table, ROLE_LABEL, f"{base} table"))
+        d = role.definition_arcs
+        d.append(Arc(line_items, table, 1, arcrole="http://xbrl.org/int/dim/arcrole/all",
+                     attributes={"xbrldt:closed": "true", "xbrldt:contextElement": "segment"}))
+        axes: dict[str, list[str]] = {}
+        primaries: list[str] = []
+        for concept, axis, member in rows:
+            axes.setdefault(axis, [])
+            if member not in axes[axis]:
+                axes[axis].append(member)
+            if concept not in primaries:
+                primaries.append(concept)
+        role.presentation.append(Arc(table, line_items, 2))
+        for k, (axis, members) in enumerate(sorted(axes.items()), start=1):
+            domain = self._domain_of(axis)
+            d.append(Arc(table, axis, k, arcrole="http://xbrl.org/int/dim/arcrole/hypercube-dimension"))
+            d.append(Arc(axis, domain, 1, arcrole="http://xbrl.org/int/dim/arcrole/dimension-domain"))
+            d.append(Arc(axis, domain, 1, arcrole="http://xbrl.org/int/dim/arcrole/dimension-default"))
+            role.presentation.append(Arc(table, axis, 1))
+            role.presentation.append(Arc(axis, domain, 1))
+            for m, member in enumerate(members, start=1):
+                d.append(Arc(domain, member, m, arcrole="http://xbrl.org/int/dim/arcrole/domain-member"))
+                role.presentation.append(Arc(domain, member, m))
+        for k, concept in enumerate(primaries, start=1):
+            d.append(Arc(line_items, concept, k, arcrole="http://xbrl.org/int/dim/arcrole/domain-member"))
+            role.presentation.append(Arc(line_items, concept, k))
+        self.model.roles.append(role)
+
+    def _domain_of(self, axis: str) -> str:
+        candidate = axis[: -len("Axis")] + "Domain"
+        if candidate in self.index:
+            return candidate
+        members = self.index.axis_members.get(axis, [])
+        domains = [m for m in members if m.endswith("Domain")]
+        return domains[0] if domains else self.abstract(axis.split(":")[1].replace("Axis", "Domain"), "Domain")
+
+    # -- cover page ----------------------------------------------------------------
+    def _dei(self, statements: list[MappedStatement]) -> None:
+        fields = dict(self.cover.fields)
+        fields.setdefault("EntityCentralIndexKey", self.cik)
+        end_text = fields.get("DocumentPeriodEndDate")
+        if isinstance(end_text, str):
+            from datetime import date
+
+            end = date.fromisoformat(end_text)
+            period = Period(end=end, start=end)
+        else:
+            latest = max((p for ms in statements for p in ms.statement.periods if not p.is_instant),
+                         key=lambda p: (p.end, p.start), default=None)
+            period = latest or Period(end=max(p.end for ms in statements for p in ms.statement.periods))
+            if period.is_instant:
+                period = Period(end=period.end, start=period.end)
+        ctx = self.context(period)
+        role = Role("CoverPage", f"{self.model.namespace}/role/CoverPage", "000000 - Document - Cover Page")
+        root = self.abstract("CoverAbstract", "Cover page")
+        for k, key in enumerate(DEI_ORDER, start=1):
+            if key not in fields:
+                continue
+            value = fields[key]
+            text = ("true" if value else "false") if isinstance(value, bool) else str(value)
+            self.add_fact(Fact(f"dei:{key}", ctx, text, source="cover page"))
+            role.presentation.append(Arc(root, f"dei:{key}", k))
+        self.model.roles.insert(0, role)
+
+    # -- the mapping report ---------------------------------------------------------
+    def _report(self, statements: list[MappedStatement]) -> dict[str, object]:
+        items = []
+        for ms in statements:
+            for mi in ms.items:
+                if mi.mapping is None:
+                    continue
+                m = mi.mapping
+                items.append({
+                    "statement": ms.statement.kind,
+                    "line": mi.item.line,
+                    "label": mi.item.raw_label,
+                    "concept": self.concept_name(m) if m.concept else None,
+                    "extension": m.is_extension,
+                    "confidence": m.confidence,
+                    "alternatives": [{"concept": q, "score": s} for q, s in m.alternatives],
+                    "reason": m.reason,
+                    "sign": m.sign,
+                    "signReason": m.sign_reason,
+                    "values": [v.text if v else None for v in mi.item.values],
+                })
+            for me in ms.embedded:
+                items.append({
+                    "statement": ms.statement.kind,
+                    "line": me.parent.line,
+                    "label": me.fact.text,
+                    "in": me.parent.raw_label,
+                    "concept": me.mapping.concept or None,
+                    "dimensions": me.mapping.dimensions,
+                    "period": me.fact.period.key,
+                    "confidence": me.mapping.confidence,
+                    "alternatives": [{"concept": q, "score": s} for q, s in me.mapping.alternatives],
+                    "reason": me.mapping.reason,
+                    "values": [me.fact.amount.text],
+                })
+        return {
+            "statements": [
+                {
+                    "kind": ms.statement.kind,
+                    "title": ms.statement.title,
+                    "line": ms.statement.line,
+                    "scale": ms.statement.scale_text or "units as printed",
+                    "periods": [p.key for p in ms.statement.periods],
+                    "quality": {
+                        "rows": ms.statement.report.rows,
+                        "valueRows": ms.statement.report.value_rows,
+                        "columns": ms.statement.report.columns,
+                        "warnings": ms.statement.report.warnings,
+                    },
+                    "calculations": [
+                        {
+                            "total": ms.items[c.total].item.label,
+                            "children": [[ms.items[i].item.label, w] for i, w in c.children],
+                            "periodsChecked": c.checked_periods,
+                        }
+                        for c in ms.calculations
+                    ],
+                    "totalsThatDoNotAddUp": ms.unbalanced,
+                }
+                for ms in statements
+            ],
+            "items": items,
+        }

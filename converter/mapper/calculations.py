@@ -1,0 +1,100 @@
+"""Find the statement's own arithmetic: which rows add up to which totals.
+
+Every row with values is tested, in order, as the total of a run of the rows just above
+it at the same level (a suffix of the pending rows, not reaching above the section it
+sits in).  Weights come from the taxonomy's logic: +1 where the child's balance equals the
+total's, -1 where it is opposite.  A run counts only if it adds up exactly in every
+period.  Found relations become the calculation linkbase; totals that match nothing are
+reported.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from converter.model.mapping import CalcRelation, MappedItem, MappedStatement
+from converter.taxonomy.index import ConceptIndex
+
+MAX_CHILDREN = 12
+
+
+def xbrl_values(item: MappedItem) -> list[Decimal | None]:
+    assert item.mapping is not None
+    return [
+        None if v is None or v.shown is None else v.shown * item.mapping.sign
+        for v in item.item.values
+    ]
+
+
+def balance_of(item: MappedItem, index: ConceptIndex) -> str | None:
+    mapping = item.mapping
+    if mapping is None:
+        return None
+    if mapping.extension is not None:
+        return mapping.extension.balance
+    concept = index.get(mapping.concept)
+    return concept.balance if concept else None
+
+
+def weight(child: MappedItem, total: MappedItem, index: ConceptIndex) -> float:
+    a, b = balance_of(child, index), balance_of(total, index)
+    if a is None or b is None or a == b:
+        return 1.0
+    return -1.0
+
+
+def find_calculations(ms: MappedStatement, index: ConceptIndex) -> None:
+    pending: list[int] = []
+    for i, mi in enumerate(ms.items):
+        if mi.mapping is None or mi.item.kind != "monetary" or mi.mapping.dimensions:
+            continue
+        match = _match_suffix(ms, pending, i, index)
+        if match is not None:
+            children, periods = match
+            ms.calculations.append(CalcRelation(i, [(c, weight(ms.items[c], mi, index)) for c in children],
+                                                periods))
+            pending = pending[: len(pending) - len(children)]
+        elif mi.item.is_total:
+            ms.unbalanced.append(mi.item.label)
+        pending.append(i)
+
+
+def _match_suffix(ms: MappedStatement, pending: list[int], i: int,
+                  index: ConceptIndex) -> tuple[list[int], int] | None:
+    total = ms.items[i]
+    totals = xbrl_values(total)
+    longest = 0
+    for length in range(1, min(len(pending), MAX_CHILDREN) + 1):
+        if not _same_section(ms, pending[-length:], total):
+            break
+        longest = length
+    # the longest run that adds up: a row printed as nil still belongs to its section's total
+    for length in range(longest, 1, -1):
+        children = pending[-length:]
+        checked = _adds_up(ms, children, total, totals, index)
+        if checked:
+            return children, checked
+    return None
+
+
+def _same_section(ms: MappedStatement, children: list[int], total: MappedItem) -> bool:
+    """Children sit in the total's section or in sections nested inside it."""
+    outer = total.item.sections
+    return all(ms.items[c].item.sections[: len(outer)] == outer for c in children)
+
+
+def _adds_up(ms: MappedStatement, children: list[int], total: MappedItem,
+             totals: list[Decimal | None], index: ConceptIndex) -> int:
+    checked = 0
+    for p, expected in enumerate(totals):
+        if expected is None:
+            continue
+        parts = [xbrl_values(ms.items[c])[p] for c in children]
+        present = [(c, v) for c, v in zip(children, parts, strict=True) if v is not None]
+        if len(present) < 1:
+            return 0
+        got = sum((Decimal(weight(ms.items[c], total, index)) * v for c, v in present), Decimal(0))
+        if got != expected:
+            return 0
+        checked += 1
+    return checked

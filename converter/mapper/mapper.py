@@ -1,0 +1,256 @@
+"""Choose a US-GAAP concept for every line item and every number inside a label.
+
+No table of known labels: each candidate concept is scored from the taxonomy and from
+what filers called it, under hard constraints (period type, item type, current
+taxonomy).  The signals, all explained in the mapping report:
+
+* label similarity to the concept's standard and other labels and to filer labels,
+  with the section a row sits in ("Current Assets") added as context;
+* how often filers used exactly this label for the concept (SEC data sets);
+* whether the concept belongs in this kind of statement (2025 statement linkbases);
+* whether its metadata is official or only inferred;
+* afterwards, whether the statement's totals add up with the chosen concepts and the
+  taxonomy's weights (``calculations.py``).
+
+A user mapping file overrides any choice.  Where nothing scores well enough, an
+extension concept is proposed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from converter.mapper.evidence import Evidence, load_evidence
+from converter.mapper.signs import decide_sign, natural_balance
+from converter.mapper.similarity import similarity, tokens
+from converter.model.mapping import (
+    ExtensionConcept,
+    MappedEmbedded,
+    MappedItem,
+    MappedStatement,
+    Mapping,
+)
+from converter.model.statements import EmbeddedFact, LineItem, Statement
+from converter.taxonomy.index import Concept
+from converter.text import normalize_label
+
+EXTENSION_THRESHOLD = 0.35
+KIND_TYPES = {
+    "monetary": ("xbrli:monetaryItemType",),
+    "shares": ("xbrli:sharesItemType",),
+    "perShare": ("dtr-types:perShareItemType",),
+}
+INCOME_STATEMENT_LOCATION_AXIS = "us-gaap:IncomeStatementLocationAxis"
+QUALIFIERS = ("basic", "diluted", "current", "noncurrent")
+_NAME_WORDS = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_SECTION_CONTEXT = re.compile(r"\b(current|non-?current|long-term)\b", re.I)
+
+
+@dataclass
+class Scored:
+    qname: str
+    score: float
+    reasons: list[str]
+
+
+class Mapper:
+    def __init__(self, overrides: dict[str, str] | None = None, evidence: Evidence | None = None) -> None:
+        self.evidence = evidence or load_evidence()
+        self.index = self.evidence.index
+        self.overrides = {normalize_label(k): v for k, v in (overrides or {}).items()}
+
+    # -- line items ------------------------------------------------------------
+    def map_statement(self, statement: Statement) -> MappedStatement:
+        mapped: list[MappedItem] = []
+        ranked: dict[int, list[Scored]] = {}
+        for i, item in enumerate(statement.items):
+            mapped.append(MappedItem(item, None))
+            if item.is_header:
+                continue
+            ranked[i] = self.rank(item.label, item.kind, statement.kind, item.sections, item.is_total)
+        self._assign(statement, mapped, ranked)
+        self._apply_signs(statement, mapped)
+        embedded = [
+            MappedEmbedded(fact, item.item, self.map_embedded(
+                fact, item.item, statement, item.mapping.concept if item.mapping else None))
+            for item in mapped
+            for fact in item.item.embedded
+        ]
+        return MappedStatement(statement, mapped, embedded)
+
+    def rank(self, label: str, kind: str, statement_kind: str, sections: tuple[str, ...] = (),
+             is_total: bool = False, limit: int = 5) -> list[Scored]:
+        toks = tokens(label)
+        context = self._section_tokens(label, sections)
+        exact = self.evidence.exact_filer_uses(label)
+        exact_total = sum(n for _, _, n in exact)
+        candidates = self.evidence.candidates(toks + context) | {q for q, _, _ in exact}
+        scored: list[Scored] = []
+        period = "instant" if statement_kind == "BS" else "duration"
+        for qname in candidates:
+            concept = self.index[qname]
+            if concept.type not in KIND_TYPES[kind] or concept.period_type != period:
+                continue
+            score, reasons = self._score(concept, toks, context, exact, exact_total, statement_kind,
+                                         is_total)
+            scored.append(Scored(qname, score, reasons))
+        scored.sort(key=lambda s: (-s.score, s.qname))
+        return scored[:limit]
+
+    def _section_tokens(self, label: str, sections: tuple[str, ...]) -> tuple[str, ...]:
+        """'current' / 'noncurrent' from the section when the label itself does not say."""
+        if _SECTION_CONTEXT.search(label):
+            return ()
+        for section in reversed(sections):
+            m = _SECTION_CONTEXT.search(section)
+            if m:
+                return tokens(m.group(1))
+        return ()
+
+    def _score(self, concept: Concept, toks: tuple[str, ...], context: tuple[str, ...],
+               exact: list[tuple[str, str, int]], exact_total: int, statement_kind: str,
+               is_total: bool) -> tuple[float, list[str]]:
+        reasons: list[str] = []
+        w = self.evidence.weights
+        best, best_ev = 0.0, None
+        for ev in self.evidence.labels.get(concept.qname, []):
+            s = similarity(toks, ev.tokens, w)
+            if context:
+                s = max(s, similarity(toks + context, ev.tokens, w))
+            if s > best:
+                best, best_ev = s, ev
+        standard = similarity(toks + context, self.evidence.standard_tokens(concept.qname), w)
+        score = 0.5 * best + 0.15 * standard
+        if best_ev is not None:
+            reasons.append(f"label matches {best_ev.source} '{best_ev.text}' ({best:.2f})")
+        name_words = set(tokens(_NAME_WORDS.sub(" ", concept.name)))
+        for qualifier in QUALIFIERS:
+            in_query = qualifier in toks
+            in_name = qualifier in name_words
+            if in_query != in_name and (in_query or qualifier not in context):
+                score -= 0.15
+                reasons.append(f"'{qualifier}' is in the {'label' if in_query else 'concept'} only")
+        uses = sum(n if stmt == statement_kind else n * 0.3 for q, stmt, n in exact if q == concept.qname)
+        if uses and exact_total:
+            share = uses / exact_total
+            strength = min(1.0, math.log1p(exact_total) / math.log(20))
+            score += 0.4 * share * strength
+            reasons.append(f"filers used this exact label for it {int(uses)} of {exact_total} times")
+        if concept.statements:
+            if statement_kind in concept.statements:
+                score += 0.08
+                reasons.append(f"appears in the US-GAAP {statement_kind} statement linkbases")
+            else:
+                score -= 0.12
+                reasons.append(f"belongs to {'/'.join(concept.statements)} statements, not {statement_kind}")
+        if "periodType" in concept.inferred:
+            score -= 0.04
+            reasons.append(f"period type inferred ({concept.inferred['periodType']})")
+        if is_total and concept.qname in self.index.calc_children:
+            score += 0.03
+            reasons.append("a total in the taxonomy's calculations")
+        return score, reasons
+
+    def _assign(self, statement: Statement, mapped: list[MappedItem], ranked: dict[int, list[Scored]]) -> None:
+        """Best-first assignment so that no concept is used twice in one statement."""
+        taken: set[str] = set()
+        order = sorted(ranked, key=lambda i: -(ranked[i][0].score if ranked[i] else 0))
+        for i in order:
+            item = mapped[i].item
+            override = self.overrides.get(normalize_label(item.label)) or self.overrides.get(
+                normalize_label(f"{statement.kind}:{item.label}"))
+            if override:
+                mapped[i].mapping = Mapping(override, 1.0, "user mapping file")
+                taken.add(override)
+                continue
+            options = [s for s in ranked[i] if s.qname not in taken]
+            if options and options[0].score >= EXTENSION_THRESHOLD:
+                best = options[0]
+                taken.add(best.qname)
+                mapped[i].mapping = Mapping(
+                    best.qname, round(min(best.score, 1.0), 3), "; ".join(best.reasons),
+                    [(s.qname, round(s.score, 3)) for s in options[1:4]],
+                )
+            else:
+                mapped[i].mapping = self._extension(item, statement, options)
+
+    def _extension(self, item: LineItem, statement: Statement, options: list[Scored]) -> Mapping:
+        name = "".join(w.capitalize() for w in re.findall(r"[A-Za-z0-9]+", item.label))[:120]
+        if name[:1].isdigit() or not name:
+            name = "Item" + name
+        period = "instant" if statement.kind == "BS" else "duration"
+        type_ = KIND_TYPES[item.kind][0] if item.kind != "perShare" else "xbrli:decimalItemType"
+        balance = None
+        if item.kind == "monetary":
+            balance = natural_balance(statement.kind, item, False)
+            if statement.kind == "IS" and re.search(r"expense|cost|loss", item.label, re.I):
+                balance = "debit"
+        ext = ExtensionConcept(name, type_, period, balance, item.label)
+        best = options[0] if options else None
+        why = "no standard concept fits well enough"
+        if best is not None:
+            why += f" (best: {best.qname} at {best.score:.2f})"
+        return Mapping(f"ext:{name}", round(best.score, 3) if best else 0.0, why,
+                       [(s.qname, round(s.score, 3)) for s in options[:3]], extension=ext)
+
+    def _apply_signs(self, statement: Statement, mapped: list[MappedItem]) -> None:
+        after_assets = False
+        for m in mapped:
+            if m.mapping is None:
+                continue
+            balance = self._balance(m.mapping)
+            natural = natural_balance(statement.kind, m.item, after_assets)
+            m.mapping.sign, m.mapping.sign_reason = decide_sign(m.item, balance, natural)
+            if m.mapping.concept == "us-gaap:Assets":
+                after_assets = True
+
+    def _balance(self, mapping: Mapping) -> str | None:
+        if mapping.extension is not None:
+            return mapping.extension.balance
+        concept = self.index.get(mapping.concept)
+        return concept.balance if concept else None
+
+    # -- numbers inside labels --------------------------------------------------
+    def map_embedded(self, fact: EmbeddedFact, parent: LineItem, statement: Statement,
+                     parent_concept: str | None = None) -> Mapping:
+        role = fact.role
+        included = role.startswith("included ")
+        # an amount "included" in a line item is an allocation of an expense to that line
+        subject = re.sub(r",?\s*\bnet\b", "", fact.subject)
+        query = f"allocated {role[len('included '):]} expense" if included else f"{subject} {role}"
+        period_kind = "BS" if fact.period.is_instant else statement.kind
+        ranked = [s for s in self.rank(query, fact.kind, period_kind, parent.sections, limit=8)
+                  if parent_concept is None or s.qname != parent_concept]
+        if not ranked:
+            return Mapping("", 0.0, f"no concept for '{query}'")
+        best = ranked[0]
+        mapping = Mapping(best.qname, round(min(best.score, 1.0), 3),
+                          f"'{fact.text}' read as {role} of {fact.subject or parent.label}; "
+                          + "; ".join(best.reasons),
+                          [(s.qname, round(s.score, 3)) for s in ranked[1:4]])
+        if included and statement.kind in ("IS", "CI"):
+            member = self._location_member(parent.label)
+            if member:
+                mapping.dimensions[INCOME_STATEMENT_LOCATION_AXIS] = member
+                mapping.reason += f"; located in '{parent.label}' ({member})"
+        return mapping
+
+    def _location_member(self, label: str) -> str | None:
+        """The IncomeStatementLocationAxis member whose name best matches a line item."""
+        members = self.index.axis_members.get(INCOME_STATEMENT_LOCATION_AXIS, [])
+        toks = tokens(label)
+        best, best_score = None, 0.0
+        for qname in members:
+            if qname.endswith("Domain"):
+                continue
+            words = re.sub(r"Member\d*$", "", qname.split(":")[1])
+            score = similarity(toks, tokens(re.sub(r"(?<!^)(?=[A-Z])", " ", words)),
+                               self.evidence.weights)
+            if score > best_score:
+                best, best_score = qname, score
+        return best if best_score >= 0.3 else None
+
+
+__all__ = ["Mapper"]

@@ -1,0 +1,96 @@
+"""Label similarity: words reduced to a comparable form, weighted by how rare they are.
+
+Financial labels say the same thing in several ways ("Net loss", "Net income (loss)",
+"Net earnings"; "Stockholders' equity", "Shareholders' equity"), so a handful of
+accounting synonyms are folded together before words are compared.  Words are weighted by
+inverse document frequency over every label the mapper knows, so that "warranty" counts
+for more than "other".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+_WORD = re.compile(r"[a-z0-9]+")
+STOPWORDS = frozenset(
+    "a an and the of for to in on at by from with as or its per total totals".split()
+)
+# Words that mean the same thing on a statement face.
+SYNONYMS = {
+    "loss": "income", "losses": "income", "earnings": "income", "profit": "income",
+    "deficit": "equity", "shareholders": "stockholders", "shareowners": "stockholders",
+    "sold": "revenue", "sale": "revenue", "revenues": "revenue", "sales": "revenue",
+    "longterm": "noncurrent", "noncurrent": "noncurrent", "inventories": "inventory",
+    "receivables": "receivable", "payables": "payable", "liabilities": "liability",
+    "expenses": "expense", "costs": "cost", "assets": "asset", "taxes": "tax",
+    "equivalents": "equivalent", "accrual": "accrued", "accruals": "accrued",
+    "salaries": "salary", "wages": "wage", "compensation": "compensation",
+    "stockbased": "sharebased", "reserve": "accrued", "reserves": "accrued",
+    "plant": "plant", "ppe": "property", "borrowings": "debt", "obligations": "obligation",
+}
+_JOIN = (
+    (re.compile(r"\blong[- ]term\b"), "longterm"),
+    (re.compile(r"\bnon[- ]current\b"), "noncurrent"),
+    (re.compile(r"\bshort[- ]term\b"), "shortterm"),
+    (re.compile(r"\bstock[- ]based\b"), "stockbased"),
+    (re.compile(r"\bshare[- ]based\b"), "sharebased"),
+    (re.compile(r"\bpaid[- ]in\b"), "paidin"),
+    (re.compile(r"\bper[- ]share\b"), "pershare"),
+    (re.compile(r"\bselling,? general and administrative\b"), "sga"),
+    (re.compile(r"\bresearch and development\b"), "rnd"),
+    (re.compile(r"\bproperty,? plant,? and equipment\b"), "ppe"),
+    (re.compile(r"\bcash and cash equivalents?\b"), "cashequivalents"),
+)
+
+
+def tokens(label: str) -> tuple[str, ...]:
+    text = label.lower().replace("&", " and ").replace("’", "'").replace("'", "")
+    for pattern, joined in _JOIN:
+        text = pattern.sub(joined, text)
+    out = []
+    for word in _WORD.findall(text):
+        if word in STOPWORDS:
+            continue
+        out.append(canonical(word))
+    return tuple(out)
+
+
+def canonical(word: str) -> str:
+    """A word's synonym class, with a plain plural folded to its singular."""
+    for _ in range(3):
+        mapped = SYNONYMS.get(word, word)
+        if len(mapped) > 4 and mapped.endswith("s") and not mapped.endswith("ss"):
+            mapped = SYNONYMS.get(mapped[:-1], mapped[:-1])
+        if mapped == word:
+            break
+        word = mapped
+    return word
+
+
+class Weights:
+    """Inverse document frequency of each token over a body of labels."""
+
+    def __init__(self, labels: Iterable[tuple[str, ...]]) -> None:
+        counts: Counter[str] = Counter()
+        n = 0
+        for toks in labels:
+            n += 1
+            counts.update(set(toks))
+        self.n = max(n, 1)
+        self.counts = counts
+
+    def __call__(self, token: str) -> float:
+        return math.log((self.n + 1) / (self.counts.get(token, 0) + 1)) + 1.0
+
+
+def similarity(a: tuple[str, ...], b: tuple[str, ...], weight: Weights) -> float:
+    """Weighted Dice overlap of two token sets, 0..1."""
+    sa, sb = set(a), set(b)
+    if not sa or not sb:
+        return 0.0
+    shared = sum(weight(t) for t in sa & sb)
+    total = sum(weight(t) for t in sa) + sum(weight(t) for t in sb)
+    return 2 * shared / total if total else 0.0

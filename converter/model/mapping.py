@@ -1,0 +1,68 @@
+"""The mapper's output: a concept (standard or extension) for each line item and each
+number found inside a label, with the sign to apply, a confidence and the reasons."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from converter.model.statements import EmbeddedFact, LineItem, Statement
+
+
+@dataclass(frozen=True)
+class ExtensionConcept:
+    """A company concept proposed where no standard concept fits."""
+
+    name: str
+    type: str  # xbrli:monetaryItemType ...
+    period_type: str
+    balance: str | None
+    label: str
+    abstract: bool = False
+    substitution_group: str = "xbrli:item"
+
+
+@dataclass
+class Mapping:
+    concept: str  # prefixed QName; "ext:Name" for an extension until the builder names it
+    confidence: float
+    reason: str
+    alternatives: list[tuple[str, float]] = field(default_factory=list)
+    extension: ExtensionConcept | None = None
+    sign: int = 1  # XBRL value = sign * printed value
+    sign_reason: str = "value as printed"
+    dimensions: dict[str, str] = field(default_factory=dict)  # axis -> member
+
+    @property
+    def is_extension(self) -> bool:
+        return self.extension is not None
+
+
+@dataclass
+class MappedItem:
+    item: LineItem
+    mapping: Mapping | None  # None for a caption row without values
+
+
+@dataclass
+class MappedEmbedded:
+    fact: EmbeddedFact
+    parent: LineItem
+    mapping: Mapping
+
+
+@dataclass
+class CalcRelation:
+    """``total`` = sum(weight * child) in every period the statement shows."""
+
+    total: int  # index into MappedStatement.items
+    children: list[tuple[int, float]]
+    checked_periods: int = 0
+
+
+@dataclass
+class MappedStatement:
+    statement: Statement
+    items: list[MappedItem]
+    embedded: list[MappedEmbedded]
+    calculations: list[CalcRelation] = field(default_factory=list)
+    unbalanced: list[str] = field(default_factory=list)  # totals that do not add up

@@ -1,0 +1,166 @@
+"""The whole conversion as one library call: ``convert(path, output) -> Result``.
+
+Stages run in order and hand each other the neutral model.  The package is written to a
+temporary folder beside the output, validated there, and moved into place only at the
+end, so a failed run never leaves a half-written output folder.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from converter.builder.builder import Builder
+from converter.errors import MissingCikError, OutputError, UsageError
+from converter.extraction import extract
+from converter.mapper.calculations import find_calculations
+from converter.mapper.mapper import Mapper
+from converter.model.mapping import MappedStatement
+from converter.model.statements import LeftOut
+from converter.model.xbrl import XbrlModel
+from converter.readers import read_document
+from converter.taxonomy.index import load_index
+from converter.validator.arelle_runner import ValidationResult, validate
+from converter.writers import WRITERS
+
+T = TypeVar("T")
+
+
+@dataclass
+class Result:
+    output: Path
+    files: list[Path]
+    model: XbrlModel
+    statements: list[MappedStatement]
+    left_out: list[LeftOut]
+    validation: ValidationResult | None
+    timings: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def valid(self) -> bool:
+        return self.validation is not None and self.validation.valid
+
+    @property
+    def standard_count(self) -> int:
+        return sum(1 for f in self.model.facts if not f.concept.startswith(self.model.prefix + ":"))
+
+    @property
+    def extension_count(self) -> int:
+        return len(self.model.facts) - self.standard_count
+
+
+def normalize_cik(cik: str) -> str:
+    digits = cik.strip()
+    if not re.fullmatch(r"\d{1,10}", digits):
+        raise UsageError(f"CIK {cik!r} is not a number of up to 10 digits")
+    return digits.zfill(10)
+
+
+def load_overrides(path: Path | None) -> dict[str, str]:
+    """A mapping file: {"label or STATEMENT:label": "us-gaap:Concept"}, reused across periods."""
+    if path is None:
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"mapping file {path} cannot be read: {exc}") from None
+    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
+        raise UsageError(f"mapping file {path} must be a JSON object of label -> concept")
+    return data
+
+
+def convert(
+    path: Path | str,
+    output: Path | str,
+    cik: str | None = None,
+    mapping_file: Path | None = None,
+    validate_package: bool = True,
+    taxonomy_packages: list[Path] | None = None,
+    output_format: str = "xbrl",
+) -> Result:
+    path, output = Path(path), Path(output)
+    timings: dict[str, float] = {}
+
+    def timed(stage: str, fn: Callable[[], T]) -> T:
+        start = time.perf_counter()
+        value = fn()
+        timings[stage] = time.perf_counter() - start
+        return value
+
+    writer = WRITERS.get(output_format)
+    if writer is None:
+        raise UsageError(f"unknown output format {output_format!r}; choose from {', '.join(WRITERS)}")
+    overrides = load_overrides(mapping_file)
+    document = timed("read", lambda: read_document(path))
+    extracted = timed("extract", lambda: extract(document))
+    cik_value = cik or document.header.get("cik")
+    if not cik_value:
+        raise MissingCikError(path)
+    cik_value = normalize_cik(cik_value)
+
+    def map_all() -> list[MappedStatement]:
+        mapper = Mapper(overrides)
+        mapped = [mapper.map_statement(s) for s in extracted.statements]
+        for ms in mapped:
+            find_calculations(ms, mapper.index)
+        return mapped
+
+    mapped = timed("map", map_all)
+    outcome = timed("build", lambda: Builder(load_index(), cik_value, extracted.cover).build(mapped))
+    left_out = extracted.left_out + outcome.left_out
+    outcome.model.report["leftOut"] = [lo.__dict__ for lo in left_out]
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.", dir=output.parent))
+    except OSError as exc:
+        raise OutputError(f"cannot write beside {output}: {exc.strerror}") from None
+    try:
+        files = timed("write", lambda: writer(outcome.model, staging, path.name))
+        validation = None
+        if validate_package:
+            instance = staging / f"{outcome.model.stem}.xml"
+            validation = timed("validate", lambda: validate(instance, taxonomy_packages))
+            (staging / "validation.json").write_text(
+                json.dumps({"valid": validation.valid, "findings": [f.as_dict() for f in validation.findings]},
+                           indent=2) + "\n", encoding="utf-8")
+        _move_into_place(staging, output)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    files = [output / f.name for f in files]
+    return Result(output, files, outcome.model, mapped, left_out, validation, timings)
+
+
+def _move_into_place(staging: Path, output: Path) -> None:
+    if output.exists() and not output.is_dir():
+        raise OutputError(f"{output} exists and is not a folder")
+    old: Path | None = None
+    if output.exists():
+        old = output.with_name(f".{output.name}.old-{time.time_ns()}")
+        output.rename(old)
+    try:
+        staging.rename(output)
+    except OSError as exc:
+        if old is not None:
+            old.rename(output)
+        raise OutputError(f"cannot move the package into {output}: {exc.strerror}") from None
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def summary(result: Result) -> dict[str, Any]:
+    return {
+        "statements": [ms.statement.kind for ms in result.statements],
+        "facts": len(result.model.facts),
+        "standard": result.standard_count,
+        "extension": result.extension_count,
+        "leftOut": len(result.left_out),
+        "valid": result.valid,
+    }
