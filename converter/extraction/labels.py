@@ -125,16 +125,16 @@ def _segment_facts(segment: str, instants: list[Period], subject: str) -> list[E
                 if period is not None:
                     add(role, _amount(money), "monetary", True, f"{money} at {when}", [period])
         else:
-            m = _RESPECTIVE_AMOUNTS.search(segment)
-            if m:
-                amounts = re.findall(_MONEY, m.group(1))
+            respective = _RESPECTIVE_AMOUNTS.search(segment)
+            if respective:
+                amounts = re.findall(_MONEY, respective.group(1))
                 if len(amounts) == len(instants):
                     for text, period in zip(amounts, instants, strict=True):
-                        add(role, _amount(text), "monetary", True, m.group(0), [period])
+                        add(role, _amount(text), "monetary", True, respective.group(0), [period])
     return facts
 
 
-def _targets(dates: list[object], instants: list[Period]) -> list[Period]:
+def _targets(dates: Sequence[object], instants: list[Period]) -> list[Period]:
     """The balance-sheet dates a segment speaks of: those it names, else all of them."""
     named = [p for p in instants if p.end in dates]
     return named or list(instants)

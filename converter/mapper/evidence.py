@@ -13,7 +13,6 @@ from converter.mapper.similarity import Weights, tokens
 from converter.taxonomy.index import Concept, ConceptIndex, load_filer_labels, load_index
 from converter.text import normalize_label
 
-
 _NAME_WORDS = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
 
@@ -45,8 +44,8 @@ class Evidence:
             exact = []
             for qname, stmt, count in uses:
                 assert isinstance(qname, str) and isinstance(stmt, str) and isinstance(count, int)
-                concept = index.get(qname)
-                if concept is None or not self.choosable(concept):
+                known = index.get(qname)
+                if known is None or not self.choosable(known):
                     continue
                 exact.append((qname, stmt, count))
                 self._add(qname, LabelEvidence(norm, tokens(norm), "filer label", count, stmt))

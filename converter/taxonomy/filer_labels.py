@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import zlib
 from collections import Counter, defaultdict
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from converter.text import normalize_label
 

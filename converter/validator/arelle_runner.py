@@ -201,8 +201,9 @@ def _refs(record: logging.LogRecord) -> tuple[str | None, str | None, str | None
             if not isinstance(prop, (list, tuple)) or len(prop) < 2:
                 continue
             key, value = prop[0], prop[1]
-            if key in ("QName", "concept", "label") and concept is None and isinstance(value, str) and ":" in value:
-                concept = value
+            is_name = isinstance(value, str) and ":" in value
+            if key in ("QName", "concept", "label") and concept is None and is_name:
+                concept = str(value)
             if key in ("id", "fact") and fact is None and isinstance(value, str):
                 fact = value
     args = getattr(record, "messageArgs", None) or {}

@@ -1,0 +1,182 @@
+"""The command line: a thin layer over the library.
+
+Each command makes one library call; library errors become a one-line message and the
+exit code of their type (see ``converter.errors``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from converter import __version__
+from converter.errors import INTERNAL_ERROR_EXIT, ConverterError, ValidationFailedError
+
+EXAMPLES = {
+    "convert": "xbrl-converter convert examples/capstone-2006-q2/filing.txt --cik 0001009759 -o out/",
+    "validate": "xbrl-converter validate out/",
+    "taxonomy": "xbrl-converter taxonomy build --sources ../shared/taxonomy-sources",
+}
+EXIT_CODES_HELP = """exit codes:
+  0   success (for convert and validate: a valid package)
+  1   other converter error
+  2   unusable input (empty, binary, too large, undecodable, no statements, no CIK)
+  3   bad usage (options that do not fit)
+  4   taxonomy problem (missing index or taxonomy package)
+  5   the package is invalid (Arelle errors or calculation inconsistencies)
+  6   the output folder cannot be written
+  70  internal error (a bug: please report it)"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="xbrl-converter",
+        description="Turn the financial statements in SEC filings into XBRL filing packages.",
+        epilog=EXIT_CODES_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    convert = sub.add_parser("convert", help="convert a filing document into an XBRL package",
+                             epilog=f"example:\n  {EXAMPLES['convert']}\n\n{EXIT_CODES_HELP}",
+                             formatter_class=argparse.RawDescriptionHelpFormatter)
+    convert.add_argument("input", type=Path, help="the filing: plain text (.txt)")
+    convert.add_argument("-o", "--output", type=Path, required=True, help="the package folder to write")
+    convert.add_argument("--cik", help="the filer's CIK, when the document does not carry one")
+    convert.add_argument("--mapping", type=Path, help="JSON file of label -> concept overrides")
+    convert.add_argument("--no-validate", action="store_true", help="skip Arelle validation")
+    convert.add_argument("--json", action="store_true", help="print the summary as JSON")
+    _taxonomy_option(convert)
+
+    validate = sub.add_parser("validate", help="validate an XBRL instance or package folder with Arelle",
+                              epilog=f"example:\n  {EXAMPLES['validate']}\n\n{EXIT_CODES_HELP}",
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
+    validate.add_argument("path", type=Path, help="an instance document or a package folder")
+    validate.add_argument("--json", action="store_true", help="print the findings as JSON")
+    _taxonomy_option(validate)
+
+    taxonomy = sub.add_parser("taxonomy", help="build or inspect the concept index",
+                              epilog=f"example:\n  {EXAMPLES['taxonomy']}",
+                              formatter_class=argparse.RawDescriptionHelpFormatter)
+    tsub = taxonomy.add_subparsers(dest="action", required=True)
+    build = tsub.add_parser("build", help="rebuild taxonomy/ from the official sources")
+    build.add_argument("--sources", type=Path, required=True, help="the taxonomy-sources folder")
+    build.add_argument("--fsds", type=Path, help="SEC Financial Statement Data Sets folder (filer labels)")
+    build.add_argument("--out", type=Path, help="where to write (default: the installed taxonomy/ folder)")
+    show = tsub.add_parser("show", help="print what the index knows of a concept")
+    show.add_argument("concept", help="a prefixed name such as us-gaap:Assets")
+    standin = tsub.add_parser("standin", help="write the offline stand-in taxonomy package (zip)")
+    standin.add_argument("-o", "--output", type=Path, required=True)
+    return parser
+
+
+def _taxonomy_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--taxonomy-package", type=Path, action="append", dest="packages",
+                   help="an official taxonomy package zip to use instead of the stand-in (repeatable)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except ConverterError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # a bug: say so in one line, never a traceback
+        print(f"internal error: {type(exc).__name__}: {exc} (please report this)", file=sys.stderr)
+        return INTERNAL_ERROR_EXIT
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.command == "convert":
+        return _convert(args)
+    if args.command == "validate":
+        return _validate(args)
+    return _taxonomy(args)
+
+
+def _convert(args: argparse.Namespace) -> int:
+    from converter.pipeline import convert, summary
+
+    result = convert(args.input, args.output, cik=args.cik, mapping_file=args.mapping,
+                     validate_package=not args.no_validate, taxonomy_packages=args.packages)
+    if args.json:
+        print(json.dumps(summary(result), indent=2))
+    else:
+        kinds = ", ".join(ms.statement.kind for ms in result.statements)
+        print(f"wrote {result.output}/ ({len(result.files)} files)")
+        print(f"statements: {len(result.statements)} ({kinds})")
+        print(f"facts: {len(result.model.facts)} ({result.standard_count} standard, "
+              f"{result.extension_count} extension)")
+        extensions = [e.name for e in result.model.extensions if not e.abstract]
+        if extensions:
+            print(f"extension concepts: {', '.join(extensions)}")
+        if result.left_out:
+            print(f"left out: {len(result.left_out)} numbers (see mapping-report.json)")
+            for lo in result.left_out[:5]:
+                print(f"  line {lo.line}: {lo.text!r}: {lo.reason}")
+        else:
+            print("left out: none")
+        if result.validation is None:
+            print("validation: skipped")
+        else:
+            print(f"Arelle: {result.validation.summary()}")
+            for finding in (result.validation.errors + result.validation.inconsistencies)[:10]:
+                print(f"  [{finding.code}] {finding.message}")
+    if result.validation is not None and not result.validation.valid:
+        return ValidationFailedError.exit_code
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from converter.validator.arelle_runner import findings_json, validate
+
+    result = validate(args.path, args.packages)
+    if args.json:
+        print(findings_json(result))
+    else:
+        for f in result.findings:
+            where = f" ({f.file}:{f.line})" if f.file else ""
+            print(f"{f.severity}: [{f.code}] {f.message}{where}")
+        print(result.summary())
+    return 0 if result.valid else ValidationFailedError.exit_code
+
+
+def _taxonomy(args: argparse.Namespace) -> int:
+    from converter.errors import TaxonomyError
+
+    if args.action == "build":
+        from converter.resources import data_dir
+        from converter.taxonomy.build import build_index
+
+        if not args.sources.is_dir():
+            raise TaxonomyError(f"{args.sources} is not a folder of taxonomy sources")
+        out = args.out or data_dir("taxonomy")
+        counts = build_index(args.sources, out, args.fsds)
+        print(f"wrote {out}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+        return 0
+    if args.action == "standin":
+        from converter.taxonomy.index import load_index
+        from converter.taxonomy.standin import write_package
+
+        path = write_package(load_index(), args.output)
+        print(f"wrote {path} (a STAND-IN, not the official taxonomy)")
+        return 0
+    from converter.taxonomy.index import load_index
+
+    concept = load_index().get(args.concept)
+    if concept is None:
+        raise TaxonomyError(f"{args.concept} is not in the concept index")
+    print(json.dumps({k: v for k, v in concept.__dict__.items()}, indent=2, default=list))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
