@@ -45,7 +45,10 @@ KIND_TYPES = {
 INCOME_STATEMENT_LOCATION_AXIS = "us-gaap:IncomeStatementLocationAxis"
 QUALIFIERS = ("basic", "diluted", "current", "noncurrent")
 _NAME_WORDS = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
-_SECTION_CONTEXT = re.compile(r"\b(current|non-?current|long-term)\b", re.I)
+_SECTION_CONTEXT = re.compile(r"\b(current|non-?current|long-term|nonoperating)\b", re.I)
+# rows below operating income are nonoperating; results and taxes are not "other income"
+_OPERATING_RESULT = re.compile(r"(income|loss|earnings)\s+from\s+operations|operating\s+(income|loss|profit)", re.I)
+_RESULT_LINE = re.compile(r"before|tax|net\s+(income|loss|earnings)|per share", re.I)
 
 
 @dataclass
@@ -65,11 +68,17 @@ class Mapper:
     def map_statement(self, statement: Statement) -> MappedStatement:
         mapped: list[MappedItem] = []
         ranked: dict[int, list[Scored]] = {}
+        below_operating = False
         for i, item in enumerate(statement.items):
             mapped.append(MappedItem(item, None))
             if item.is_header:
                 continue
-            ranked[i] = self.rank(item.label, item.kind, statement.kind, item.sections, item.is_total)
+            sections = item.sections
+            if below_operating and item.kind == "monetary" and not _RESULT_LINE.search(item.label):
+                sections = (*sections, "nonoperating")
+            ranked[i] = self.rank(item.label, item.kind, statement.kind, sections, item.is_total)
+            if statement.kind == "IS" and _OPERATING_RESULT.search(item.label):
+                below_operating = True
         self._assign(statement, mapped, ranked)
         self._apply_signs(statement, mapped)
         embedded = [
@@ -126,17 +135,24 @@ class Mapper:
         if best_ev is not None:
             reasons.append(f"label matches {best_ev.source} '{best_ev.text}' ({best:.2f})")
         name_words = set(tokens(_NAME_WORDS.sub(" ", concept.name)))
+        standard_words = set(self.evidence.standard_tokens(concept.qname))
+        if set(toks + context) in (name_words, standard_words):
+            score += 0.25
+            reasons.append("the label says exactly what the concept's name or standard label says")
+        elif context and set(toks) in (name_words, standard_words):
+            score += 0.15
+            reasons.append("the label alone says exactly what the concept's name says")
         for qualifier in QUALIFIERS:
             in_query = qualifier in toks
             in_name = qualifier in name_words
             if in_query != in_name and (in_query or qualifier not in context):
-                score -= 0.15
+                score -= 0.25
                 reasons.append(f"'{qualifier}' is in the {'label' if in_query else 'concept'} only")
         uses = sum(n if stmt == statement_kind else n * 0.3 for q, stmt, n in exact if q == concept.qname)
         if uses and exact_total:
             share = uses / exact_total
             strength = min(1.0, math.log1p(exact_total) / math.log(20))
-            score += 0.4 * share * strength
+            score += 0.3 * share * strength
             reasons.append(f"filers used this exact label for it {int(uses)} of {exact_total} times")
         if concept.statements:
             if statement_kind in concept.statements:
