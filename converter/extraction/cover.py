@@ -101,12 +101,10 @@ def extract_cover(document: Document, statement_lines: set[int]) -> CoverData:
     address = _before(text, r"Address of principal executive offices")
     if address:
         _address(address, f)
-    phone = _before(text, r"Registrant['’]s telephone number")
-    if phone:
-        m = re.search(r"\(?(\d{3})\)?[\s.-]*(\d{3}[\s.-]\d{4})", phone)
-        if m:
-            f["CityAreaCode"] = m.group(1)
-            f["LocalPhoneNumber"] = m.group(2).replace(" ", "-").replace(".", "-")
+    m = re.search(r"\(?(\d{3})\)?[\s.-]*(\d{3}[\s.-]\d{4})\s*\(\s*Registrant['’]s telephone", text, re.I)
+    if m:
+        f["CityAreaCode"] = m.group(1)
+        f["LocalPhoneNumber"] = m.group(2).replace(" ", "-").replace(".", "-")
     m = re.search(r"\((NASDAQ|Nasdaq|NYSE(?: Amex| Arca| American| MKT)?|AMEX)\s*:\s*([A-Z][A-Z.]{0,5})\)",
                   all_text)
     if m:

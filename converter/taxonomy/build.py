@@ -93,6 +93,8 @@ class IndexBuilder:
         self.calc: dict[str, dict[str, float]] = defaultdict(dict)
         self.period_labels: set[str] = set()
         self.meta_instant: set[str] = set()
+        self.meta_flow: set[str] = set()
+        self.meta_contra: list[tuple[str, str]] = []
         self.negated_in: set[str] = set()
         self.domain_graph: dict[str, set[str]] = defaultdict(set)
         self.table_axes: dict[str, set[str]] = defaultdict(set)
@@ -267,13 +269,29 @@ class IndexBuilder:
             link.clear()
 
     def read_meta_model(self) -> None:
-        """The FASB meta model lists instant concepts (accruals, contras, inflows, outflows)."""
+        """The FASB meta model relates balances to their flows: every arc starts at an
+        instant; it ends at an instant for instant-contra and at a flow (a duration) for
+        instant-accrual, -inflow and -outflow.  A contra balance has the opposite balance."""
         meta = self.sources / "xbrl.fasb.org" / "us-gaap" / "2025" / "meta"
         for path in sorted(meta.glob("us-gaap-instant*-2025.xsd")):
-            for el in etree.parse(str(path)).getroot().iter(f"{LINK}loc"):
-                parsed = self._href_concept(el.get(f"{XLINK}href", ""))
-                if parsed and parsed[0] == "us-gaap":
-                    self.meta_instant.add(f"{parsed[0]}:{parsed[1]}")
+            root = etree.parse(str(path)).getroot()
+            for link in root.iter(f"{LINK}definitionLink"):
+                locs = {}
+                for loc in link.iterfind(f"{LINK}loc"):
+                    parsed = self._href_concept(loc.get(f"{XLINK}href", ""))
+                    if parsed and parsed[0] == "us-gaap":
+                        locs[loc.get(f"{XLINK}label", "")] = f"{parsed[0]}:{parsed[1]}"
+                for arc in link.iterfind(f"{LINK}definitionArc"):
+                    frm = locs.get(arc.get(f"{XLINK}from", ""))
+                    to = locs.get(arc.get(f"{XLINK}to", ""))
+                    if frm is None or to is None:
+                        continue
+                    self.meta_instant.add(frm)
+                    if arc.get(f"{XLINK}arcrole", "").endswith("/instant-contra"):
+                        self.meta_instant.add(to)
+                        self.meta_contra.append((frm, to))
+                    else:
+                        self.meta_flow.add(to)
 
     def read_us_types(self) -> None:
         path = self.sources / "xbrl.fasb.org" / "us-gaap" / "2025" / "elts" / "us-types-2025.xsd"

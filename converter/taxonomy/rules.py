@@ -30,8 +30,12 @@ RULE_DOCS = {
     "*Abstract, *LineItems, *Domain and *Member are abstract; all are nillable.",
     "period-label": "A concept shown with a periodStart/periodEnd label in a 2025 "
     "presentation linkbase is an instant (only instants have opening and closing balances).",
-    "fasb-meta-instant": "Concepts listed in the FASB meta model's instant* linkbases "
-    "(accruals, contras, inflows, outflows) are instants.",
+    "fasb-meta-instant": "In the FASB meta model's instant-* linkbases every arc starts at an "
+    "instant (a balance), and instant-contra arcs also end at one.",
+    "fasb-meta-flow": "Instant-accrual, -inflow and -outflow arcs of the FASB meta model end "
+    "at a flow into or out of a balance: a duration.",
+    "fasb-meta-contra": "An instant-contra arc joins a balance to its contra account, whose "
+    "balance is the opposite one.",
     "non-numeric-duration": "Non-numeric US-GAAP items (text, domains, booleans, dates, "
     "enumerations) are durations, as every such official US-GAAP concept is.",
     "calc-neighbour": "Calculation arcs join facts of one context, so a concept takes the "
@@ -155,6 +159,8 @@ def _period_types(b: IndexBuilder) -> None:
             assign(rec, "instant", "period-label")
         elif key in b.meta_instant:
             assign(rec, "instant", "fasb-meta-instant")
+        elif key in b.meta_flow:
+            assign(rec, "duration", "fasb-meta-flow")
         elif rec.type is not None and not is_numeric(rec):
             assign(rec, "duration", "non-numeric-duration")
     _propagate_calc(b, lambda r: r.period_type,
@@ -176,6 +182,17 @@ def _period_types(b: IndexBuilder) -> None:
 
 
 def _balances(b: IndexBuilder) -> None:
+    for frm, to in b.meta_contra:
+        a, c = b.concepts.get(frm), b.concepts.get(to)
+        if a is None or c is None or c.prefix != "us-gaap" or c.type != "xbrli:monetaryItemType":
+            continue
+        if a.balance is not None and c.balance is None:
+            c.balance = {"debit": "credit", "credit": "debit"}[a.balance]
+            c.inferred["balance"] = "fasb-meta-contra"
+        elif c.balance is not None and a.balance is None and a.type == "xbrli:monetaryItemType":
+            a.balance = {"debit": "credit", "credit": "debit"}[c.balance]
+            a.inferred["balance"] = "fasb-meta-contra"
+
     def assign(rec: ConceptRecord, value: str, weight: float) -> None:
         if rec.type != "xbrli:monetaryItemType":
             return
