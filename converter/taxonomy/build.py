@@ -11,7 +11,8 @@ Precedence when sources disagree (also written in ``taxonomy/README.md``):
 * data type: the 2024 concept list wins over the 2009/2010 SEC metadata, because it is
   the newer official statement of the same concept and types only ever get more precise;
   the SEC short type is used only where the list has no entry.
-* period type and balance: the SEC metadata wins over every inference rule.  Both are
+* period type and balance: the SEC metadata wins over every inference rule, and among
+  its rows the newest taxonomy year wins (a few balances were corrected in 2009).  Both are
   immutable in US-GAAP once a concept is published, so the SEC value stays true in 2025.
 * labels: the SEC standard label (``tlabel``) is the current official standard label; the
   2024 list's word split is only a fallback, marked as inferred.
@@ -141,13 +142,15 @@ class IndexBuilder:
                     if prefix == "dei":
                         continue  # the DEI 2021 schema is the authority for dei concepts
                     rec = self.concept(prefix, row["tag"])
+                    if row["version"] < rec.extra_attrs.get("sec", ""):
+                        continue  # an older taxonomy year: the newest statement wins
                     if rec.type is None:
                         rec.type = SEC_SHORT_TYPES[row["datatype"]]
                     rec.period_type = {"I": "instant", "D": "duration"}[row["iord"]]
                     rec.balance = {"C": "credit", "D": "debit"}.get(row["crdr"])
                     rec.abstract = row["abstract"] == "1"
                     rec.label = row["tlabel"]
-                    rec.extra_attrs["sec"] = "1"
+                    rec.extra_attrs["sec"] = row["version"]
 
     def read_schema(self, path: Path, prefix: str, with_types: bool) -> None:
         """A complete official schema (DEI, SRT): declarations are copied as facts."""

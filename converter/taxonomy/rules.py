@@ -181,20 +181,27 @@ def _period_types(b: IndexBuilder) -> None:
             assign(rec, "duration", "default-duration")
 
 
+def official(rec: ConceptRecord) -> bool:
+    """Metadata read from an official declaration (SEC element metadata, DEI/SRT schema):
+    an absent balance there means "no balance", not "unknown"."""
+    return "sec" in rec.extra_attrs or "official-schema" in rec.extra_attrs
+
+
 def _balances(b: IndexBuilder) -> None:
     for frm, to in b.meta_contra:
         a, c = b.concepts.get(frm), b.concepts.get(to)
         if a is None or c is None or c.prefix != "us-gaap" or c.type != "xbrli:monetaryItemType":
             continue
-        if a.balance is not None and c.balance is None:
+        if a.balance is not None and c.balance is None and not official(c):
             c.balance = {"debit": "credit", "credit": "debit"}[a.balance]
             c.inferred["balance"] = "fasb-meta-contra"
-        elif c.balance is not None and a.balance is None and a.type == "xbrli:monetaryItemType":
+        elif (c.balance is not None and a.balance is None and a.type == "xbrli:monetaryItemType"
+              and not official(a)):
             a.balance = {"debit": "credit", "credit": "debit"}[c.balance]
             a.inferred["balance"] = "fasb-meta-contra"
 
     def assign(rec: ConceptRecord, value: str, weight: float) -> None:
-        if rec.type != "xbrli:monetaryItemType":
+        if rec.type != "xbrli:monetaryItemType" or official(rec):
             return
         flipped = {"debit": "credit", "credit": "debit"}[value]
         rec.balance = value if weight > 0 else flipped

@@ -1,0 +1,167 @@
+"""The committed concept index against the official sources it was derived from."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from converter.taxonomy import rules
+from converter.taxonomy.build import ConceptRecord, IndexBuilder
+from converter.taxonomy.index import load_index
+from tests.conftest import SHARED
+
+SOURCES = SHARED / "taxonomy-sources"
+needs_sources = pytest.mark.skipif(not SOURCES.is_dir(), reason="../shared/taxonomy-sources is not present")
+SEC_TYPES = {
+    "monetary": "xbrli:monetaryItemType",
+    "shares": "xbrli:sharesItemType",
+    "perShare": "dtr-types:perShareItemType",
+    "perUnit": "dtr-types:perUnitItemType",
+    "percent": "dtr-types:percentItemType",
+}
+
+
+def _sec_rows() -> list[dict[str, str]]:
+    """The newest SEC statement about each us-gaap concept (balances were corrected in 2009)."""
+    newest: dict[str, dict[str, str]] = {}
+    for path in sorted((SOURCES / "sec-fsds-tags").glob("*.tsv")):
+        with path.open(encoding="utf-8") as fh:
+            for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+                if r["version"].startswith("us-gaap/") and r["version"] >= newest.get(r["tag"], {}).get("version", ""):
+                    newest[r["tag"]] = r
+    return list(newest.values())
+
+
+@needs_sources
+def test_index_agrees_with_sec_metadata_on_every_shared_concept() -> None:
+    index = load_index()
+    rows = _sec_rows()
+    assert len(rows) > 2000
+    disagreements = []
+    for row in rows:
+        concept = index.get(f"us-gaap:{row['tag']}")
+        assert concept is not None, row["tag"]
+        expected = (SEC_TYPES[row["datatype"]], {"I": "instant", "D": "duration"}[row["iord"]],
+                    {"C": "credit", "D": "debit"}.get(row["crdr"]))
+        got = (concept.type, concept.period_type, concept.balance)
+        if got != expected:
+            disagreements.append((row["tag"], expected, got))
+        assert "periodType" not in concept.inferred and "balance" not in concept.inferred
+    assert disagreements == []
+
+
+@needs_sources
+def test_index_covers_every_2024_name_still_in_the_2025_linkbases() -> None:
+    linked: set[str] = set()
+    href = re.compile(r"us-gaap-2025\.xsd#us-gaap_([A-Za-z0-9_]+)")
+    for path in (SOURCES / "xbrl.fasb.org" / "us-gaap" / "2025").glob("*/*.xml"):
+        linked.update(href.findall(path.read_text(encoding="utf-8")))
+    names = {json.loads(line)["us_gaap_tag"]
+             for line in (SOURCES / "us-gaap-2024-concepts.jsonl").read_text(encoding="utf-8").splitlines()}
+    index = load_index()
+    wanted = sorted(n for n in names & linked)
+    assert len(wanted) > 10000
+    missing = [n for n in wanted if f"us-gaap:{n}" not in index]
+    assert missing == []
+    # a concept is left untyped only when no source we have defines its 2024 type
+    types = {json.loads(line)["us_gaap_tag"]: json.loads(line)["entity_type"]
+             for line in (SOURCES / "us-gaap-2024-concepts.jsonl").read_text(encoding="utf-8").splitlines()}
+    untyped = {types[n] for n in wanted if index[f"us-gaap:{n}"].type is None}
+    assert untyped <= {"guidanceItemType"}
+
+
+@needs_sources
+def test_dei_and_srt_declarations_are_copied_exactly() -> None:
+    from lxml import etree
+
+    index = load_index()
+    schema = etree.parse(str(SOURCES / "xbrl.sec.gov" / "dei" / "2021" / "dei-2021.xsd")).getroot()
+    checked = 0
+    for el in schema.iter("{http://www.w3.org/2001/XMLSchema}element"):
+        if el.get("substitutionGroup") is None or el.get("{http://xbrl.org/2005/xbrldt}typedDomainRef"):
+            continue
+        concept = index[f"dei:{el.get('name')}"]
+        assert (concept.type, concept.period_type, concept.balance, concept.abstract) == (
+            el.get("type"), el.get("{http://www.xbrl.org/2003/instance}periodType"),
+            el.get("{http://www.xbrl.org/2003/instance}balance"), el.get("abstract") == "true")
+        assert concept.inferred == {}
+        checked += 1
+    assert checked > 150
+
+
+def test_every_inferred_field_names_a_documented_rule() -> None:
+    index = load_index()
+    documented = set(index.rules)
+    for concept in index:
+        for field, rule in concept.inferred.items():
+            assert rule in documented, (concept.qname, field, rule)
+
+
+def test_index_loads_quickly() -> None:
+    load_index.cache_clear()
+    start = time.perf_counter()
+    index = load_index()
+    elapsed = time.perf_counter() - start
+    assert len(index) > 18000
+    assert elapsed < 2.0  # the benchmark measures the real figure; this only catches a blow-up
+
+
+# -- the inference rules, each on a small hand-made taxonomy ------------------------
+
+def _builder(*records: ConceptRecord) -> IndexBuilder:
+    b = IndexBuilder(Path("."))
+    for rec in records:
+        b.concepts[rec.qname] = rec
+    return b
+
+
+def test_rule_calc_neighbour_gives_balance_and_period_through_weights() -> None:
+    total = ConceptRecord("us-gaap", "Total", type="xbrli:monetaryItemType", period_type="duration",
+                          balance="credit")
+    plus = ConceptRecord("us-gaap", "Plus", type="monetaryItemType")
+    minus = ConceptRecord("us-gaap", "Minus", type="monetaryItemType")
+    b = _builder(total, plus, minus)
+    b.calc["us-gaap:Total"] = {"us-gaap:Plus": 1.0, "us-gaap:Minus": -1.0}
+    rules.apply_all(b)
+    assert (plus.balance, plus.period_type) == ("credit", "duration")
+    assert (minus.balance, minus.period_type) == ("debit", "duration")
+    assert plus.inferred["balance"] == "calc-neighbour" and minus.inferred["periodType"] == "calc-neighbour"
+    assert "balance" not in total.inferred
+
+
+def test_rule_period_label_and_meta_model() -> None:
+    opening = ConceptRecord("us-gaap", "Reserve", type="monetaryItemType")
+    flow = ConceptRecord("us-gaap", "ReserveAdditions", type="monetaryItemType")
+    contra = ConceptRecord("us-gaap", "ReserveContra", type="monetaryItemType")
+    base = ConceptRecord("us-gaap", "Gross", type="xbrli:monetaryItemType", period_type="instant",
+                         balance="debit")
+    b = _builder(opening, flow, contra, base)
+    b.period_labels.add("us-gaap:Reserve")
+    b.meta_flow.add("us-gaap:ReserveAdditions")
+    b.meta_instant.add("us-gaap:ReserveContra")
+    b.meta_contra.append(("us-gaap:Gross", "us-gaap:ReserveContra"))
+    rules.apply_all(b)
+    assert (opening.period_type, opening.inferred["periodType"]) == ("instant", "period-label")
+    assert (flow.period_type, flow.inferred["periodType"]) == ("duration", "fasb-meta-flow")
+    assert (contra.balance, contra.inferred["balance"]) == ("credit", "fasb-meta-contra")
+
+
+def test_rule_presentation_and_names() -> None:
+    bs = ConceptRecord("us-gaap", "Widgets", type="monetaryItemType", statements={"BS"})
+    is_ = ConceptRecord("us-gaap", "Gadgets", type="monetaryItemType", statements={"IS"})
+    classified = ConceptRecord("us-gaap", "ThingsNoncurrent", type="monetaryItemType")
+    text = ConceptRecord("us-gaap", "PolicyTextBlock", type="textBlockItemType")
+    axis = ConceptRecord("us-gaap", "ThingAxis", type="stringItemType")
+    b = _builder(bs, is_, classified, text, axis)
+    rules.apply_all(b)
+    assert bs.period_type == "instant" and bs.inferred["periodType"] == "balance-sheet-presentation"
+    assert is_.period_type == "duration" and is_.inferred["periodType"] == "flow-statement-presentation"
+    assert classified.period_type == "instant"
+    assert text.type == "dtr-types:textBlockItemType" and text.period_type == "duration"
+    assert axis.substitution_group == "xbrldt:dimensionItem" and axis.abstract
+    assert bs.label == "Widgets" and bs.inferred["label"] == "label-from-name"
