@@ -1,0 +1,158 @@
+"""Arelle, run offline against the generated stand-in, on hand-written instances."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from converter.taxonomy.index import load_index
+from converter.taxonomy.standin import build_files, standin_package
+from converter.validator.arelle_runner import validate
+
+HEAD = """<?xml version="1.0" encoding="UTF-8"?>
+<xbrli:xbrl xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:link="http://www.xbrl.org/2003/linkbase"
+ xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:us-gaap="http://fasb.org/us-gaap/2025"
+ xmlns:dei="http://xbrl.sec.gov/dei/2021" xmlns:iso4217="http://www.xbrl.org/2003/iso4217">
+  <link:schemaRef xlink:type="simple" xlink:href="{schema}"/>
+  <xbrli:context id="i"><xbrli:entity><xbrli:identifier scheme="http://www.sec.gov/CIK">0000000001</xbrli:identifier>
+   </xbrli:entity><xbrli:period><xbrli:instant>2024-12-31</xbrli:instant></xbrli:period></xbrli:context>
+  <xbrli:context id="d"><xbrli:entity><xbrli:identifier scheme="http://www.sec.gov/CIK">0000000001</xbrli:identifier>
+   </xbrli:entity><xbrli:period><xbrli:startDate>2024-01-01</xbrli:startDate><xbrli:endDate>2024-12-31</xbrli:endDate>
+   </xbrli:period></xbrli:context>
+  <xbrli:unit id="usd"><xbrli:measure>iso4217:USD</xbrli:measure></xbrli:unit>
+  <xbrli:unit id="shares"><xbrli:measure>xbrli:shares</xbrli:measure></xbrli:unit>
+  <xbrli:unit id="eps"><xbrli:divide><xbrli:unitNumerator><xbrli:measure>iso4217:USD</xbrli:measure>
+   </xbrli:unitNumerator><xbrli:unitDenominator><xbrli:measure>xbrli:shares</xbrli:measure></xbrli:unitDenominator>
+   </xbrli:divide></xbrli:unit>
+"""
+COMMON_FACTS = """
+  <us-gaap:CashAndCashEquivalentsAtCarryingValue contextRef="i" unitRef="usd" decimals="-3">100000</us-gaap:CashAndCashEquivalentsAtCarryingValue>
+  <us-gaap:AccountsReceivableNetCurrent contextRef="i" unitRef="usd" decimals="-3">50000</us-gaap:AccountsReceivableNetCurrent>
+  <us-gaap:InventoryNet contextRef="i" unitRef="usd" decimals="-3">30000</us-gaap:InventoryNet>
+  <us-gaap:AssetsCurrent contextRef="i" unitRef="usd" decimals="-3">180000</us-gaap:AssetsCurrent>
+  <us-gaap:PropertyPlantAndEquipmentNet contextRef="i" unitRef="usd" decimals="-3">20000</us-gaap:PropertyPlantAndEquipmentNet>
+  <us-gaap:Assets contextRef="i" unitRef="usd" decimals="-3">200000</us-gaap:Assets>
+  <us-gaap:LiabilitiesCurrent contextRef="i" unitRef="usd" decimals="-3">60000</us-gaap:LiabilitiesCurrent>
+  <us-gaap:StockholdersEquity contextRef="i" unitRef="usd" decimals="-3">140000</us-gaap:StockholdersEquity>
+  <us-gaap:LiabilitiesAndStockholdersEquity contextRef="i" unitRef="usd" decimals="-3">200000</us-gaap:LiabilitiesAndStockholdersEquity>
+  <us-gaap:TreasuryStockValue contextRef="i" unitRef="usd" decimals="-3">5000</us-gaap:TreasuryStockValue>
+  <us-gaap:CommonStockSharesIssued contextRef="i" unitRef="shares" decimals="0">1000</us-gaap:CommonStockSharesIssued>
+  <us-gaap:Revenues contextRef="d" unitRef="usd" decimals="-3">90000</us-gaap:Revenues>
+  <us-gaap:CostOfGoodsAndServicesSold contextRef="d" unitRef="usd" decimals="-3">60000</us-gaap:CostOfGoodsAndServicesSold>
+  <us-gaap:GrossProfit contextRef="d" unitRef="usd" decimals="-3">30000</us-gaap:GrossProfit>
+  <us-gaap:OperatingIncomeLoss contextRef="d" unitRef="usd" decimals="-3">10000</us-gaap:OperatingIncomeLoss>
+  <us-gaap:NetIncomeLoss contextRef="d" unitRef="usd" decimals="-3">8000</us-gaap:NetIncomeLoss>
+  <us-gaap:EarningsPerShareBasic contextRef="d" unitRef="eps" decimals="2">0.80</us-gaap:EarningsPerShareBasic>
+  <dei:EntityRegistrantName contextRef="d">Example Corp</dei:EntityRegistrantName>
+  <dei:DocumentType contextRef="d">10-K</dei:DocumentType>
+  <dei:EntityCentralIndexKey contextRef="d">0000000001</dei:EntityCentralIndexKey>
+  <dei:AmendmentFlag contextRef="d">false</dei:AmendmentFlag>
+"""
+SCHEMA = """<?xml version="1.0" encoding="UTF-8"?>
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:link="http://www.xbrl.org/2003/linkbase"
+ xmlns:xlink="http://www.w3.org/1999/xlink" targetNamespace="http://example.com/2024" elementFormDefault="qualified">
+  <xs:annotation><xs:appinfo>
+    <link:linkbaseRef xlink:type="simple" xlink:href="ex_cal.xml"
+     xlink:role="http://www.xbrl.org/2003/role/calculationLinkbaseRef" xlink:arcrole="http://www.w3.org/1999/xlink/properties/linkbase"/>
+  </xs:appinfo></xs:annotation>
+  <xs:import namespace="http://fasb.org/us-gaap/2025" schemaLocation="https://xbrl.fasb.org/us-gaap/2025/elts/us-gaap-2025.xsd"/>
+  <xs:import namespace="http://xbrl.sec.gov/dei/2021" schemaLocation="https://xbrl.sec.gov/dei/2021/dei-2021.xsd"/>
+</xs:schema>
+"""
+CAL = """<?xml version="1.0" encoding="UTF-8"?>
+<link:linkbase xmlns:link="http://www.xbrl.org/2003/linkbase" xmlns:xlink="http://www.w3.org/1999/xlink">
+  <link:arcroleRef arcroleURI="https://xbrl.org/2023/arcrole/summation-item" xlink:type="simple"
+   xlink:href="https://www.xbrl.org/2023/calculation-1.1.xsd#summation-item"/>
+  <link:calculationLink xlink:type="extended" xlink:role="http://www.xbrl.org/2003/role/link">
+    <link:loc xlink:type="locator" xlink:href="https://xbrl.fasb.org/us-gaap/2025/elts/us-gaap-2025.xsd#us-gaap_AssetsCurrent" xlink:label="tca"/>
+    <link:loc xlink:type="locator" xlink:href="https://xbrl.fasb.org/us-gaap/2025/elts/us-gaap-2025.xsd#us-gaap_CashAndCashEquivalentsAtCarryingValue" xlink:label="cash"/>
+    <link:loc xlink:type="locator" xlink:href="https://xbrl.fasb.org/us-gaap/2025/elts/us-gaap-2025.xsd#us-gaap_AccountsReceivableNetCurrent" xlink:label="ar"/>
+    <link:loc xlink:type="locator" xlink:href="https://xbrl.fasb.org/us-gaap/2025/elts/us-gaap-2025.xsd#us-gaap_InventoryNet" xlink:label="inv"/>
+    <link:calculationArc xlink:type="arc" xlink:arcrole="https://xbrl.org/2023/arcrole/summation-item" xlink:from="tca" xlink:to="cash" weight="1" order="1"/>
+    <link:calculationArc xlink:type="arc" xlink:arcrole="https://xbrl.org/2023/arcrole/summation-item" xlink:from="tca" xlink:to="ar" weight="1" order="2"/>
+    <link:calculationArc xlink:type="arc" xlink:arcrole="https://xbrl.org/2023/arcrole/summation-item" xlink:from="tca" xlink:to="inv" weight="1" order="3"/>
+  </link:calculationLink>
+</link:linkbase>
+"""
+
+
+def _package(folder: Path, facts: str) -> Path:
+    (folder / "ex.xsd").write_text(SCHEMA, encoding="utf-8")
+    (folder / "ex_cal.xml").write_text(CAL, encoding="utf-8")
+    instance = folder / "ex.xml"
+    instance.write_text(HEAD.format(schema="ex.xsd") + facts + "</xbrli:xbrl>\n", encoding="utf-8")
+    return instance
+
+
+def test_twenty_common_concepts_validate_without_errors(tmp_path: Path) -> None:
+    assert COMMON_FACTS.count("contextRef") == 21
+    result = validate(_package(tmp_path, COMMON_FACTS))
+    assert result.loaded
+    assert result.errors == [] and result.inconsistencies == []
+    assert result.valid
+
+
+def test_a_wrong_total_is_a_calculation_inconsistency(tmp_path: Path) -> None:
+    # Calculations 1.1 tolerates rounding (each of three children may be off by 500 at
+    # decimals=-3), so the total is made wrong by more than that.
+    wrong = COMMON_FACTS.replace('decimals="-3">180000</us-gaap:AssetsCurrent>',
+                                 'decimals="-3">190000</us-gaap:AssetsCurrent>')
+    result = validate(_package(tmp_path, wrong))
+    assert not result.valid
+    assert result.errors == []
+    assert len(result.inconsistencies) == 1
+    finding = result.inconsistencies[0]
+    assert finding.code.startswith("calc11e:")
+    assert "AssetsCurrent" in finding.message
+
+
+def test_an_unknown_concept_fails_with_a_clear_finding(tmp_path: Path) -> None:
+    bogus = COMMON_FACTS + '  <us-gaap:NoSuchConceptAtAll contextRef="i" unitRef="usd" decimals="0">1</us-gaap:NoSuchConceptAtAll>\n'
+    result = validate(_package(tmp_path, bogus))
+    assert not result.valid
+    assert any("NoSuchConceptAtAll" in f.message for f in result.errors)
+    assert {f.code for f in result.errors} & {"xbrl:schemaImportMissing", "xmlSchema:elementUnexpected"}
+
+
+def test_a_period_type_mismatch_is_an_error(tmp_path: Path) -> None:
+    wrong = COMMON_FACTS.replace('<us-gaap:Assets contextRef="i"', '<us-gaap:Assets contextRef="d"')
+    result = validate(_package(tmp_path, wrong))
+    assert any(f.code == "xbrl.4.7.2:contextPeriodType" for f in result.errors)
+
+
+def test_the_standin_declares_official_metadata_exactly() -> None:
+    from lxml import etree
+
+    index = load_index()
+    files = build_files(index)
+    root = etree.fromstring(files["xbrl.fasb.org/us-gaap/2025/elts/us-gaap-2025.xsd"].encode())
+    declared = {el.get("name"): el for el in root.iter("{http://www.w3.org/2001/XMLSchema}element")}
+    for name in ("Assets", "GrossProfit", "TreasuryStockValue", "InterestExpense", "NetIncomeLoss"):
+        concept = index[f"us-gaap:{name}"]
+        el = declared[name]
+        assert el.get("type") == concept.type
+        assert el.get("{http://www.xbrl.org/2003/instance}periodType") == concept.period_type
+        assert el.get("{http://www.xbrl.org/2003/instance}balance") == concept.balance
+        assert el.get("id") == f"us-gaap_{name}"
+    assert "STAND-IN" in files["xbrl.fasb.org/us-gaap/2025/elts/us-gaap-2025.xsd"][:400]
+
+
+def test_the_standin_package_is_deterministic(tmp_path: Path) -> None:
+    from converter.taxonomy.standin import write_package
+
+    a = write_package(load_index(), tmp_path / "a.zip").read_bytes()
+    b = write_package(load_index(), tmp_path / "b.zip").read_bytes()
+    assert a == b
+    with zipfile.ZipFile(standin_package()) as zf:
+        names = zf.namelist()
+    assert "xbrl-converter-standin/META-INF/catalog.xml" in names
+
+
+@pytest.mark.parametrize("missing", ["nope.zip"])
+def test_a_missing_taxonomy_package_is_a_taxonomy_error(tmp_path: Path, missing: str) -> None:
+    from converter.errors import TaxonomyError
+
+    with pytest.raises(TaxonomyError):
+        validate(_package(tmp_path, COMMON_FACTS), [tmp_path / missing])
