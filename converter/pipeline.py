@@ -127,9 +127,11 @@ def convert(
         if validate_package:
             instance = staging / f"{outcome.model.stem}.xml"
             validation = timed("validate", lambda: validate(instance, taxonomy_packages))
-            (staging / "validation.json").write_text(
+            report = staging / "validation.json"
+            report.write_text(
                 json.dumps({"valid": validation.valid, "findings": [f.as_dict() for f in validation.findings]},
                            indent=2) + "\n", encoding="utf-8")
+            files.append(report)
         _move_into_place(staging, output)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -24,6 +24,10 @@ class LabelEvidence:
     count: int = 0  # how many filer statements used it (filer labels only)
     statement: str = ""
 
+    @property
+    def token_set(self) -> frozenset[str]:
+        return frozenset(self.tokens)
+
 
 class Evidence:
     def __init__(self, index: ConceptIndex, filer_labels: dict[str, list[list[object]]]) -> None:
@@ -52,6 +56,11 @@ class Evidence:
             if exact:
                 self.filer_exact[norm] = exact
         self.weights = Weights(ev.tokens for evs in self.labels.values() for ev in evs)
+        # each label as (token set, total weight), ready for similarity()
+        self.prepared: dict[str, list[tuple[LabelEvidence, frozenset[str], float]]] = {
+            qname: [(ev, ev.token_set, self.weights.total(ev.token_set)) for ev in evs]
+            for qname, evs in self.labels.items()
+        }
 
     def _add(self, qname: str, ev: LabelEvidence) -> None:
         if not ev.tokens:
@@ -80,11 +89,17 @@ class Evidence:
             found |= self.by_token.get(tok, set())
         return found
 
-    def standard_tokens(self, qname: str) -> tuple[str, ...]:
-        for ev in self.labels.get(qname, []):
+    def standard_tokens(self, qname: str) -> frozenset[str]:
+        for ev, token_set, _ in self.prepared.get(qname, []):
             if ev.source == "standard label":
-                return ev.tokens
-        return ()
+                return token_set
+        return frozenset()
+
+    def name_tokens(self, qname: str) -> frozenset[str]:
+        for ev, token_set, _ in self.prepared.get(qname, []):
+            if ev.source == "concept name":
+                return token_set
+        return frozenset()
 
     def exact_filer_uses(self, label: str) -> list[tuple[str, str, int]]:
         return self.filer_exact.get(normalize_label(label), [])

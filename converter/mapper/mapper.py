@@ -44,11 +44,22 @@ KIND_TYPES = {
 }
 INCOME_STATEMENT_LOCATION_AXIS = "us-gaap:IncomeStatementLocationAxis"
 QUALIFIERS = ("basic", "diluted", "current", "noncurrent")
-_NAME_WORDS = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _SECTION_CONTEXT = re.compile(r"\b(current|non-?current|long-term|nonoperating)\b", re.I)
 # rows below operating income are nonoperating; results and taxes are not "other income"
 _OPERATING_RESULT = re.compile(r"(income|loss|earnings)\s+from\s+operations|operating\s+(income|loss|profit)", re.I)
 _RESULT_LINE = re.compile(r"before|tax|net\s+(income|loss|earnings)|per share", re.I)
+
+
+@dataclass(frozen=True)
+class Query:
+    """A label's words, alone and with its section's context words, ready to compare."""
+
+    toks: tuple[str, ...]
+    context: tuple[str, ...]
+    plain: frozenset[str]
+    full: frozenset[str]
+    plain_total: float
+    full_total: float
 
 
 @dataclass
@@ -98,12 +109,14 @@ class Mapper:
         candidates = self.evidence.candidates(toks + context) | {q for q, _, _ in exact}
         scored: list[Scored] = []
         period = "instant" if statement_kind == "BS" else "duration"
+        w = self.evidence.weights
+        plain, full = frozenset(toks), frozenset(toks + context)
+        query = Query(toks, context, plain, full, w.total(plain), w.total(full))
         for qname in candidates:
             concept = self.index[qname]
             if concept.type not in KIND_TYPES[kind] or concept.period_type != period:
                 continue
-            score, reasons = self._score(concept, toks, context, exact, exact_total, statement_kind,
-                                         is_total)
+            score, reasons = self._score(concept, query, exact, exact_total, statement_kind, is_total)
             scored.append(Scored(qname, score, reasons))
         scored.sort(key=lambda s: (-s.score, s.qname))
         return scored[:limit]
@@ -118,28 +131,29 @@ class Mapper:
                 return tokens(m.group(1))
         return ()
 
-    def _score(self, concept: Concept, toks: tuple[str, ...], context: tuple[str, ...],
-               exact: list[tuple[str, str, int]], exact_total: int, statement_kind: str,
-               is_total: bool) -> tuple[float, list[str]]:
+    def _score(self, concept: Concept, q: Query, exact: list[tuple[str, str, int]], exact_total: int,
+               statement_kind: str, is_total: bool) -> tuple[float, list[str]]:
         reasons: list[str] = []
         w = self.evidence.weights
         best, best_ev = 0.0, None
-        for ev in self.evidence.labels.get(concept.qname, []):
-            s = similarity(toks, ev.tokens, w)
+        toks, context, plain, full = q.toks, q.context, q.plain, q.full
+        plain_total, full_total = q.plain_total, q.full_total
+        for ev, ev_set, ev_total in self.evidence.prepared.get(concept.qname, []):
+            s = similarity(plain, ev_set, w, plain_total, ev_total)
             if context:
-                s = max(s, similarity(toks + context, ev.tokens, w))
+                s = max(s, similarity(full, ev_set, w, full_total, ev_total))
             if s > best:
                 best, best_ev = s, ev
-        standard = similarity(toks + context, self.evidence.standard_tokens(concept.qname), w)
+        standard = similarity(full, self.evidence.standard_tokens(concept.qname), w, full_total)
         score = 0.5 * best + 0.15 * standard
         if best_ev is not None:
             reasons.append(f"label matches {best_ev.source} '{best_ev.text}' ({best:.2f})")
-        name_words = set(tokens(_NAME_WORDS.sub(" ", concept.name)))
-        standard_words = set(self.evidence.standard_tokens(concept.qname))
-        if set(toks + context) in (name_words, standard_words):
+        name_words = self.evidence.name_tokens(concept.qname)
+        standard_words = self.evidence.standard_tokens(concept.qname)
+        if full in (name_words, standard_words):
             score += 0.25
             reasons.append("the label says exactly what the concept's name or standard label says")
-        elif context and set(toks) in (name_words, standard_words):
+        elif context and plain in (name_words, standard_words):
             score += 0.15
             reasons.append("the label alone says exactly what the concept's name says")
         for qualifier in QUALIFIERS:

@@ -82,15 +82,28 @@ class Weights:
         self.n = max(n, 1)
         self.counts = counts
 
+        self._cache: dict[str, float] = {}
+
     def __call__(self, token: str) -> float:
-        return math.log((self.n + 1) / (self.counts.get(token, 0) + 1)) + 1.0
+        w = self._cache.get(token)
+        if w is None:
+            w = self._cache[token] = math.log((self.n + 1) / (self.counts.get(token, 0) + 1)) + 1.0
+        return w
+
+    def total(self, toks: frozenset[str]) -> float:
+        return sum(self(t) for t in toks)
 
 
-def similarity(a: tuple[str, ...], b: tuple[str, ...], weight: Weights) -> float:
-    """Weighted Dice overlap of two token sets, 0..1."""
-    sa, sb = set(a), set(b)
+def similarity(a: tuple[str, ...] | frozenset[str], b: tuple[str, ...] | frozenset[str], weight: Weights,
+               a_total: float | None = None, b_total: float | None = None) -> float:
+    """Weighted Dice overlap of two token sets, 0..1 (totals may be passed in precomputed)."""
+    sa = a if isinstance(a, frozenset) else frozenset(a)
+    sb = b if isinstance(b, frozenset) else frozenset(b)
     if not sa or not sb:
         return 0.0
-    shared = sum(weight(t) for t in sa & sb)
-    total = sum(weight(t) for t in sa) + sum(weight(t) for t in sb)
-    return 2 * shared / total if total else 0.0
+    shared = sa & sb
+    if not shared:
+        return 0.0
+    total = (a_total if a_total is not None else weight.total(sa)) + (
+        b_total if b_total is not None else weight.total(sb))
+    return 2 * sum(weight(t) for t in shared) / total if total else 0.0

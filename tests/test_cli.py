@@ -1,0 +1,105 @@
+"""The command line: exit codes, one-line errors, no half-written output, documentation."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from converter.cli import EXAMPLES, _parser, main
+from tests.conftest import EXAMPLE, ROOT
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "converter", *args], capture_output=True, text=True,
+                          cwd=ROOT, timeout=300)
+
+
+def test_convert_the_example_from_the_command_line(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    proc = run("convert", str(EXAMPLE), "--cik", "0001009759", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert "facts: 160 (160 standard, 0 extension)" in proc.stdout
+    assert "Arelle: valid: 0 errors, 0 calculation inconsistencies" in proc.stdout
+    names = sorted(p.name for p in out.iterdir())
+    assert names == ["cpst-20060930.xml", "cpst-20060930.xsd", "cpst-20060930_cal.xml", "cpst-20060930_def.xml",
+                     "cpst-20060930_lab.xml", "cpst-20060930_pre.xml", "mapping-report.json", "validation.json"]
+    assert run("validate", str(out)).returncode == 0
+
+
+def _bad_inputs(tmp: Path) -> dict[str, Path]:
+    empty = tmp / "empty.txt"
+    empty.write_text("")
+    binary = tmp / "binary.txt"
+    binary.write_bytes(b"\x00\x01\x02PK\x03\x04" * 100)
+    prose = tmp / "prose.txt"
+    prose.write_text("This filing has no financial statements at all.\n")
+    latin = tmp / "truncated.txt"
+    latin.write_bytes(EXAMPLE.read_bytes()[:3000])
+    return {"empty": empty, "binary": binary, "prose": prose, "truncated": latin,
+            "missing": tmp / "does-not-exist.txt", "folder": tmp}
+
+
+@pytest.mark.parametrize("case", ["empty", "binary", "prose", "truncated", "missing", "folder"])
+def test_bad_input_is_one_clear_line_and_exit_2(tmp_path: Path, case: str,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    path = _bad_inputs(tmp_path)[case]
+    out = tmp_path / "package"
+    code = main(["convert", str(path), "--cik", "1", "-o", str(out)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith("error: ") and err.count("\n") == 1
+    assert not out.exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".package")]
+
+
+def test_missing_cik_is_an_input_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "package"
+    assert main(["convert", str(EXAMPLE), "-o", str(out)]) == 2
+    assert "--cik" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_bad_cik_is_a_usage_error(tmp_path: Path) -> None:
+    assert main(["convert", str(EXAMPLE), "--cik", "CPST", "-o", str(tmp_path / "o")]) == 3
+
+
+def test_an_existing_output_folder_is_replaced_whole(tmp_path: Path) -> None:
+    out = tmp_path / "package"
+    out.mkdir()
+    (out / "stale.txt").write_text("old")
+    assert main(["convert", str(EXAMPLE), "--cik", "0001009759", "-o", str(out), "--no-validate"]) == 0
+    assert not (out / "stale.txt").exists()
+    assert (out / "cpst-20060930.xml").exists()
+
+
+def test_output_is_byte_identical_between_runs(tmp_path: Path) -> None:
+    a, b = tmp_path / "a", tmp_path / "b"
+    for out in (a, b):
+        assert main(["convert", str(EXAMPLE), "--cik", "0001009759", "-o", str(out), "--no-validate"]) == 0
+    for file in sorted(a.iterdir()):
+        assert file.read_bytes() == (b / file.name).read_bytes(), file.name
+
+
+def test_validate_reports_an_invalid_instance_with_exit_5(tmp_path: Path) -> None:
+    out = tmp_path / "package"
+    assert main(["convert", str(EXAMPLE), "--cik", "0001009759", "-o", str(out), "--no-validate"]) == 0
+    instance = out / "cpst-20060930.xml"
+    text = instance.read_text()
+    instance.write_text(text.replace(">72994000</us-gaap:Assets>", ">99994000</us-gaap:Assets>", 1))
+    assert main(["validate", str(out)]) == 5
+
+
+def test_every_command_has_help_with_an_example_and_is_in_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    parser = _parser()
+    commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    for name, sub in commands.items():
+        assert "example:" in (sub.epilog or ""), name
+        assert f"xbrl-converter {name}" in readme, name
+    for example in EXAMPLES.values():
+        assert example.split(" ")[1] in commands
+    for code in ("0", "2", "3", "4", "5", "6", "70"):
+        assert f"| {code} |" in readme
