@@ -73,7 +73,7 @@ def extract_cover(document: Document, statement_lines: set[int]) -> CoverData:
     header = document.header
     form = header.get("form") or _first(rf"\bFORM\s+({FORMS})\b", text)
     if form:
-        f["DocumentType"] = form.upper().replace("/A", "")
+        f["DocumentType"] = form.upper().removesuffix("/A")
         f["AmendmentFlag"] = form.upper().endswith("/A") or bool(
             re.search(r"\bAmendment\s+No\.\s*\d", text, re.I)
         )
@@ -117,9 +117,23 @@ def extract_cover(document: Document, statement_lines: set[int]) -> CoverData:
                 f[key] = bool(_CHECKED.search(line))
     site = re.search(r"\b(www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+)\b", all_text, re.I)
     cover.website = site.group(1).lower() if site else None
+    _from_header(header, f)
+    return cover
+
+
+def _from_header(header: dict[str, str], f: dict[str, str | bool]) -> None:
+    """An EDGAR submission header fills what the cover page did not say."""
     if header.get("cik"):
         f["EntityCentralIndexKey"] = header["cik"].zfill(10)
-    return cover
+    if header.get("period") and "DocumentPeriodEndDate" not in f:
+        p = header["period"]
+        f["DocumentPeriodEndDate"] = f"{p[:4]}-{p[4:6]}-{p[6:]}"
+    if header.get("state_of_incorporation") and "EntityIncorporationStateCountryCode" not in f:
+        f["EntityIncorporationStateCountryCode"] = header["state_of_incorporation"]
+    if header.get("ein") and "EntityTaxIdentificationNumber" not in f:
+        f["EntityTaxIdentificationNumber"] = f"{header['ein'][:2]}-{header['ein'][2:]}"
+    if header.get("file_number") and "EntityFileNumber" not in f:
+        f["EntityFileNumber"] = header["file_number"]
 
 
 def _first(pattern: str, text: str) -> str | None:

@@ -3,24 +3,28 @@ look-up: to add a format, add a module with a ``read`` function and one line her
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 from converter.model.document import Document
-from converter.readers import text
+from converter.readers import edgar, text
 from converter.readers.loading import load_text
 
 Reader = Callable[[Path, str], Document]
 
 READERS: dict[str, Reader] = {
+    "edgar": edgar.read,
     "text": text.read,
 }
 
 
 def detect_format(raw: str) -> str:
-    """Plain text is the only format this version reads; HTML is recognised and refused."""
-    head = raw[:4096].lower()
-    if "<html" in head or "<table" in raw[:200000].lower():
+    """EDGAR submissions and plain text are read; HTML is recognised and refused."""
+    if edgar.is_submission(raw):
+        return "edgar"
+    sample = raw[:200000].lower()
+    if "<html" in sample[:4096] or re.search(r"<t[dr][\s>]", sample):
         return "html"
     return "text"
 

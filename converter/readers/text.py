@@ -19,6 +19,9 @@ from converter.model.document import Document, Row, Table, TextBlock
 _TAG = re.compile(r"</?(?:i|b|u|em|strong|font|sup|sub|span)\b[^>]*>", re.I)
 _SPACE_GAP = re.compile(r"\S(?: {2,})(?=[\s(\-$\\]*[\d(—–-])")
 _RULE_CELL = re.compile(r"^[-=_—–\s]+$")
+_RULE_LINE = re.compile(r"^\s*[-=_]{3,}[-=_\s]*$")
+_AMOUNT_CELL = re.compile(r"^\$?\s*\(?\s*\$?\s*-?(?:\d[\d,]*(?:\.\d+)?|\.\d+)\s*\)?%?$|^(?:--|—|-)$")
+_TRAILING_AMOUNT = re.compile(r"^(.*[A-Za-z].*?)\s+(\$\s*\(?[\d,]+(?:\.\d+)?\)?)$")
 CAPTION_LINES = 6
 
 
@@ -32,15 +35,35 @@ def _split(line: str) -> list[str] | None:
     """Cells of a table line, or None for a line of prose."""
     if "\t" in line:
         return [clean(c).strip() for c in line.split("\t")]
-    if _SPACE_GAP.search(line.rstrip()):
-        parts = re.split(r" {2,}", line.rstrip())
-        if len(parts) >= 2:
-            lead = len(line) - len(line.lstrip(" "))
-            cells = [clean(p).strip() for p in parts]
-            if lead >= 2 and cells and cells[0] == "":
-                return cells
-            return cells
+    stripped = line.rstrip()
+    if _RULE_LINE.match(stripped):
+        return [p for p in re.split(r"\s{2,}", stripped.strip())]
+    if not re.search(r"\S {2,}\S", stripped):
+        return None
+    cells = _merge_currency([clean(p).strip() for p in re.split(r" {2,}", stripped)])
+    numeric = [c for c in cells[1:] if _AMOUNT_CELL.match(c)]
+    if numeric:
+        if cells[0] == "" and len(cells) > 2 and not _AMOUNT_CELL.match(cells[1]):
+            cells = cells[1:]  # an indented label, not an empty label column
+        trailing = _TRAILING_AMOUNT.match(cells[0])
+        if trailing:  # "Total liabilities and equity $ 2,000" with one space before the amount
+            cells[0:1] = [trailing.group(1), trailing.group(2)]
+        return cells
+    # a header line: short cells separated by wide gaps
+    if re.search(r"\S {3,}\S", stripped) and all(len(c) < 45 for c in cells) and len(cells) >= 2:
+        return cells
     return None
+
+
+def _merge_currency(cells: list[str]) -> list[str]:
+    """A "$" (or "(") standing alone belongs to the number after it."""
+    out: list[str] = []
+    for cell in cells:
+        if out and out[-1] in ("$", "(", "$(") and cell:
+            out[-1] = out[-1] + cell
+        else:
+            out.append(cell)
+    return out
 
 
 def _is_rule(cells: list[str]) -> bool:
@@ -91,9 +114,13 @@ def _table_end(lines: list[str], split: list[list[str] | None], start: int) -> i
                 i = j
                 continue
             return i
-        # a caption row sits directly between two table lines
-        if i + 1 < len(lines) and split[i + 1] is not None and split[i - 1] is not None:
-            i += 1
+        # caption rows ("ASSETS", "Current assets:") sit between table lines
+        j = i
+        while j < len(lines) and split[j] is None and lines[j].strip() and len(lines[j].strip()) < 80 \
+                and j - i < 3:
+            j += 1
+        if j < len(lines) and j > i and split[j] is not None and split[i - 1] is not None:
+            i = j
             continue
         return i
     return i

@@ -1,0 +1,93 @@
+"""Readers: plain text (tab- and space-aligned) and EDGAR full submissions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from converter import convert
+from converter.extraction import extract
+from converter.readers import detect_format, read_document
+from tests.conftest import EXAMPLE, read_facts
+
+SPACE_ALIGNED = """\
+ACME WIDGETS, INC.
+CONSOLIDATED BALANCE SHEETS
+(In millions)
+
+                                          December 31,    December 31,
+                                              2008            2007
+                                          ------------    ------------
+ASSETS
+Current assets:
+  Cash                                       $ 1,200         $ 1,000
+  Receivables, net                               300             250
+                                          ------------    ------------
+    Total current assets                       1,500           1,250
+Property, net                                    500             450
+                                          ------------    ------------
+    Total assets                             $ 2,000         $ 1,700
+                                          ============    ============
+LIABILITIES AND SHAREHOLDERS' EQUITY
+Accounts payable                             $   400         $   350
+Shareholders' equity                           1,600           1,350
+                                          ------------    ------------
+    Total liabilities and shareholders' equity $ 2,000       $ 1,700
+"""
+
+
+def test_space_aligned_table_becomes_a_balance_sheet(tmp_path: Path) -> None:
+    path = tmp_path / "acme.txt"
+    path.write_text(SPACE_ALIGNED)
+    statements = extract(read_document(path)).statements
+    assert [s.kind for s in statements] == ["BS"]
+    bs = statements[0]
+    assert [p.key for p in bs.periods] == ["2008-12-31", "2007-12-31"]
+    assert bs.scale == 6
+    values = {i.label: [v.shown for v in i.values if v] for i in bs.items if not i.is_header}
+    assert values["Cash"] == [1200, 1000]
+    assert values["Total assets"] == [2000, 1700]
+    assert values["Total liabilities and shareholders' equity"] == [2000, 1700]
+
+
+def test_space_aligned_balance_sheet_converts_and_validates(tmp_path: Path) -> None:
+    path = tmp_path / "acme.txt"
+    path.write_text(SPACE_ALIGNED)
+    result = convert(path, tmp_path / "out", cik="123")
+    assert result.valid, result.validation
+    facts = {(f.concept, f.period): f.value for f in read_facts(result.files[0].parent / f"{result.model.stem}.xml")}
+    assert facts[("us-gaap:Assets", "2008-12-31")] == "2000000000"
+    assert facts[("us-gaap:AssetsCurrent", "2007-12-31")] == "1250000000"
+
+
+def _submission(body: str) -> str:
+    return (
+        "<SEC-DOCUMENT>0000000000-06-000001.txt\n<SEC-HEADER>\nACCESSION NUMBER:\t0000000000-06-000001\n"
+        "CONFORMED SUBMISSION TYPE:\t8-K\nCONFORMED PERIOD OF REPORT:\t20061109\n"
+        "\tCOMPANY DATA:\n\t\tCOMPANY CONFORMED NAME:\t\t\tCAPSTONE TURBINE CORP\n"
+        "\t\tCENTRAL INDEX KEY:\t\t\t0001009759\n</SEC-HEADER>\n"
+        f"<DOCUMENT>\n<TYPE>8-K\n<SEQUENCE>1\n<TEXT>\n{body}\n</TEXT>\n</DOCUMENT>\n</SEC-DOCUMENT>\n"
+    )
+
+
+def test_edgar_submission_supplies_the_cik(tmp_path: Path) -> None:
+    path = tmp_path / "submission.txt"
+    path.write_text(_submission(EXAMPLE.read_text()))
+    assert detect_format(path.read_text()) == "edgar"
+    result = convert(path, tmp_path / "out")  # no --cik: the header has it
+    assert result.valid
+    facts = read_facts(result.output / f"{result.model.stem}.xml")
+    assert {f.value for f in facts if f.concept == "dei:EntityCentralIndexKey"} == {"0001009759"}
+    assert len(facts) == 160
+
+
+def test_html_is_refused_with_a_clear_reason(tmp_path: Path) -> None:
+    from converter.errors import InputError
+
+    path = tmp_path / "x.htm"
+    path.write_text("<html><body><table><tr><td>1</td></tr></table></body></html>")
+    try:
+        read_document(path)
+    except InputError as exc:
+        assert "plain-text" in str(exc)
+    else:
+        raise AssertionError("HTML must be refused")
