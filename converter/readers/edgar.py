@@ -47,7 +47,8 @@ def read(path: Path, raw: str) -> Document:
     offset = 0
     for m in _DOCUMENT.finditer(raw):
         part = m.group(1)
-        kind = (re.search(r"<TYPE>\s*(\S+)", part) or re.search(r"()", part)).group(1)
+        type_match = re.search(r"<TYPE>\s*(\S+)", part)
+        kind = type_match.group(1) if type_match else ""
         body_match = _TEXT.search(part)
         body = body_match.group(1) if body_match else part
         if re.search(r"<html|<td\b", body[:100000], re.I):
