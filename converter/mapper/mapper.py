@@ -47,6 +47,7 @@ QUALIFIERS = ("basic", "diluted", "current", "noncurrent")
 _SECTION_CONTEXT = re.compile(r"\b(current|non-?current|long-term|nonoperating)\b", re.I)
 # rows below operating income are nonoperating; results and taxes are not "other income"
 _OPERATING_RESULT = re.compile(r"(income|loss|earnings)\s+from\s+operations|operating\s+(income|loss|profit)", re.I)
+_EQUITY = re.compile(r"equity|stockholders|shareholders|deficit|capital", re.I)
 _RESULT_LINE = re.compile(r"before|tax|net\s+(income|loss|earnings)|per share", re.I)
 
 
@@ -80,6 +81,7 @@ class Mapper:
         mapped: list[MappedItem] = []
         ranked: dict[int, list[Scored]] = {}
         below_operating = False
+        after_current_total = False
         for i, item in enumerate(statement.items):
             mapped.append(MappedItem(item, None))
             if item.is_header:
@@ -87,6 +89,13 @@ class Mapper:
             sections = item.sections
             if below_operating and item.kind == "monetary" and not _RESULT_LINE.search(item.label):
                 sections = (*sections, "nonoperating")
+            subsection = sections[-1] if len(sections) > 1 else ""
+            if statement.kind == "BS" and after_current_total and not item.is_total \
+                    and not _EQUITY.search(subsection):
+                # below "Total current assets/liabilities": the long-term part of the side
+                sections = (*sections, "noncurrent")
+            if statement.kind == "BS" and item.is_total:
+                after_current_total = bool(re.search(r"\bcurrent\b", item.label, re.I))
             ranked[i] = self.rank(item.label, item.kind, statement.kind, sections, item.is_total)
             if statement.kind == "IS" and _OPERATING_RESULT.search(item.label):
                 below_operating = True

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -121,7 +122,7 @@ def validate(
         internetConnectivity="offline",
         validate=True,
         calcs=calc,
-        keepOpen=False,
+        keepOpen=True,  # so that findings can name their concepts and facts; closed below
         logLevel="INFO",
         logRefObjectProperties=True,
         disablePersistentConfig=True,
@@ -132,13 +133,13 @@ def validate(
         os.environ.setdefault("XDG_CONFIG_HOME", str(_config_home()))
         with _new_session() as session:
             ok = session.run(options, logHandler=_collector)
-        records = list(_collector.records)
+            models = session.get_models()
+            result = ValidationResult(entry=str(entry), loaded=bool(ok))
+            for record in _collector.records:
+                finding = _to_finding(record, models)
+                if finding is not None:
+                    result.findings.append(finding)
         _collector.records.clear()
-    result = ValidationResult(entry=str(entry), loaded=bool(ok))
-    for record in records:
-        finding = _to_finding(record)
-        if finding is not None:
-            result.findings.append(finding)
     if not ok and not result.errors:
         result.findings.append(Finding("arelle:runFailed", "error", "Arelle could not load the entry point"))
     return result
@@ -165,7 +166,7 @@ def _config_home() -> Path:
     return default_cache_dir() / "config"
 
 
-def _to_finding(record: logging.LogRecord) -> Finding | None:
+def _to_finding(record: logging.LogRecord, models: list[Any]) -> Finding | None:
     code = str(getattr(record, "messageCode", "") or "")
     level = record.levelname.lower()
     if level in ("info", "debug") or code in _PROGRESS_CODES:
@@ -180,11 +181,12 @@ def _to_finding(record: logging.LogRecord) -> Finding | None:
         severity = "warning"
     else:
         return None
-    concept, fact, file, line = _refs(record)
+    concept, fact, file, line = _refs(record, models)
     return Finding(code, severity, message, concept, fact, file, line)
 
 
-def _refs(record: logging.LogRecord) -> tuple[str | None, str | None, str | None, int | None]:
+def _refs(record: logging.LogRecord, models: list[Any]) -> tuple[str | None, str | None, str | None, int | None]:
+    """Where a message points: the first referenced object's concept and fact, file and line."""
     refs = getattr(record, "refs", None) or []
     concept = fact = file = None
     line = None
@@ -197,22 +199,34 @@ def _refs(record: logging.LogRecord) -> tuple[str | None, str | None, str | None
                 line = int(ref["sourceLine"])
             except (TypeError, ValueError):
                 line = None
-        for prop in ref.get("properties", []) or []:
-            if not isinstance(prop, (list, tuple)) or len(prop) < 2:
-                continue
-            key, value = prop[0], prop[1]
-            is_name = isinstance(value, str) and ":" in value
-            if key in ("QName", "concept", "label") and concept is None and is_name:
-                concept = str(value)
-            if key in ("id", "fact") and fact is None and isinstance(value, str):
-                fact = value
-    args = getattr(record, "messageArgs", None) or {}
+        obj = _model_object(models, ref.get("objectId"))
+        if obj is not None and concept is None:
+            qname = getattr(obj, "qname", None)
+            if qname is not None:
+                concept = str(qname)
+            context = getattr(obj, "contextID", None)
+            if context is not None:
+                fact = getattr(obj, "id", None) or f"{qname}[{context}]"
     if concept is None:
-        for key in ("concept", "qname", "sumName", "element"):
-            if key in args:
-                concept = str(args[key])
-                break
+        m = _QNAME_IN_MESSAGE.search(record.getMessage())
+        concept = m.group(0) if m else None
     return concept, fact, file, line
+
+
+_QNAME_IN_MESSAGE = re.compile(r"\b(?:us-gaap|dei|srt|[a-z]{2,6}):[A-Z][A-Za-z0-9]+")
+
+
+def _model_object(models: list[Any], object_id: object) -> Any:
+    if not isinstance(object_id, str):
+        return None
+    for model in models:
+        try:
+            obj = model.modelObject(object_id)
+        except (AttributeError, KeyError, ValueError, IndexError):
+            obj = None
+        if obj is not None:
+            return obj
+    return None
 
 
 def findings_json(result: ValidationResult) -> str:

@@ -1,0 +1,85 @@
+"""Measure the mapper on the SEC Financial Statement Data Sets, held-out companies only.
+
+For every statement line of a held-out company (the fold ``filer_labels.is_held_out``
+keeps out of the label table), the mapper ranks concepts for the filer's label, and the
+top choice is compared with the concept the filer chose.  Lines whose concept is not in
+the current taxonomy (deprecated since 2009) are counted apart.  Prints accuracy per
+statement and overall.
+
+    python benchmarks/eval_mapper.py [--fsds ../shared/corpus/fsds-2009q3] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from converter.mapper.evidence import Evidence  # noqa: E402
+from converter.mapper.mapper import Mapper  # noqa: E402
+from converter.taxonomy.filer_labels import is_held_out  # noqa: E402
+from converter.taxonomy.index import load_index  # noqa: E402
+
+KINDS = {"xbrli:monetaryItemType": "monetary", "xbrli:sharesItemType": "shares",
+         "dtr-types:perShareItemType": "perShare"}
+STATEMENTS = {"BS": "BS", "IS": "IS", "CF": "CF"}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--fsds", type=Path, default=ROOT.parent / "shared" / "corpus" / "fsds-2009q3")
+    parser.add_argument("--limit", type=int, default=0, help="stop after N lines (0: all)")
+    args = parser.parse_args()
+    index = load_index()
+    mapper = Mapper()
+    ciks = {}
+    with (args.fsds / "sub.txt").open(encoding="utf-8", errors="replace") as fh:
+        for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            ciks[row["adsh"]] = row["cik"]
+    totals: Counter[str] = Counter()
+    right: Counter[str] = Counter()
+    top3: Counter[str] = Counter()
+    gone: Counter[str] = Counter()
+    start = time.perf_counter()
+    seen = 0
+    with (args.fsds / "pre.txt").open(encoding="utf-8", errors="replace") as fh:
+        for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            stmt = STATEMENTS.get(row["stmt"])
+            if stmt is None or not row["version"].startswith("us-gaap/") or not is_held_out(ciks.get(row["adsh"], "")):
+                continue
+            qname = f"us-gaap:{row['tag']}"
+            concept = index.get(qname)
+            if concept is None or concept.type not in KINDS or concept.abstract:
+                continue
+            if not Evidence.choosable(concept):
+                gone[stmt] += 1
+                continue
+            kind = KINDS[concept.type]
+            # the statement's period type: balance sheets are instants, flows are durations
+            stmt_for_period = "BS" if concept.period_type == "instant" else ("IS" if stmt == "BS" else stmt)
+            ranked = mapper.rank(row["plabel"], kind, stmt_for_period)
+            totals[stmt] += 1
+            if ranked and ranked[0].qname == qname:
+                right[stmt] += 1
+            if any(s.qname == qname for s in ranked[:3]):
+                top3[stmt] += 1
+            seen += 1
+            if args.limit and seen >= args.limit:
+                break
+    elapsed = time.perf_counter() - start
+    for stmt in sorted(totals):
+        print(f"{stmt}: top-1 {right[stmt] / totals[stmt]:.1%}  top-3 {top3[stmt] / totals[stmt]:.1%}  "
+              f"({totals[stmt]} lines; {gone[stmt]} more use concepts no longer in the taxonomy)")
+    n = sum(totals.values())
+    print(f"all: top-1 {sum(right.values()) / n:.1%}  top-3 {sum(top3.values()) / n:.1%}  ({n} lines, "
+          f"{elapsed / n * 1000:.1f} ms a line)")
+
+
+if __name__ == "__main__":
+    main()
