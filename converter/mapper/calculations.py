@@ -74,7 +74,31 @@ def _match_suffix(ms: MappedStatement, pending: list[int], i: int,
         checked = _adds_up(ms, children, total, totals, index)
         if checked:
             return children, checked
+        checked = _adds_up_with_one_flip(ms, children, total, totals, index)
+        if checked:
+            return children, checked
     return None
+
+
+def _adds_up_with_one_flip(ms: MappedStatement, children: list[int], total: MappedItem,
+                           totals: list[Decimal | None], index: ConceptIndex) -> int:
+    """A row that mixes signs ("Income tax (expense) benefit") is ambiguous: parentheses may
+    mean a negative amount or a deduction.  If the run adds up only with that row's sign
+    reversed, the arithmetic decides, and the mapping says so."""
+    for c in children:
+        mapping = ms.items[c].mapping
+        if mapping is None or "mixes signs" not in mapping.sign_reason:
+            continue
+        mapping.sign = -mapping.sign
+        checked = _adds_up(ms, children, total, totals, index)
+        if checked:
+            mapping.sign_reason = (
+                f"printed with mixed signs; the XBRL value is the printed value times {mapping.sign}, "
+                f"the only reading under which '{total.item.label}' adds up"
+            )
+            return checked
+        mapping.sign = -mapping.sign
+    return 0
 
 
 def _same_section(ms: MappedStatement, children: list[int], total: MappedItem) -> bool:

@@ -98,8 +98,6 @@ class IndexBuilder:
         self.meta_contra: list[tuple[str, str]] = []
         self.negated_in: set[str] = set()
         self.domain_graph: dict[str, set[str]] = defaultdict(set)
-        self.table_axes: dict[str, set[str]] = defaultdict(set)
-        self.line_items_tables: dict[str, set[str]] = defaultdict(set)
 
     # -- helpers -----------------------------------------------------------------
     def concept(self, prefix: str, name: str) -> ConceptRecord:
@@ -259,10 +257,6 @@ class IndexBuilder:
                 arcrole = child.get(f"{XLINK}arcrole", "")
                 if is_def and arcrole.endswith(("/dimension-domain", "/domain-member")):
                     self.domain_graph[f"{frm[0]}:{frm[1]}"].add(f"{to[0]}:{to[1]}")
-                elif is_def and arcrole.endswith("/hypercube-dimension"):
-                    self.table_axes[f"{frm[0]}:{frm[1]}"].add(f"{to[0]}:{to[1]}")
-                elif is_def and arcrole.endswith("/all"):
-                    self.line_items_tables[f"{frm[0]}:{frm[1]}"].add(f"{to[0]}:{to[1]}")
                 if is_pre:
                     role = child.get("preferredLabel", "")
                     if role.endswith(("periodStartLabel", "periodEndLabel")):
@@ -344,19 +338,14 @@ class IndexBuilder:
                 int(rec.in_2025_linkbases),
                 int(rec.in_2024_list),
                 rec.inferred,
+                _sources(rec),
             ]
         calc = {p: sorted(c.items()) for p, c in sorted(self.calc.items())}
         axis_members = {
             axis: sorted(self._descendants(axis))
             for axis in sorted(k for k in self.domain_graph if k.endswith("Axis"))
         }
-        axis_items: dict[str, set[str]] = defaultdict(set)
-        for line_items, tables in self.line_items_tables.items():
-            items = self._descendants(line_items)
-            for table in tables:
-                for axis in self.table_axes.get(table, ()):
-                    axis_items[axis] |= items
-        axis_primary = {axis: sorted(items) for axis, items in sorted(axis_items.items())}
+
         return {
             "format": 1,
             "fields": list(FIELDS),
@@ -369,9 +358,22 @@ class IndexBuilder:
             "concepts": concepts,
             "calculation": calc,
             "axisMembers": axis_members,
-            "axisPrimaryItems": axis_primary,
             "rules": rules.RULE_DOCS,
         }
+
+
+def _sources(rec: ConceptRecord) -> list[str]:
+    """The official sources that say something about a concept."""
+    out = []
+    if "sec" in rec.extra_attrs:
+        out.append(f"sec-metadata:{rec.extra_attrs['sec']}")
+    if "official-schema" in rec.extra_attrs:
+        out.append(f"{rec.prefix}-schema")
+    if rec.in_2024_list:
+        out.append("us-gaap-2024-list")
+    if rec.in_2025_linkbases:
+        out.append("us-gaap-2025-linkbases")
+    return out
 
 
 FIELDS = (
@@ -387,6 +389,7 @@ FIELDS = (
     "in2025Linkbases",
     "in2024List",
     "inferred",
+    "sources",
 )
 
 

@@ -1,8 +1,9 @@
 """The concept index: every concept the converter knows, with its metadata.
 
 Loaded once per process from ``taxonomy/concept-index.json.gz`` (built by
-``xbrl-converter taxonomy build``).  A field listed in ``Concept.inferred`` was not read
-from an official source but set by the named rule in ``rules.RULE_DOCS``.
+``xbrl-converter taxonomy build``).  ``Concept.sources`` names the official sources that
+speak of a concept; a field listed in ``Concept.inferred`` was not read from any of them
+but set by the named rule in ``rules.RULE_DOCS``.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ class Concept:
     in_2025_linkbases: bool
     in_2024_list: bool
     inferred: dict[str, str] = field(hash=False, compare=False)
+    sources: tuple[str, ...] = ()
 
     @property
     def qname(self) -> str:
@@ -79,9 +81,7 @@ class ConceptIndex:
         self.rules: dict[str, str] = data["rules"]
         self._raw: dict[str, list[Any]] = data["concepts"]
         self.axis_members: dict[str, list[str]] = data.get("axisMembers", {})
-        self.axis_primary_items: dict[str, frozenset[str]] = {
-            axis: frozenset(items) for axis, items in data.get("axisPrimaryItems", {}).items()
-        }
+
         self._cache: dict[str, Concept] = {}
         self.calc_children: dict[str, list[tuple[str, float]]] = {
             p: [(c, w) for c, w in kids] for p, kids in data["calculation"].items()
@@ -118,10 +118,10 @@ class ConceptIndex:
     def _make(qname: str, row: list[Any]) -> Concept:
         prefix, name = qname.split(":", 1)
         (type_, subst, period, balance, abstract, nillable, label, others, stmts,
-         in25, in24, inferred) = row
+         in25, in24, inferred, sources) = row
         return Concept(prefix, name, type_, subst, period, balance, bool(abstract),
                        bool(nillable), label, tuple(others), tuple(stmts), bool(in25),
-                       bool(in24), inferred)
+                       bool(in24), inferred, tuple(sources))
 
 
 @lru_cache(maxsize=4)

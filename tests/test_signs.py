@@ -1,0 +1,42 @@
+"""Signs follow the concept's balance; a row with mixed signs is settled by the arithmetic."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from converter import convert
+from tests.conftest import read_facts
+
+STATEMENT = """\
+EXAMPLE CORP
+CONSOLIDATED STATEMENTS OF OPERATIONS
+(In thousands)
+
+\tYear Ended December 31,\t
+\t2008\t2007
+Net sales\t1,000\t900
+Cost of sales\t700\t1,000
+Gross profit (loss)\t300\t(100)
+Interest expense\t(20)\t(10)
+Income (loss) before income taxes\t280\t(110)
+Income tax (expense) benefit\t(100)\t40
+Net income (loss)\t$180\t$(70)
+"""
+
+
+def test_signs_follow_balances_and_arithmetic(tmp_path: Path) -> None:
+    path = tmp_path / "example.txt"
+    path.write_text(STATEMENT)
+    result = convert(path, tmp_path / "out", cik="42")
+    assert result.valid, result.validation
+    facts = {(f.concept, f.period): Decimal(f.value) for f in read_facts(result.output / f"{result.model.stem}.xml")
+             if f.value is not None and not f.concept.startswith("dei:")}
+    y8, y7 = "2008-01-01--2008-12-31", "2007-01-01--2007-12-31"
+    assert facts[("us-gaap:GrossProfit", y7)] == -100000  # a gross loss is a negative GrossProfit
+    assert facts[("us-gaap:InterestExpense", y8)] == 20000  # (20) is a deduction, not a negative expense
+    assert facts[("us-gaap:IncomeTaxExpenseBenefit", y8)] == 100000  # an expense
+    assert facts[("us-gaap:IncomeTaxExpenseBenefit", y7)] == -40000  # a benefit
+    assert facts[("us-gaap:NetIncomeLoss", y7)] == -70000
+    tax = next(mi for ms in result.statements for mi in ms.items if mi.item.label.startswith("Income tax"))
+    assert tax.mapping is not None and "adds up" in tax.mapping.sign_reason
