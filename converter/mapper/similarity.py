@@ -91,7 +91,8 @@ class Weights:
         return w
 
     def total(self, toks: frozenset[str]) -> float:
-        return sum(self(t) for t in toks)
+        # summed in a fixed order: set order changes between processes, float sums would too
+        return sum(self(t) for t in sorted(toks))
 
 
 def similarity(a: tuple[str, ...] | frozenset[str], b: tuple[str, ...] | frozenset[str], weight: Weights,
@@ -106,4 +107,4 @@ def similarity(a: tuple[str, ...] | frozenset[str], b: tuple[str, ...] | frozens
         return 0.0
     total = (a_total if a_total is not None else weight.total(sa)) + (
         b_total if b_total is not None else weight.total(sb))
-    return 2 * sum(weight(t) for t in shared) / total if total else 0.0
+    return 2 * sum(weight(t) for t in sorted(shared)) / total if total else 0.0
