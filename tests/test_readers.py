@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from converter import convert
 from converter.extraction import extract
 from converter.readers import detect_format, read_document
-from tests.conftest import EXAMPLE, read_facts
+from tests.conftest import EXAMPLE, SHARED, read_facts
 
 SPACE_ALIGNED = """\
 ACME WIDGETS, INC.
@@ -80,14 +82,48 @@ def test_edgar_submission_supplies_the_cik(tmp_path: Path) -> None:
     assert len(facts) == 160
 
 
-def test_html_is_refused_with_a_clear_reason(tmp_path: Path) -> None:
-    from converter.errors import InputError
+HTML_STATEMENT = """<html><body>
+<p>EXAMPLE CORP</p><p>CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS</p>
+<p>(In thousands, except per share amounts)</p>
+<table>
+<tr><td></td><td colspan="3" style="text-align:center">Quarter Ended</td></tr>
+<tr><td></td><td colspan="2">June 30, 2009</td><td colspan="2">June 30, 2008</td></tr>
+<tr><td>Revenues</td><td>$</td><td>1,200</td><td>$</td><td>1,000</td></tr>
+<tr><td>Cost of revenues</td><td colspan="2">700</td><td colspan="2">650</td></tr>
+<tr><td>Gross profit</td><td colspan="2">500</td><td colspan="2">350</td></tr>
+<tr><td>Interest expense</td><td>(</td><td>20</td><td>(</td><td>10<sup>(a)</sup></td><td>)</td></tr>
+<tr><td>Net income</td><td>$</td><td>480</td><td>$</td><td>340</td></tr>
+</table>
+<p>(a) Restated.</p>
+</body></html>"""
 
-    path = tmp_path / "x.htm"
-    path.write_text("<html><body><table><tr><td>1</td></tr></table></body></html>")
-    try:
-        read_document(path)
-    except InputError as exc:
-        assert "plain-text" in str(exc)
-    else:
-        raise AssertionError("HTML must be refused")
+
+def test_html_tables_with_spans_split_signs_and_footnote_marks(tmp_path: Path) -> None:
+    path = tmp_path / "q.htm"
+    path.write_text(HTML_STATEMENT)
+    assert detect_format(HTML_STATEMENT) == "html"
+    statements = extract(read_document(path)).statements
+    assert [s.kind for s in statements] == ["IS"]
+    st = statements[0]
+    assert [p.key for p in st.periods] == ["2009-04-01--2009-06-30", "2008-04-01--2008-06-30"]
+    values = {i.label: [v.shown for v in i.values if v] for i in st.items}
+    assert values["Revenues"] == [1200, 1000]
+    assert values["Cost of revenues"] == [700, 650]
+    assert values["Interest expense"] == [-20, -10]
+
+
+def test_the_buckle_earnings_release_converts(tmp_path: Path) -> None:
+    source = SHARED / "corpus" / "legacy" / "BuckleInc.8-K.EX99.1.html"
+    if not source.exists():
+        pytest.skip("the legacy corpus is not present")
+    result = convert(source, tmp_path / "out", cik="0000885245")
+    assert result.valid, result.validation
+    assert [ms.statement.kind for ms in result.statements] == ["IS", "BS"]
+    assert all(not ms.unbalanced for ms in result.statements)
+    facts = {(f.concept, f.period, f.dims): f.value for f in read_facts(result.output / f"{result.model.stem}.xml")}
+    assert facts[("us-gaap:NetIncomeLoss", "2024-08-04--2024-11-02", ())] == "44172000"
+    assert facts[("us-gaap:Assets", "2024-11-02", ())] == "976270000"
+    assert facts[("us-gaap:EarningsPerShareDiluted", "2024-02-04--2024-11-02", ())] == "2.35"
+    assert facts[("us-gaap:CommonStockSharesOutstanding", "2024-02-03", ())] == "50445186"
+    assert facts[("us-gaap:AccumulatedDepreciationDepletionAndAmortizationPropertyPlantAndEquipment",
+                  "2023-10-28", ())] == "359367000"

@@ -108,6 +108,9 @@ class Builder:
         return qname
 
     def abstract(self, name: str, label: str) -> str:
+        name = re.sub(r"[^A-Za-z0-9_]", "", name)
+        if not name[:1].isalpha():
+            name = f"Heading{name}"
         qname = f"{self.model.prefix}:{name}"
         if all(e.name != name for e in self.model.extensions):
             self.model.extensions.append(ExtensionElement(name, "xbrli:stringItemType", "duration",

@@ -16,7 +16,7 @@ from converter.extraction.periods import parse_date
 from converter.model.statements import Amount, EmbeddedFact, Period
 
 _MONEY = r"\$\s*(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
-_COUNT = r"\d{1,3}(?:,\d{3})+|\d+"
+_COUNT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 _DATE_TEXT = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d{2}"
 )
@@ -26,22 +26,16 @@ _INCLUDES = re.compile(
     rf"[^)]*?respectively\s*\)",
     re.I,
 )
-_SHARE_ROLES = (
-    ("shares authorized", re.compile(rf"({_COUNT})\s+shares\s+authorized", re.I)),
-    ("shares issued", re.compile(rf"({_COUNT})\s+shares\s+issued", re.I)),
-    ("shares outstanding", re.compile(rf"({_COUNT})\s+shares\s+outstanding", re.I)),
-)
 _NONE_ISSUED = re.compile(r"\bnone\s+issued\b|\bno\s+shares\s+issued\b", re.I)
-_BARE_SHARES = re.compile(rf"({_COUNT})\s+shares\b(?!\s+(?:authorized|issued|outstanding))", re.I)
 _PAR = re.compile(rf"({_MONEY})\s+par\s+value", re.I)
 _AT_DATE_AMOUNT = re.compile(rf"({_MONEY})\s+(?:at|as\s+of)\s+({_DATE_TEXT})", re.I)
 _RESPECTIVE_AMOUNTS = re.compile(
     rf"of\s+({_MONEY}(?:\s*,\s*(?:and\s+)?{_MONEY}|\s+and\s+{_MONEY})+)[^;]*?respectively", re.I
 )
-_NET_OF = re.compile(r",?\s*net\s+of\b[^;]*?\$.*$", re.I)
+_NET_OF = re.compile(r",?\s*net\s+of\b(?:[^;]*?\$.*|[^;$\d(]*)$", re.I)
 _CUT = re.compile(
     r"\s*\((?:includes?|including|net of)\b.*$|;.*$|,\s*\$.*$|\s+of\s+\$.*$|"
-    r",\s*\d[\d,]*\s+shares.*$",
+    r"(?<!\d),\s*\d[\d,]*\s+shares.*$|,\s*(?:authorized|issued|outstanding)\b.*$",
     re.I,
 )
 
@@ -83,6 +77,7 @@ def extract_embedded(
 
     for segment in raw_rest.split(";"):
         facts.extend(_segment_facts(segment, instants, subject))
+    facts.extend(_share_facts(raw_rest, instants, subject))
 
     consumed = " ".join(f.text for f in facts)
     unread = [
@@ -104,14 +99,9 @@ def _segment_facts(segment: str, instants: list[Period], subject: str) -> list[E
 
     for m in _PAR.finditer(segment):
         add("par value", _amount(m.group(1)), "perShare", False, m.group(0))
-    for role, pattern in _SHARE_ROLES:
-        for m in pattern.finditer(segment):
-            add(role, _amount(m.group(1)), "shares", False, m.group(0))
     if _NONE_ISSUED.search(segment):
         add("shares issued", Amount(text="none", shown=Decimal(0)), "shares", False,
             _NONE_ISSUED.search(segment).group(0))  # type: ignore[union-attr]
-    for m in _BARE_SHARES.finditer(segment):
-        add("shares", _amount(m.group(1)), "shares", False, m.group(0))
     allowance = re.search(r"allowances?\b[^$;]*?(?=\s+of\s+\$|$)", segment, re.I)
     if allowance:
         role = allowance.group(0).strip()
@@ -132,6 +122,72 @@ def _segment_facts(segment: str, instants: list[Period], subject: str) -> list[E
                     for text, period in zip(amounts, instants, strict=True):
                         add(role, _amount(text), "monetary", True, respective.group(0), [period])
     return facts
+
+
+def _share_facts(text: str, instants: list[Period], subject: str) -> list[EmbeddedFact]:
+    """Share counts in a label, each with its role and date.
+
+    The role is the one written right after the number ("415,000,000 shares authorized"),
+    else the nearest one before it ("authorized 100,000,000 shares", "issued and
+    outstanding; 50,773,796 shares at November 2, 2024").  The date is the one right after
+    the number ("... shares at DATE"), else the dates its ;-separated part names, else a
+    "respectively" list maps the numbers to the columns in order, else every column.
+    """
+    facts: list[EmbeddedFact] = []
+    roles = [(m.start(), m.group(1).lower()) for m in _ROLE_WORD.finditer(text)]
+    respective = _RESPECTIVE_SHARES.search(text)
+    listed: list[str] = re.findall(_COUNT, respective.group(1)) if respective else []
+    for m in _SHARE_COUNT.finditer(text):
+        count = m.group(1)
+        after = m.group("role")
+        if after:
+            role = after.lower()
+        else:
+            before = [r for pos, r in roles if pos < m.start()]
+            role = before[-1] if before else ("treasury" if "treasury" in subject else "")
+        if m.group("date"):
+            day = parse_date(m.group("date"))
+            where = [p for p in instants if p.end == day] or (
+                [Period(end=day, label=m.group("date"))] if day else list(instants))
+        else:
+            start = text.rfind(";", 0, m.start()) + 1
+            end = text.find(";", m.end())
+            part = text[start: end if end >= 0 else len(text)]
+            where = _targets([parse_date(d) for d in re.findall(_DATE_TEXT, part, re.I)], instants)
+        if respective and count in listed and len(listed) == len(instants):
+            where = [instants[listed.index(count)]]
+        for role_name in _ROLE_NAMES.get(role, ("shares",)):
+            for period in where:
+                facts.append(EmbeddedFact(role_name, _amount(count), "shares", False, period, m.group(0), subject))
+    if respective and len(listed) == len(instants):
+        role = (respective.group("role") or "").lower()
+        for count, period in zip(listed[:-1], instants[:-1], strict=False):
+            if any(f.amount.text == count for f in facts):
+                continue
+            for role_name in _ROLE_NAMES.get(role, ("shares",)):
+                facts.append(EmbeddedFact(role_name, _amount(count), "shares", False, period,
+                                          respective.group(0), subject))
+    return facts
+
+
+_ROLE_WORD = re.compile(r"\b(authorized|issued and outstanding|issued|outstanding)\b", re.I)
+_ROLE_NAMES = {
+    "authorized": ("shares authorized",),
+    "issued and outstanding": ("shares issued", "shares outstanding"),
+    "issued": ("shares issued",),
+    "outstanding": ("shares outstanding",),
+    "treasury": ("shares",),
+}
+_SHARE_COUNT = re.compile(
+    rf"(?<![\d$.])({_COUNT})\s+shares\b(?:\s+(?P<role>issued and outstanding|authorized|issued|outstanding)\b)?"
+    rf"(?:[^;\d]{{0,40}}?\b(?:at|as of)\s+(?P<date>{_DATE_TEXT}))?",
+    re.I,
+)
+_RESPECTIVE_SHARES = re.compile(
+    rf"(?<![\d,])({_COUNT}(?:\s*,\s*(?:and\s+)?{_COUNT})*\s*,?\s+and\s+{_COUNT})\s+shares\s*"
+    rf"(?P<role>issued and outstanding|issued|outstanding)?[^;]*?respectively",
+    re.I,
+)
 
 
 def _targets(dates: Sequence[object], instants: list[Period]) -> list[Period]:

@@ -136,6 +136,8 @@ def build_statement(table: Table, kind: str, left_out: list[LeftOut]) -> Stateme
                                                 is_header=True, line=row.line))
             continue
         report.value_rows += 1
+        if not raw:
+            raw = _name_unlabelled(statement.items, sections)
         label = clean_label(raw)
         is_total = bool(_TOTAL.match(label))
         if is_total:
@@ -144,17 +146,22 @@ def build_statement(table: Table, kind: str, left_out: list[LeftOut]) -> Stateme
         embedded, unread = extract_embedded(raw, periods, kind)
         for text in unread:
             left_out.append(LeftOut(text, "a number in a label that no rule reads", row.line, kind))
+        kind_text = label if not sections else f"{sections[-1][0]} {label}"
         statement.items.append(LineItem(
             label=label,
             raw_label=raw,
             values=values,
-            kind=item_kind(label),
+            kind=item_kind(label) if item_kind(label) != "monetary" else item_kind(kind_text),
             sections=tuple(s for s, _ in sections),
             level=len(sections),
             is_total=is_total,
             line=row.line,
             embedded=embedded,
         ))
+    while statement.items and statement.items[-1].is_header:
+        # text rows after the last value are footnotes ("(1) Derived from audited ..."), not captions
+        note = statement.items.pop()
+        report.warnings.append(f"footnote row read as text: {note.raw_label!r}")
     return statement
 
 
@@ -168,6 +175,18 @@ def _period_from_caption(caption: str, year: int) -> Period | None:
     if length is None:
         return Period(end=end, label=f"{caption} {year}")
     return Period(end=end, start=start_of(end, *length), label=f"{caption} {year}")
+
+
+def _name_unlabelled(items: list[LineItem], sections: list[tuple[str, int]]) -> str:
+    """A row of values without a label is the subtotal of the rows above it: "Total
+    <section>" inside a section; after a "Less ..." deduction, the net of the row it
+    reduces ("Property and equipment, net")."""
+    previous = [i for i in items if not i.is_header]
+    if len(previous) >= 2 and previous[-1].raw_label.lower().startswith("less"):
+        return f"{previous[-2].label}, net"
+    if sections:
+        return f"Total {sections[-1][0].lower()}"
+    return "Total"
 
 
 def _title(caption: list[str]) -> str:

@@ -8,19 +8,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 from converter.model.document import Document
-from converter.readers import edgar, text
+from converter.readers import edgar, html, text
 from converter.readers.loading import load_text
 
 Reader = Callable[[Path, str], Document]
 
 READERS: dict[str, Reader] = {
     "edgar": edgar.read,
+    "html": html.read,
     "text": text.read,
 }
 
 
 def detect_format(raw: str) -> str:
-    """EDGAR submissions and plain text are read; HTML is recognised and refused."""
+    """An EDGAR submission, an HTML document, or plain text."""
     if edgar.is_submission(raw):
         return "edgar"
     sample = raw[:200000].lower()
@@ -32,12 +33,7 @@ def detect_format(raw: str) -> str:
 def read_document(path: Path) -> Document:
     raw = load_text(path)
     fmt = detect_format(raw)
-    reader = READERS.get(fmt)
-    if reader is None:
-        from converter.errors import InputError
-
-        raise InputError(f"{path} is {fmt.upper()}; this version reads plain-text filings only")
-    return reader(path, raw)
+    return READERS[fmt](path, raw)
 
 
 __all__ = ["READERS", "read_document", "detect_format"]

@@ -3,8 +3,7 @@
 The header gives the CIK, company name, form type and period; each ``<DOCUMENT>``'s
 ``<TEXT>`` is read with the plain-text reader after the old EDGAR table markup
 (``<TABLE>``, ``<CAPTION>``, ``<S>``/``<C>`` column-marker lines, ``<PAGE>``) is removed.
-HTML documents inside a submission are listed in the header as skipped: this version
-reads text only.
+HTML documents inside a submission are read with the HTML reader.
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ import re
 from pathlib import Path
 
 from converter.model.document import Document, TextBlock
-from converter.readers import text
+from converter.readers import html, text
 
 HEADER_FIELDS = {
     "cik": r"CENTRAL INDEX KEY:\s*(\d+)",
@@ -43,8 +42,6 @@ def read(path: Path, raw: str) -> Document:
         if m:
             header[key] = m.group(1).strip()
     doc = Document(path=path, format="edgar", header=header)
-    skipped = []
-    offset = 0
     for m in _DOCUMENT.finditer(raw):
         part = m.group(1)
         type_match = re.search(r"<TYPE>\s*(\S+)", part)
@@ -52,11 +49,11 @@ def read(path: Path, raw: str) -> Document:
         body_match = _TEXT.search(part)
         body = body_match.group(1) if body_match else part
         if re.search(r"<html|<td\b", body[:100000], re.I):
-            skipped.append(kind or "?")
-            continue
-        cleaned = "\n".join("" if _MARKUP_LINE.match(line) else line for line in body.split("\n"))
-        part_doc = text.read(path, cleaned)
-        line_base = raw.count("\n", 0, m.start()) + offset
+            part_doc = html.read(path, body)
+        else:
+            cleaned = "\n".join("" if _MARKUP_LINE.match(line) else line for line in body.split("\n"))
+            part_doc = text.read(path, cleaned)
+        line_base = raw.count("\n", 0, m.start(1) + (body_match.start(1) if body_match else 0))
         for block in part_doc.text_blocks:
             doc.text_blocks.append(TextBlock(block.text, block.line + line_base))
         for table in part_doc.tables:
@@ -65,6 +62,4 @@ def read(path: Path, raw: str) -> Document:
                 row.line += line_base
             table.document_part = kind
             doc.tables.append(table)
-    if skipped:
-        doc.header["skipped_html_documents"] = ", ".join(skipped)
     return doc

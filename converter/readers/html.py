@@ -1,0 +1,184 @@
+"""The EDGAR HTML reader, built on lxml.
+
+EDGAR HTML lays a statement out as a grid: a label cell, then for each period a ``$``
+cell, a number cell and often a ``)`` or ``%`` cell, with header cells that span several
+columns.  The reader expands ``colspan`` so that every row has the same physical columns,
+glues a lone ``$`` or ``(`` to the number after it and a lone ``)`` or ``%`` to the number
+before it, drops columns that are empty in every row, and moves title rows at the top of
+a table into its caption.  Text outside tables becomes one text block per block element.
+Layout tables (one column of text, or no numbers and no headers) are read as text.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import lxml.html
+from lxml import etree
+
+from converter.errors import InputError
+from converter.model.document import Document, Row, Table, TextBlock
+
+BLOCK_TAGS = frozenset(
+    "p div br h1 h2 h3 h4 h5 h6 li ul ol center blockquote pre hr tr title body html section".split()
+)
+SKIP_TAGS = frozenset({"script", "style", "head"})
+_SPACE = re.compile(r"\s+")
+_NUMBER = re.compile(r"\d")
+_AMOUNT = re.compile(r"^[$(\s]*-?[\d,]*\.?\d+\s*\)?%?$|^[-—–]+$")
+CAPTION_LINES = 6
+
+
+def _text(el: etree._Element) -> str:
+    parts = []
+    for node in el.iter():
+        if node.tag in ("sup",) and node is not el:
+            continue  # footnote marks
+        if node.tag == "br" and node.tail:
+            parts.append(" ")
+        if node.text and node.tag not in ("sup",):
+            parts.append(node.text)
+        if node is not el and node.tail:
+            parts.append(node.tail)
+    return _SPACE.sub(" ", "".join(parts).replace("\xa0", " ")).strip()
+
+
+def _cell_text(cell: etree._Element) -> str:
+    for sup in cell.iter("sup"):
+        sup.text = ""
+    return _SPACE.sub(" ", "".join(cell.itertext()).replace("\xa0", " ")).strip()
+
+
+def _line(el: etree._Element) -> int:
+    """The source line (lxml's stubs do not type it as an int)."""
+    line: object = getattr(el, "sourceline", 0)
+    return line if isinstance(line, int) else 0
+
+
+def _grid(table: etree._Element) -> list[tuple[list[str], int, bool]]:
+    """Rows as (cells with colspans expanded, source line, emphasis)."""
+    rows = []
+    for tr in table.iter("tr"):
+        if tr.getparent() is not None and _closest_table(tr) is not table:
+            continue  # a row of a nested table
+        cells: list[str] = []
+        for cell in tr:
+            if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
+                continue
+            span = int(cell.get("colspan", "1")) if str(cell.get("colspan", "1")).isdigit() else 1
+            text = _cell_text(cell)
+            pad = [""] * (max(span, 1) - 1)
+            # numbers are right-aligned: a number spanning the "$" column sits where the
+            # numbers of rows with a separate "$" cell sit, in the last spanned column
+            cells.extend(pad + [text] if _AMOUNT.match(text) else [text] + pad)
+        bold = any(f.get("style", "").replace(" ", "").find("font-weight:700") >= 0 or f.tag in ("b", "strong")
+                   for f in tr.iter() if isinstance(f.tag, str))
+        rows.append((cells, _line(tr), bold))
+    return rows
+
+
+def _closest_table(el: etree._Element) -> etree._Element | None:
+    parent = el.getparent()
+    while parent is not None and parent.tag != "table":
+        parent = parent.getparent()
+    return parent
+
+
+def _glue(cells: list[str]) -> list[str]:
+    """'$' | '1,234' | ')' -> '' | '$1,234)' | '' (column positions are kept)."""
+    out = list(cells)
+    for i, cell in enumerate(out):
+        if cell in ("$", "(", "$(", "($") :
+            for j in range(i + 1, len(out)):
+                if out[j]:
+                    out[j] = cell + out[j]
+                    out[i] = ""
+                    break
+        elif cell in (")", "%", ")%", "%)"):
+            for j in range(i - 1, -1, -1):
+                if out[j]:
+                    out[j] = out[j] + cell
+                    out[i] = ""
+                    break
+    return out
+
+
+def _data_table(grid: list[tuple[list[str], int, bool]]) -> bool:
+    numeric_rows = sum(1 for cells, _, _ in grid if any(_NUMBER.search(c) for c in cells[1:]))
+    return len(grid) >= 2 and numeric_rows >= 1 and max((len(c) for c, _, _ in grid), default=0) >= 2
+
+
+def _make_table(grid: list[tuple[list[str], int, bool]], caption: list[str], line: int) -> Table:
+    width = max(len(cells) for cells, _, _ in grid)
+    glued = [(_glue(cells + [""] * (width - len(cells))), ln, bold) for cells, ln, bold in grid]
+    keep = [j for j in range(width) if j == 0 or any(cells[j] for cells, _, _ in glued)]
+    rows = []
+    for cells, ln, bold in glued:
+        kept = [cells[j] for j in keep]
+        if not any(kept):
+            continue
+        rows.append(Row(cells=kept, line=ln, emphasis=bold))
+    caption = list(caption)
+    # title rows at the top ("CONSOLIDATED BALANCE SHEETS" in a cell of its own) are captions
+    while rows and sum(1 for c in rows[0].cells if c) == 1 and not _NUMBER.search(rows[0].cells[0] or "x") \
+            and rows[0].cells[0]:
+        caption.append(rows.pop(0).cells[0])
+    return Table(rows=rows, caption=caption[-CAPTION_LINES:], line=line)
+
+
+def read(path: Path, raw: str) -> Document:
+    try:
+        root = lxml.html.document_fromstring(raw.encode("utf-8"))
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"{path} is not readable HTML: {exc}") from None
+    doc = Document(path=path, format="html")
+    lines: list[tuple[str, int]] = []  # recent text lines, for captions
+    buffer: list[str] = []
+    buffer_line = 0
+
+    def flush() -> None:
+        nonlocal buffer, buffer_line
+        text = _SPACE.sub(" ", "".join(buffer).replace("\xa0", " ")).strip()
+        if text:
+            doc.text_blocks.append(TextBlock(text, buffer_line))
+            lines.append((text, buffer_line))
+        buffer = []
+
+    def visit(el: etree._Element) -> None:
+        nonlocal buffer_line
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in SKIP_TAGS:
+            return
+        if tag == "table":
+            grid = _grid(el)
+            if _data_table(grid):
+                flush()
+                caption = [t for t, _ in lines[-CAPTION_LINES:] if len(t) <= 150]
+                doc.tables.append(_make_table(grid, caption, _line(el)))
+                lines.clear()
+                return
+            for cells, ln, _ in grid:  # a layout table: its cells are text lines
+                flush()
+                buffer_line = ln
+                buffer.append(" ".join(c for c in cells if c))
+                flush()
+            return
+        if tag in BLOCK_TAGS:
+            flush()
+            buffer_line = _line(el) or buffer_line
+        if el.text and tag not in ("sup",):
+            if not buffer:
+                buffer_line = _line(el) or buffer_line
+            buffer.append(el.text)
+        for child in el:
+            visit(child)
+            if child.tail:
+                buffer.append(child.tail)
+        if tag in BLOCK_TAGS:
+            flush()
+
+    body = root.find("body")
+    visit(body if body is not None else root)
+    flush()
+    return doc
