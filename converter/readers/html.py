@@ -47,7 +47,7 @@ def _text(el: etree._Element) -> str:
 def _cell_text(cell: etree._Element) -> str:
     for sup in cell.iter("sup"):
         sup.text = ""
-    return _SPACE.sub(" ", "".join(cell.itertext()).replace("\xa0", " ")).strip()
+    return _SPACE.sub(" ", "".join(str(t) for t in cell.itertext()).replace("\xa0", " ")).strip()
 
 
 def _line(el: etree._Element) -> int:
