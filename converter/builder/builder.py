@@ -98,14 +98,24 @@ class Builder:
 
     # -- concepts ----------------------------------------------------------------
     def concept_name(self, mapping: Mapping) -> str:
+        """The concept's QName; an extension is declared on first use.  Two statements may
+        propose the same name for different things (an instant and a flow): the second
+        gets a suffix, so one name never carries two declarations."""
         if mapping.extension is None:
             return mapping.concept
         ext = mapping.extension
-        qname = f"{self.model.prefix}:{ext.name}"
-        if all(e.name != ext.name for e in self.model.extensions):
-            self.model.extensions.append(ExtensionElement(ext.name, ext.type, ext.period_type, ext.balance))
-            self.model.labels.append(Label(qname, ROLE_LABEL, ext.label))
-        return qname
+        element = ExtensionElement(ext.name, ext.type, ext.period_type, ext.balance)
+        name, n = ext.name, 1
+        while True:
+            same = [e for e in self.model.extensions if e.name == name]
+            if not same:
+                self.model.extensions.append(ExtensionElement(name, ext.type, ext.period_type, ext.balance))
+                self.model.labels.append(Label(f"{self.model.prefix}:{name}", ROLE_LABEL, ext.label))
+                return f"{self.model.prefix}:{name}"
+            if same[0] == ExtensionElement(name, element.type, element.period_type, element.balance):
+                return f"{self.model.prefix}:{name}"
+            n += 1
+            name = f"{ext.name}{'Duration' if ext.period_type == 'duration' else 'Instant'}{'' if n == 2 else n}"
 
     def abstract(self, name: str, label: str) -> str:
         name = re.sub(r"[^A-Za-z0-9_]", "", name)
@@ -126,16 +136,19 @@ class Builder:
             self.model.labels.append(lab)
 
     # -- facts ---------------------------------------------------------------------
-    def add_fact(self, fact: Fact) -> None:
+    def add_fact(self, fact: Fact) -> bool:
+        """Add a fact; False when the same concept and context already hold another value."""
         key = (fact.concept, fact.context)
         seen = self._fact_keys.get(key)
         if seen is not None:
             if seen.value != fact.value:
                 self.left_out.append(LeftOut(fact.value or "nil", f"{fact.concept} already has {seen.value} "
                                              f"for this period ({seen.source})", 0, fact.statement))
-            return
+                return False
+            return True
         self._fact_keys[key] = fact
         self.model.facts.append(fact)
+        return True
 
     @staticmethod
     def number(value: Decimal, power: int) -> str:
@@ -162,6 +175,7 @@ class Builder:
         parents: list[tuple[str, str]] = []  # (section name, abstract qname)
         order = 0
         qnames: dict[int, str] = {}
+        conflicted: set[str] = set()  # concepts whose numbers here lost to another table's
         for i, mi in enumerate(ms.items):
             item = mi.item
             depth = len(item.sections)
@@ -195,14 +209,22 @@ class Builder:
                 ctx = self.context(period)
                 unit = UNIT_FOR_KIND[kind]
                 if value is None:
-                    self.add_fact(Fact(qname, ctx, None, unit, None, f"line {item.line}", st.kind))
+                    fact = Fact(qname, ctx, None, unit, None, f"line {item.line}", st.kind)
                 else:
-                    self.add_fact(Fact(qname, ctx, self.number(value, power), unit,
-                                       self.decimals(amount, power), f"line {item.line}", st.kind))
+                    fact = Fact(qname, ctx, self.number(value, power), unit,
+                                self.decimals(amount, power), f"line {item.line}", st.kind)
+                if not self.add_fact(fact):
+                    conflicted.add(qname)
+        seen_pairs: set[tuple[str, str]] = set()
         for calc in ms.calculations:
             for k, (child, weight) in enumerate(calc.children, start=1):
-                if calc.total in qnames and child in qnames:
-                    role.calculation.append(Arc(qnames[calc.total], qnames[child], k, weight=weight))
+                if calc.total not in qnames or child not in qnames:
+                    continue
+                pair = (qnames[calc.total], qnames[child])
+                if pair[0] == pair[1] or pair in seen_pairs or conflicted & set(pair):
+                    continue  # never a cycle, a duplicate, or a sum over another table's numbers
+                seen_pairs.add(pair)
+                role.calculation.append(Arc(pair[0], pair[1], k, weight=weight))
         self._embedded(ms, role, root)
 
     def _leave_out(self, values: list[Amount | None], label: str, reason: str, kind: str, line: int) -> None:

@@ -213,12 +213,22 @@ class Mapper:
                     [(s.qname, round(s.score, 3)) for s in options[1:4]],
                 )
             else:
-                mapped[i].mapping = self._extension(item, statement, options)
+                mapping = self._extension(item, statement, options, taken)
+                taken.add(mapping.concept)
+                mapped[i].mapping = mapping
 
-    def _extension(self, item: LineItem, statement: Statement, options: list[Scored]) -> Mapping:
-        name = "".join(w.capitalize() for w in re.findall(r"[A-Za-z0-9]+", item.label))[:120]
-        if name[:1].isdigit() or not name:
-            name = "Item" + name
+    def _extension(self, item: LineItem, statement: Statement, options: list[Scored],
+                   taken: set[str]) -> Mapping:
+        words = re.findall(r"[A-Za-z0-9]+", item.label)
+        if len(words) < 2 and item.sections:  # "Total", "Other": say of what
+            words = re.findall(r"[A-Za-z0-9]+", f"{item.label} {item.sections[-1]}")
+        base = "".join(w.capitalize() for w in words)[:120]
+        if base[:1].isdigit() or not base:
+            base = "Item" + base
+        name, n = base, 1
+        while f"ext:{name}" in taken:  # one concept per line of a statement
+            n += 1
+            name = f"{base}{n}"
         period = "instant" if statement.kind == "BS" else "duration"
         type_ = KIND_TYPES[item.kind][0] if item.kind != "perShare" else "xbrli:decimalItemType"
         balance = None
