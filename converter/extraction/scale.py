@@ -17,8 +17,9 @@ _NOTE = re.compile(
 )
 
 
-def read_scale(caption: list[str]) -> tuple[int, str, frozenset[str]]:
-    """(power of ten, the note as printed, kinds left unscaled)."""
+def read_scale(caption: list[str]) -> tuple[int, str, frozenset[str], dict[str, int]]:
+    """(power of ten, the note as printed, kinds left unscaled, kinds with a scale of their
+    own, as in "except share amounts which are reflected in thousands")."""
     for line in caption:
         m = _NOTE.search(line)
         if not m:
@@ -28,7 +29,11 @@ def read_scale(caption: list[str]) -> tuple[int, str, frozenset[str]]:
         unscaled: set[str] = {"perShare"}
         except_part = rest.split("except", 1)[1] if "except" in rest else ""
         without_per_share = re.sub(r"per[- ]share", "", except_part)
-        if re.search(r"\bshares?\b", without_per_share):
+        own: dict[str, int] = {}
+        shares_scale = re.search(r"\bshares?\b[^;]*?\bin\s+(thousands?|millions?)", without_per_share)
+        if shares_scale:
+            own["shares"] = SCALES[shares_scale.group(1)]
+        elif re.search(r"\bshares?\b", without_per_share):
             unscaled.add("shares")
-        return power, line.strip(), frozenset(unscaled)
-    return 0, "", frozenset({"perShare"})
+        return power, line.strip(), frozenset(unscaled), own
+    return 0, "", frozenset({"perShare"}), {}

@@ -53,8 +53,9 @@ def _value_row_index(rows: list[Row]) -> int:
 
 
 def _is_year_row(row: Row) -> bool:
+    """A header row of bare years ("2008 2007 2006"), whatever its label cell says."""
     filled = [c for c in row.cells[1:] if c]
-    return bool(filled) and all(re.fullmatch(r"(?:19|20)\d{2}", c) for c in filled) and not row.cells[0]
+    return bool(filled) and all(re.fullmatch(r"(?:19|20)\d{2}", c) for c in filled)
 
 
 def _column_headers(header_rows: list[Row], width: int) -> list[str]:
@@ -88,7 +89,8 @@ def build_statement(table: Table, kind: str, left_out: list[LeftOut]) -> Stateme
         j for j in range(1, width)
         if any(j < len(r.cells) and parse_amount(r.cells[j]) is not None for r in rows[first_value:])
     ]
-    caption = " ".join(table.caption)
+    # the caption and the header rows' label cells ("Three fiscal years ended September 27")
+    caption = " ".join(table.caption + [r.cells[0] for r in rows[:first_value] if r.cells and r.cells[0]])
     periods: list[Period] = []
     report = TableReport(rows=len(rows), columns=len(value_cols), header_rows=first_value)
     for j in value_cols:
@@ -101,7 +103,7 @@ def build_statement(table: Table, kind: str, left_out: list[LeftOut]) -> Stateme
         periods.append(period)
     if kind == "BS":
         periods = [Period(end=p.end, label=p.label) for p in periods]  # balances are instants
-    scale, scale_text, unscaled = read_scale(table.caption)
+    scale, scale_text, unscaled, kind_scale = read_scale(table.caption)
     statement = Statement(
         kind=kind,
         title=_title(table.caption),
@@ -110,6 +112,7 @@ def build_statement(table: Table, kind: str, left_out: list[LeftOut]) -> Stateme
         scale=scale,
         scale_text=scale_text,
         unscaled_kinds=unscaled,
+        kind_scale=kind_scale,
         report=report,
         line=table.line,
     )

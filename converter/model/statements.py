@@ -97,10 +97,13 @@ class Statement:
     scale: int  # power of ten the printed amounts are in (3 = thousands)
     scale_text: str
     unscaled_kinds: frozenset[str]  # kinds the scale's "except ..." leaves unscaled
+    kind_scale: dict[str, int] = field(default_factory=dict)  # kinds with a scale of their own
     report: TableReport = field(default_factory=TableReport)
     line: int = 0
 
     def scale_for(self, kind: str) -> int:
+        if kind in self.kind_scale:
+            return self.kind_scale[kind]
         if kind == "perShare" or kind in self.unscaled_kinds:
             return 0
         return self.scale
