@@ -187,3 +187,9 @@ def test_calculations_cover_every_total(example_result: Result) -> None:
     assert {"Total current assets", "Total assets", "Total current liabilities", "Total stockholders' equity",
             "Total liabilities and stockholders' equity", "Gross loss", "Total operating expenses",
             "Loss from operations", "Loss before income taxes", "Net loss"} <= totals
+
+
+def test_no_calculation_had_to_be_dropped(example_result: Result) -> None:
+    assert example_result.model.report["calculationsLeftOut"] == []
+    arcs = [a for r in example_result.model.roles for a in r.calculation]
+    assert len(arcs) == 35  # children counted in the filing: BS 4+4+5+6+4, IS 2+2+2+4+2

@@ -69,7 +69,43 @@ class Builder:
             self._statement(ms, n)
         self._dei(statements)
         model.report = self._report(statements)
+        model.report["calculationsLeftOut"] = self._check_calculations()
         return BuildOutcome(model, self.left_out)
+
+    def _check_calculations(self) -> list[str]:
+        """Keep only calculation relationships that the facts in the model satisfy.
+
+        A total can add up in its own table and still not in the model, where a concept's
+        fact for a period may have come from another table (the first one wins).  Such a
+        total's relationships are dropped and reported, so that the package never shows an
+        inconsistency the filing does not have."""
+        values: dict[tuple[str, str], Decimal] = {
+            (f.concept, f.context): Decimal(f.value)
+            for f in self.model.facts if f.value is not None and f.unit is not None
+        }
+        contexts = [c for c in self.model.contexts.values() if not c.dimensions]
+        dropped = []
+        for role in self.model.roles:
+            by_total: dict[str, list[Arc]] = {}
+            for arc in role.calculation:
+                by_total.setdefault(arc.parent, []).append(arc)
+            keep: list[Arc] = []
+            for total, arcs in by_total.items():
+                consistent = True
+                for ctx in contexts:
+                    if (total, ctx.id) not in values:
+                        continue
+                    parts = [(a.weight or 1.0, values.get((a.child, ctx.id))) for a in arcs]
+                    present = [(w, v) for w, v in parts if v is not None]
+                    if present and sum((Decimal(w) * v for w, v in present), Decimal(0)) != values[(total, ctx.id)]:
+                        consistent = False
+                        break
+                if consistent:
+                    keep.extend(arcs)
+                else:
+                    dropped.append(f"{role.id}: {total} (its components' facts for {ctx.id} come from other tables)")
+            role.calculation = keep
+        return dropped
 
     def _prefix(self) -> str:
         ticker = str(self.cover.fields.get("TradingSymbol", "")).lower()
