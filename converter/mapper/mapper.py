@@ -187,6 +187,9 @@ class Mapper:
         if "periodType" in concept.inferred:
             score -= 0.04
             reasons.append(f"period type inferred ({concept.inferred['periodType']})")
+        if "balance" in concept.inferred:
+            score -= 0.02
+            reasons.append(f"balance inferred ({concept.inferred['balance']})")
         if is_total and concept.qname in self.index.calc_children:
             score += 0.03
             reasons.append("a total in the taxonomy's calculations")
