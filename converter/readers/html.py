@@ -26,6 +26,7 @@ BLOCK_TAGS = frozenset(
 SKIP_TAGS = frozenset({"script", "style", "head"})
 _SPACE = re.compile(r"\s+")
 _NUMBER = re.compile(r"\d")
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _AMOUNT = re.compile(r"^[$(\s]*-?[\d,]*\.?\d+\s*\)?%?$|^[-—–]+$")
 CAPTION_LINES = 6
 
@@ -57,21 +58,31 @@ def _line(el: etree._Element) -> int:
 
 
 def _grid(table: etree._Element) -> list[tuple[list[str], int, bool]]:
-    """Rows as (cells with colspans expanded, source line, emphasis)."""
+    """Rows as (cells with colspans expanded, source line, emphasis).
+
+    In a header row (no amounts, only text and years) a cell's text fills every column it
+    spans, so that each value column finds its header whatever the layout; in other rows
+    a number sits in the last column it spans (numbers are right-aligned, so it lands where
+    the numbers of rows with a separate "$" cell land) and text in the first."""
     rows = []
     for tr in table.iter("tr"):
-        if tr.getparent() is not None and _closest_table(tr) is not table:
+        if _closest_table(tr) is not table:
             continue  # a row of a nested table
-        cells: list[str] = []
+        spans: list[tuple[str, int]] = []
         for cell in tr:
             if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
                 continue
-            span = int(cell.get("colspan", "1")) if str(cell.get("colspan", "1")).isdigit() else 1
-            text = _cell_text(cell)
-            pad = [""] * (max(span, 1) - 1)
-            # numbers are right-aligned: a number spanning the "$" column sits where the
-            # numbers of rows with a separate "$" cell sit, in the last spanned column
-            cells.extend(pad + [text] if _AMOUNT.match(text) else [text] + pad)
+            colspan = str(cell.get("colspan", "1"))
+            spans.append((_cell_text(cell), max(int(colspan), 1) if colspan.isdigit() else 1))
+        header = not any(_AMOUNT.match(t) and not _YEAR.match(t) for t, _ in spans[1:] if t)
+        cells: list[str] = []
+        for text, span in spans:
+            if header and text and cells:
+                cells.extend([text] * span)
+            elif _AMOUNT.match(text):
+                cells.extend([""] * (span - 1) + [text])
+            else:
+                cells.extend([text] + [""] * (span - 1))
         bold = any(f.get("style", "").replace(" ", "").find("font-weight:700") >= 0 or f.tag in ("b", "strong")
                    for f in tr.iter() if isinstance(f.tag, str))
         rows.append((cells, _line(tr), bold))
@@ -129,7 +140,9 @@ def _make_table(grid: list[tuple[list[str], int, bool]], caption: list[str], lin
 
 def read(path: Path, raw: str) -> Document:
     try:
-        root = lxml.html.document_fromstring(raw.encode("utf-8"))
+        # the text is already decoded: tell libxml2, which otherwise assumes Latin-1
+        parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
+        root = lxml.html.document_fromstring(raw.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"{path} is not readable HTML: {exc}") from None
     doc = Document(path=path, format="html")
