@@ -11,7 +11,7 @@ import re
 
 SCALES = {"thousand": 3, "thousands": 3, "million": 6, "millions": 6, "billion": 9, "billions": 9}
 _NOTE = re.compile(
-    r"(?:in|amounts in|dollars in|\$ in)\s+(?:u\.s\.\s+)?(?:dollars\s+)?(?:\$\s*)?"
+    r"(?:^|\b)(?:in|amounts in|dollars in|\$ in)\s+(?:u\.s\.\s+)?(?:dollars\s+)?(?:\$\s*)?"
     r"(thousands?|millions?|billions?)(?P<rest>[^)]*)",
     re.I,
 )

@@ -103,7 +103,8 @@ def build_statement(table: Table, kind: str, left_out: list[LeftOut]) -> Stateme
         periods.append(period)
     if kind == "BS":
         periods = [Period(end=p.end, label=p.label) for p in periods]  # balances are instants
-    scale, scale_text, unscaled, kind_scale = read_scale(table.caption)
+    header_labels = [r.cells[0] for r in rows[:first_value] if r.cells and r.cells[0]]
+    scale, scale_text, unscaled, kind_scale = read_scale(table.caption + header_labels)
     statement = Statement(
         kind=kind,
         title=_title(table.caption),
