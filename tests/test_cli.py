@@ -103,3 +103,30 @@ def test_every_command_has_help_with_an_example_and_is_in_the_readme() -> None:
         assert example.split(" ")[1] in commands
     for code in ("0", "2", "3", "4", "5", "6", "70"):
         assert f"| {code} |" in readme
+
+
+def test_utf16_text_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "utf16.txt"
+    path.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-16")
+    assert main(["convert", str(path), "--cik", "0001009759", "-o", str(tmp_path / "o"), "--no-validate"]) == 0
+
+
+def test_a_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
+    from converter.errors import InputTooLargeError
+    from converter.readers.loading import load_text
+
+    path = tmp_path / "big.txt"
+    path.write_text("x" * 2000)
+    with pytest.raises(InputTooLargeError, match="limit"):
+        load_text(path, limit=1000)
+
+
+def test_a_statement_table_without_periods_is_reported_not_dropped(tmp_path: Path) -> None:
+    from converter.extraction import extract
+    from converter.readers import read_document
+
+    path = tmp_path / "noperiods.txt"
+    path.write_text(EXAMPLE.read_text() + "\nBALANCE SHEETS\n\n\tThis year\tLast year\nCash\t1,000\t900\nTotal assets\t1,000\t900\n")
+    filing = extract(read_document(path))
+    reasons = {lo.text: lo.reason for lo in filing.left_out}
+    assert reasons.get("1,000", "").startswith("a BS table whose columns name no period")

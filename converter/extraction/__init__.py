@@ -7,7 +7,7 @@ from converter.extraction.classify import classify, is_parenthetical
 from converter.extraction.cover import extract_cover
 from converter.extraction.statements import build_statement
 from converter.extraction.values import parse_amount
-from converter.model.document import Document
+from converter.model.document import Document, Table
 from converter.model.statements import ExtractedFiling, LeftOut, Statement
 
 
@@ -21,28 +21,32 @@ def extract(document: Document) -> ExtractedFiling:
             continue
         statement = build_statement(table, kind, left_out)
         if statement is None:
+            _report_table(table, f"a {kind} table whose columns name no period this version reads", left_out)
+            statement_lines.add(-table.line)  # reported, not a statement
             continue
         statements.append(statement)
         statement_lines.add(table.line)
     if not statements:
         raise NoStatementsError(document.path)
-    cover = extract_cover(document, statement_lines)
+    cover = extract_cover(document, {line for line in statement_lines if line > 0})
     _report_other_tables(document, statement_lines, left_out)
     return ExtractedFiling(statements=statements, cover=cover, left_out=left_out)
 
 
 def _report_other_tables(document: Document, used: set[int], left_out: list[LeftOut]) -> None:
     """Numbers in tables that are not primary statements are listed, not dropped."""
-    first = min(used)
     for table in document.tables:
-        if table.line in used or table.line < first:
-            continue  # tables above the statements are the cover page
-        for row in table.rows:
-            for cell in row.cells[1:]:
-                amount = parse_amount(cell) if cell else None
-                if amount is not None and amount.shown is not None:
-                    left_out.append(LeftOut(cell, "in a table that is not a primary financial statement",
-                                            row.line))
+        if table.line in used or -table.line in used:
+            continue
+        _report_table(table, "in a table that is not a primary financial statement", left_out)
+
+
+def _report_table(table: Table, reason: str, left_out: list[LeftOut]) -> None:
+    for row in table.rows:
+        for cell in row.cells[1:]:
+            amount = parse_amount(cell) if cell else None
+            if amount is not None and amount.shown is not None:
+                left_out.append(LeftOut(cell, reason, row.line))
 
 
 __all__ = ["extract"]

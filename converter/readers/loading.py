@@ -30,9 +30,13 @@ def load_text(path: Path, limit: int = MAX_BYTES) -> str:
     data = path.read_bytes()
     if not data.strip():
         raise EmptyInputError(path)
-    if b"\x00" in data[:65536]:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        encodings: tuple[str, ...] = ("utf-16",)
+    elif b"\x00" in data[:65536]:
         raise BinaryInputError(path)
-    for encoding in ("utf-8-sig", "cp1252"):
+    else:
+        encodings = ("utf-8-sig", "cp1252")
+    for encoding in encodings:
         try:
             text = data.decode(encoding)
             break
