@@ -130,3 +130,11 @@ def test_a_statement_table_without_periods_is_reported_not_dropped(tmp_path: Pat
     filing = extract(read_document(path))
     reasons = {lo.text: lo.reason for lo in filing.left_out}
     assert reasons.get("1,000", "").startswith("a BS table whose columns name no period")
+
+
+def test_validate_with_an_explicit_taxonomy_package(tmp_path: Path) -> None:
+    package = tmp_path / "taxonomy.zip"
+    assert main(["taxonomy", "standin", "-o", str(package)]) == 0
+    expected = ROOT / "examples" / "capstone-2006-q2" / "expected"
+    assert main(["validate", str(expected), "--taxonomy-package", str(package), "--json"]) == 0
+    assert main(["validate", str(expected), "--taxonomy-package", str(tmp_path / "missing.zip")]) == 4
