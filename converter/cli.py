@@ -18,7 +18,8 @@ from converter.errors import INTERNAL_ERROR_EXIT, ConverterError, ValidationFail
 EXAMPLES = {
     "convert": "xbrl-converter convert examples/capstone-2006-q2/filing.txt --cik 0001009759 -o out/",
     "validate": "xbrl-converter validate out/",
-    "taxonomy": "xbrl-converter taxonomy build --sources ../shared/taxonomy-sources",
+    "taxonomy": "xbrl-converter taxonomy build --sources ../shared/taxonomy-sources "
+    "--fsds ../shared/corpus/fsds-2009q3 --ixbrl ../shared/corpus/ixbrl",
 }
 EXIT_CODES_HELP = """exit codes:
   0   success (for convert and validate: a valid package)
@@ -66,6 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     build = tsub.add_parser("build", help="rebuild taxonomy/ from the official sources")
     build.add_argument("--sources", type=Path, required=True, help="the taxonomy-sources folder")
     build.add_argument("--fsds", type=Path, help="SEC Financial Statement Data Sets folder (filer labels)")
+    build.add_argument("--ixbrl", type=Path, help="Inline XBRL filings (modern filer labels, learning fold only)")
     build.add_argument("--out", type=Path, help="where to write (default: the installed taxonomy/ folder)")
     show = tsub.add_parser("show", help="print what the index knows of a concept")
     show.add_argument("concept", help="a prefixed name such as us-gaap:Assets")
@@ -159,7 +161,7 @@ def _taxonomy(args: argparse.Namespace) -> int:
         if not args.sources.is_dir():
             raise TaxonomyError(f"{args.sources} is not a folder of taxonomy sources")
         out = args.out or data_dir("taxonomy")
-        counts = build_index(args.sources, out, args.fsds)
+        counts = build_index(args.sources, out, args.fsds, args.ixbrl)
         print(f"wrote {out}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
         return 0
     if args.action == "standin":

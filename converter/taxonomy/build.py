@@ -407,16 +407,25 @@ def iter_filer_labels(fsds: Path) -> Iterator[tuple[str, str, str, str]]:
             yield ciks.get(row["adsh"], ""), row["stmt"], row["plabel"], row["tag"]
 
 
-def build_index(sources: Path, out: Path, fsds: Path | None = None) -> dict[str, int]:
+def build_index(sources: Path, out: Path, fsds: Path | None = None, ixbrl: Path | None = None) -> dict[str, int]:
     """Build ``concept-index.json.gz`` (and the filer label table) into ``out``."""
     data = IndexBuilder(sources).build()
     out.mkdir(parents=True, exist_ok=True)
     _write_gz_json(out / "concept-index.json.gz", data)
     counts = {"concepts": len(data["concepts"]), "types": len(data["types"])}
+    rows: list[tuple[str, str, str, str]] = []
+    modern: list[tuple[str, str, str, str]] = []
     if fsds is not None and (fsds / "pre.txt").exists():
+        rows.extend(iter_filer_labels(fsds))
+    if ixbrl is not None and ixbrl.is_dir():
+        from converter.taxonomy.ixbrl_labels import iter_ixbrl_labels
+
+        statements = {k: tuple(v[FIELDS.index("statements")]) for k, v in data["concepts"].items()}
+        modern.extend(iter_ixbrl_labels(ixbrl, statements))
+    if rows or modern:
         from converter.taxonomy.filer_labels import build_label_table
 
-        table = build_label_table(iter_filer_labels(fsds))
+        table = build_label_table(rows, modern)
         _write_gz_json(out / "filer-labels.json.gz", table)
         counts["filerLabels"] = len(table["labels"])
     return counts

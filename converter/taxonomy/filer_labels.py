@@ -15,6 +15,7 @@ from typing import Any
 from converter.text import normalize_label
 
 HOLD_OUT_FOLDS = 5
+MODERN_WEIGHT = 5
 
 
 def is_held_out(cik: str) -> bool:
@@ -22,17 +23,19 @@ def is_held_out(cik: str) -> bool:
     return zlib.crc32(cik.lstrip("0").encode()) % HOLD_OUT_FOLDS == 0
 
 
-def build_label_table(rows: Iterable[tuple[str, str, str, str]]) -> dict[str, Any]:
+def build_label_table(rows: Iterable[tuple[str, str, str, str]],
+                      modern: Iterable[tuple[str, str, str, str]] = ()) -> dict[str, Any]:
+    """Count label -> (concept, statement) uses.  A use from a current Inline XBRL filing
+    counts ``MODERN_WEIGHT`` times a 2009 one: the taxonomy has moved on since 2009
+    (``InterestExpenseNonoperating``, ``ContractWithCustomerLiability`` ...)."""
     counts: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
-    companies: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    for cik, stmt, label, concept in rows:
-        if is_held_out(cik):
-            continue
-        norm = normalize_label(label)
-        if not norm:
-            continue
-        counts[norm][(f"us-gaap:{concept}", stmt)] += 1
-        companies[(norm, concept, stmt)].add(cik)
+    for weight, source in ((1, rows), (MODERN_WEIGHT, modern)):
+        for cik, stmt, label, concept in source:
+            if weight == 1 and is_held_out(cik):
+                continue
+            norm = normalize_label(label)
+            if norm:
+                counts[norm][(f"us-gaap:{concept}", stmt)] += weight
     labels = {
         norm: [[concept, stmt, n] for (concept, stmt), n in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))]
         for norm, c in sorted(counts.items())

@@ -1,0 +1,66 @@
+"""Modern filer wording from Inline XBRL filings: each tagged number's row label paired
+with the concept the filer chose.
+
+The SEC data sets of 2009 speak the taxonomy of 2009; Inline XBRL filings of 2024-2025
+show the concepts filers use now (``InterestExpenseNonoperating``,
+``ContractWithCustomerLiabilityCurrent`` ...).  Only companies in the learning fold are
+read (``crc32(cik) % 2 == 0``); the others are kept for measurement
+(``benchmarks/eval_ixbrl.py``).
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from lxml import etree
+
+IX = "{http://www.xbrl.org/2013/inlineXBRL}"
+XBRLI = "{http://www.xbrl.org/2003/instance}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+STATEMENTS = ("BS", "IS", "CF", "CI", "EQ")
+
+
+def is_held_out_ixbrl(cik: str) -> bool:
+    return zlib.crc32(cik.lstrip("0").encode()) % 2 == 1
+
+
+def iter_ixbrl_labels(folder: Path, statements_of: dict[str, tuple[str, ...]]) -> Iterator[tuple[str, str, str, str]]:
+    """(cik, statement, label, concept) for each distinct labelled face-statement fact."""
+    for path in sorted(folder.glob("*.htm*")):
+        root = etree.parse(str(path), etree.XMLParser(huge_tree=True, recover=True)).getroot()
+        plain: set[str] = set()
+        cik = ""
+        for ctx in root.iter(f"{XBRLI}context"):
+            cik = cik or (ctx.findtext(f".//{XBRLI}identifier") or "").strip()
+            if ctx.find(f".//{XBRLI}segment") is None:
+                plain.add(ctx.get("id", ""))
+        if not cik or is_held_out_ixbrl(cik):
+            continue
+        seen: set[tuple[str, str]] = set()
+        for el in root.iter(f"{IX}nonFraction"):
+            name = el.get("name", "")
+            if el.get("contextRef") not in plain or not name.startswith("us-gaap:"):
+                continue
+            stmts = [s for s in statements_of.get(name, ()) if s in STATEMENTS]
+            label = _row_label(el)
+            if not stmts or not label or (label, name) in seen:
+                continue
+            seen.add((label, name))
+            yield cik, stmts[0], label, name.split(":", 1)[1]
+
+
+def _row_label(el: etree._Element) -> str:
+    row = el.getparent()
+    while row is not None and row.tag not in (f"{XHTML}tr", "tr"):
+        row = row.getparent()
+    if row is None:
+        return ""
+    for cell in row:
+        text = " ".join(str(t) for t in cell.itertext()).replace("\xa0", " ").strip()
+        text = re.sub(r"\s+", " ", text)
+        if text and re.search(r"[A-Za-z]", text):
+            return re.sub(r"\s*\(\d\)$", "", text)
+    return ""
