@@ -78,27 +78,11 @@ class Mapper:
 
     # -- line items ------------------------------------------------------------
     def map_statement(self, statement: Statement) -> MappedStatement:
-        mapped: list[MappedItem] = []
+        mapped = [MappedItem(item, None) for item in statement.items]
         ranked: dict[int, list[Scored]] = {}
-        below_operating = False
-        after_current_total = False
-        for i, item in enumerate(statement.items):
-            mapped.append(MappedItem(item, None))
-            if item.is_header:
-                continue
-            sections = item.sections
-            if below_operating and item.kind == "monetary" and not _RESULT_LINE.search(item.label):
-                sections = (*sections, "nonoperating")
-            subsection = sections[-1] if len(sections) > 1 else ""
-            if statement.kind == "BS" and after_current_total and not item.is_total \
-                    and not _EQUITY.search(subsection):
-                # below "Total current assets/liabilities": the long-term part of the side
-                sections = (*sections, "noncurrent")
-            if statement.kind == "BS" and item.is_total:
-                after_current_total = bool(re.search(r"\bcurrent\b", item.label, re.I))
-            ranked[i] = self.rank(item.label, item.kind, statement.kind, sections, item.is_total)
-            if statement.kind == "IS" and _OPERATING_RESULT.search(item.label):
-                below_operating = True
+        for i, (item, sections) in enumerate(zip(statement.items, _positional_context(statement), strict=True)):
+            if not item.is_header:
+                ranked[i] = self.rank(item.label, item.kind, statement.kind, sections, item.is_total)
         self._assign(statement, mapped, ranked)
         self._apply_signs(statement, mapped)
         embedded = [
@@ -303,6 +287,28 @@ class Mapper:
             if score > best_score:
                 best, best_score = qname, score
         return best if best_score >= 0.3 else None
+
+
+def _positional_context(statement: Statement) -> list[tuple[str, ...]]:
+    """Each row's sections, plus what its position says that its label may not: rows
+    below operating income are nonoperating; balance-sheet rows below a "Total current
+    ..." line (outside equity) are noncurrent."""
+    out: list[tuple[str, ...]] = []
+    below_operating = after_current_total = False
+    for item in statement.items:
+        sections = item.sections
+        if below_operating and item.kind == "monetary" and not _RESULT_LINE.search(item.label):
+            sections = (*sections, "nonoperating")
+        subsection = sections[-1] if len(sections) > 1 else ""
+        if statement.kind == "BS" and after_current_total and not item.is_total \
+                and not _EQUITY.search(subsection):
+            sections = (*sections, "noncurrent")
+        if statement.kind == "BS" and item.is_total:
+            after_current_total = bool(re.search(r"\bcurrent\b", item.label, re.I))
+        if statement.kind == "IS" and _OPERATING_RESULT.search(item.label):
+            below_operating = True
+        out.append(sections)
+    return out
 
 
 __all__ = ["Mapper"]
