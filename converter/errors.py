@@ -80,13 +80,3 @@ class OutputError(ConverterError):
 
 
 INTERNAL_ERROR_EXIT = 70
-EXIT_CODES = {
-    "ok": 0,
-    "error": ConverterError.exit_code,
-    "input": InputError.exit_code,
-    "usage": UsageError.exit_code,
-    "taxonomy": TaxonomyError.exit_code,
-    "invalid": ValidationFailedError.exit_code,
-    "output": OutputError.exit_code,
-    "internal": INTERNAL_ERROR_EXIT,
-}

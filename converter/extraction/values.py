@@ -35,10 +35,3 @@ def parse_amount(text: str) -> Amount | None:
     decimals = len(num.split(".")[1]) if "." in num else 0
     return Amount(text=t, shown=value, decimals_shown=decimals)
 
-
-def parse_number_word(text: str) -> Decimal | None:
-    """A number written in a label ("10,000,000", "$.001", "$805")."""
-    m = re.search(r"\d[\d,]*(?:\.\d+)?|\.\d+", text)
-    if not m:
-        return None
-    return Decimal(m.group(0).replace(",", ""))

@@ -31,20 +31,6 @@ _AMOUNT = re.compile(r"^[$(\s]*-?[\d,]*\.?\d+\s*\)?%?$|^[-—–]+$")
 CAPTION_LINES = 6
 
 
-def _text(el: etree._Element) -> str:
-    parts = []
-    for node in el.iter():
-        if node.tag in ("sup",) and node is not el:
-            continue  # footnote marks
-        if node.tag == "br" and node.tail:
-            parts.append(" ")
-        if node.text and node.tag not in ("sup",):
-            parts.append(node.text)
-        if node is not el and node.tail:
-            parts.append(node.tail)
-    return _SPACE.sub(" ", "".join(parts).replace("\xa0", " ")).strip()
-
-
 def _cell_text(cell: etree._Element) -> str:
     for sup in cell.iter("sup"):
         sup.text = ""

@@ -58,9 +58,6 @@ class Concept:
                 return kind
         return "text"
 
-    def is_official(self, what: str) -> bool:
-        return what not in self.inferred
-
     @property
     def declarable(self) -> bool:
         """Whether the stand-in can declare it exactly as the index knows it."""

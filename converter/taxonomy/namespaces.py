@@ -5,14 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 XSD_NS = "{http://www.w3.org/2001/XMLSchema}"
-XBRLI = "http://www.xbrl.org/2003/instance"
-LINK = "http://www.xbrl.org/2003/linkbase"
-XLINK = "http://www.w3.org/1999/xlink"
-XBRLDT = "http://xbrl.org/2005/xbrldt"
-XBRLDI = "http://xbrl.org/2006/xbrldi"
-ISO4217 = "http://www.xbrl.org/2003/iso4217"
-CALC11_ARCROLE = "https://xbrl.org/2023/arcrole/summation-item"
-SEC_CIK_SCHEME = "http://www.sec.gov/CIK"
 
 
 @dataclass(frozen=True)
@@ -69,9 +61,6 @@ DTR_2020 = TaxonomyNamespace(
     "https://www.xbrl.org/dtr/type/2020-01-21/types.xsd",
     "www.xbrl.org/dtr/type/2020-01-21/types.xsd",
 )
-ENUM2 = "http://xbrl.org/2020/extensible-enumerations-2.0"
-
-BY_PREFIX = {ns.prefix: ns for ns in (US_GAAP_2025, DEI_2021, SRT_2021)}
 
 # Item types the XBRL 2.1 instance schema itself defines.
 XBRLI_TYPES = frozenset(
