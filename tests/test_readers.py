@@ -127,3 +127,36 @@ def test_the_buckle_earnings_release_converts(tmp_path: Path) -> None:
     assert facts[("us-gaap:CommonStockSharesOutstanding", "2024-02-03", ())] == "50445186"
     assert facts[("us-gaap:AccumulatedDepreciationDepletionAndAmortizationPropertyPlantAndEquipment",
                   "2023-10-28", ())] == "359367000"
+
+
+FISCAL = """\
+EXAMPLE CORP
+CONSOLIDATED BALANCE SHEETS
+At December 29, 2024 and December 31, 2023
+(Dollars in millions)
+
+\t2024\t2023
+Cash\t500\t400
+Total assets\t500\t400
+
+EXAMPLE CORP
+CONSOLIDATED STATEMENTS OF EARNINGS
+(Dollars in millions)
+
+\t2024\t2023
+Sales\t900\t800
+Net earnings\t90\t80
+"""
+
+
+def test_bare_year_columns_take_their_dates_from_the_filing(tmp_path: Path) -> None:
+    path = tmp_path / "fiscal.txt"
+    path.write_text(FISCAL)
+    filing = extract(read_document(path))
+    bs, is_ = filing.statements
+    # the caption names each year's own date
+    assert [p.key for p in bs.periods] == ["2024-12-29", "2023-12-31"]
+    # fiscal 2024 runs between the two balance-sheet dates; fiscal 2023's start is unknown
+    assert [p.key for p in is_.periods] == ["2024-01-01--2024-12-29"]
+    assert {lo.text for lo in filing.left_out} == {"800", "80"}
+    assert all("names no period" in lo.reason for lo in filing.left_out)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from converter.errors import NoStatementsError
 from converter.extraction.classify import classify, is_parenthetical
 from converter.extraction.cover import extract_cover
@@ -15,11 +17,24 @@ def extract(document: Document) -> ExtractedFiling:
     left_out: list[LeftOut] = []
     statements: list[Statement] = []
     statement_lines: set[int] = set()
-    for table in document.tables:
-        kind = classify(table)
-        if kind is None or is_parenthetical(table):
-            continue
-        statement = build_statement(table, kind, left_out)
+    classified = [(t, classify(t)) for t in document.tables]
+    candidates = [(t, k) for t, k in classified if k is not None and not is_parenthetical(t)]
+    # balance sheets first: their dates tell which fiscal year a bare-year column is
+    year_ends: dict[int, date] = {}
+    built: dict[int, Statement | None] = {}
+    for pass_kinds in (("BS",), ("IS", "CI", "CF", "EQ")):
+        for table, kind in candidates:
+            if kind not in pass_kinds:
+                continue
+            scratch: list[LeftOut] = []
+            statement = build_statement(table, kind, scratch, year_ends)
+            built[id(table)] = statement
+            left_out.extend(scratch)
+            if statement is not None and kind == "BS":
+                for p in statement.periods:
+                    year_ends.setdefault(p.end.year, p.end)
+    for table, kind in candidates:
+        statement = built.get(id(table))
         if statement is None:
             _report_table(table, f"a {kind} table whose columns name no period this version reads", left_out)
             statement_lines.add(-table.line)  # reported, not a statement

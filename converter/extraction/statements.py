@@ -9,6 +9,7 @@ closes, and a total closes the section whose words it repeats.
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
 from converter.extraction.labels import clean_label, extract_embedded
 from converter.extraction.periods import duration_months, parse_date, parse_period, start_of
@@ -73,7 +74,13 @@ def _column_headers(header_rows: list[Row], width: int) -> list[str]:
     return texts
 
 
-def build_statement(table: Table, kind: str, left_out: list[LeftOut]) -> Statement | None:
+def build_statement(table: Table, kind: str, left_out: list[LeftOut],
+                    year_ends: dict[int, date] | None = None) -> Statement | None:
+    """The statement a table holds, or None when no column names a period.
+
+    ``year_ends`` (fiscal year -> balance-sheet date, from the filing's balance sheets) lets
+    a column headed only by a year be read as the fiscal year between two known year ends.
+    Columns whose period cannot be read are reported in ``left_out``, not dropped."""
     rows = table.rows
     first_value = _value_row_index(rows)
     if first_value >= len(rows):
@@ -93,14 +100,31 @@ def build_statement(table: Table, kind: str, left_out: list[LeftOut]) -> Stateme
     caption = " ".join(table.caption + [r.cells[0] for r in rows[:first_value] if r.cells and r.cells[0]])
     periods: list[Period] = []
     report = TableReport(rows=len(rows), columns=len(value_cols), header_rows=first_value)
+    unread_cols: list[int] = []
     for j in value_cols:
         period = parse_period(headers[j])
-        if period is None and re.fullmatch(r"(?:19|20)\d{2}", headers[j].strip()):
-            period = _period_from_caption(caption, int(headers[j]))
+        year = headers[j].strip()
+        if period is None and re.fullmatch(r"(?:19|20)\d{2}", year):
+            period = _period_from_caption(caption, int(year))
+            if period is None and kind != "BS" and year_ends:
+                period = _fiscal_year(int(year), year_ends)
+                if period is not None:
+                    report.warnings.append(f"column {year!r}: the fiscal year between the balance-sheet "
+                                           f"dates {period.start} and {period.end}")
         if period is None:
             report.warnings.append(f"column {j} header {headers[j]!r} names no period")
-            return None
-        periods.append(period)
+            unread_cols.append(j)
+        else:
+            periods.append(period)
+    if not periods:
+        return None
+    for j in unread_cols:
+        value_cols.remove(j)
+        for row in rows[first_value:]:
+            amount = parse_amount(row.cells[j]) if j < len(row.cells) and row.cells[j] else None
+            if amount is not None and amount.shown is not None:
+                left_out.append(LeftOut(row.cells[j], f"its column header {headers[j]!r} names no period",
+                                        row.line, kind))
     if kind == "BS":
         periods = [Period(end=p.end, label=p.label) for p in periods]  # balances are instants
     header_labels = [r.cells[0] for r in rows[:first_value] if r.cells and r.cells[0]]
@@ -126,7 +150,7 @@ def build_statement(table: Table, kind: str, left_out: list[LeftOut]) -> Stateme
         for j in value_cols:
             cell = row.cells[j] if j < len(row.cells) else ""
             values.append(parse_amount(cell) if cell else None)
-        stray = [c for k, c in enumerate(row.cells[1:], 1) if c and k not in value_cols]
+        stray = [c for k, c in enumerate(row.cells[1:], 1) if c and k not in value_cols and k not in unread_cols]
         for text in stray:
             left_out.append(LeftOut(text, "a cell outside the statement's value columns", row.line, kind))
         if all(v is None for v in values):
@@ -169,8 +193,25 @@ def build_statement(table: Table, kind: str, left_out: list[LeftOut]) -> Stateme
     return statement
 
 
+def _fiscal_year(year: int, year_ends: dict[int, date]) -> Period | None:
+    """Fiscal ``year`` when the balance sheets give both its end and the previous one's."""
+    end, before = year_ends.get(year), year_ends.get(year - 1)
+    if end is None or before is None:
+        return None
+    return Period(end=end, start=before + timedelta(days=1), label=f"fiscal {year}")
+
+
 def _period_from_caption(caption: str, year: int) -> Period | None:
-    """A bare-year column under a caption such as "for the years ended December 31"."""
+    """A bare-year column under a caption such as "for the years ended December 31"; a
+    caption that names full dates ("At December 29, 2024 and December 31, 2023") gives the
+    date of the column's year."""
+    for text in re.findall(r"[A-Za-z]+\.?\s+\d{1,2},?\s+(?:19|20)\d{2}", caption):
+        named = parse_date(text)
+        if named is not None and named.year == year:
+            length = duration_months(caption)
+            if length is None:
+                return Period(end=named, label=text)
+            return Period(end=named, start=start_of(named, *length), label=text)
     without_years = re.sub(r"\b(?:19|20)\d{2}\b", "", caption)
     end = parse_date(without_years, default_year=year)
     if end is None:
