@@ -40,3 +40,36 @@ def test_signs_follow_balances_and_arithmetic(tmp_path: Path) -> None:
     assert facts[("us-gaap:NetIncomeLoss", y7)] == -70000
     tax = next(mi for ms in result.statements for mi in ms.items if mi.item.label.startswith("Income tax"))
     assert tax.mapping is not None and "adds up" in tax.mapping.sign_reason
+
+
+CASH_FLOWS = """\
+EXAMPLE CORP
+CONSOLIDATED STATEMENTS OF CASH FLOWS
+(In thousands)
+
+\tYear Ended December 31,\t
+\t2008\t2007
+Net income\t180\t(70)
+Depreciation and amortization\t50\t40
+Net cash provided by (used in) operating activities\t230\t(30)
+Purchases of property and equipment\t(100)\t(60)
+Net cash used in investing activities\t(100)\t(60)
+Net increase (decrease) in cash and cash equivalents\t130\t(90)
+Cash and cash equivalents, beginning of year\t210\t300
+Cash and cash equivalents, end of year\t$340\t$210
+"""
+
+
+def test_cash_balances_in_a_cash_flow_statement_are_instants(tmp_path: Path) -> None:
+    path = tmp_path / "cf.txt"
+    path.write_text(CASH_FLOWS)
+    result = convert(path, tmp_path / "out", cik="42")
+    assert result.valid, result.validation
+    facts = read_facts(result.output / f"{result.model.stem}.xml")
+    cash = {f.period: f.value for f in facts if f.concept in (
+        "us-gaap:CashAndCashEquivalentsAtCarryingValue",
+        "us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents")}
+    # beginning of 2008 is the instant 2007-12-31, which is also the end of 2007: one fact
+    assert cash == {"2008-12-31": "340000", "2007-12-31": "210000", "2006-12-31": "300000"}
+    purchases = {f.period: f.value for f in facts if f.concept == "us-gaap:PaymentsToAcquirePropertyPlantAndEquipment"}
+    assert purchases == {"2008-01-01--2008-12-31": "100000", "2007-01-01--2007-12-31": "60000"}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import timedelta
 from decimal import Decimal
 
 from converter.mapper.calculations import xbrl_values
@@ -23,6 +24,8 @@ ROLE_LABEL = "http://www.xbrl.org/2003/role/label"
 ROLE_TERSE = "http://www.xbrl.org/2003/role/terseLabel"
 ROLE_TOTAL = "http://www.xbrl.org/2003/role/totalLabel"
 ROLE_NEGATED = "http://www.xbrl.org/2009/role/negatedLabel"
+ROLE_PERIOD_START = "http://www.xbrl.org/2003/role/periodStartLabel"
+ROLE_PERIOD_END = "http://www.xbrl.org/2003/role/periodEndLabel"
 ROLE_NEGATED_TOTAL = "http://www.xbrl.org/2009/role/negatedTotalLabel"
 STATEMENT_NAMES = {
     "BS": ("BalanceSheet", "Statement - Balance Sheet"),
@@ -40,6 +43,16 @@ DEI_ORDER = (
     "LocalPhoneNumber", "TradingSymbol", "SecurityExchangeName", "WrittenCommunications",
     "SolicitingMaterial", "PreCommencementTenderOffer", "PreCommencementIssuerTenderOffer",
 )
+
+
+def _balance_period(period: Period, balance_at: str | None) -> Period:
+    """A balance in a flow statement is an instant: the day before the period starts, or
+    the day it ends."""
+    if balance_at is None or period.start is None:
+        return period
+    if balance_at == "start":
+        return Period(end=period.start - timedelta(days=1))
+    return Period(end=period.end)
 
 
 @dataclass
@@ -234,6 +247,8 @@ class Builder:
             is_total = i in totals
             pref = (ROLE_NEGATED_TOTAL if negated else ROLE_TOTAL) if is_total else (
                 ROLE_NEGATED if negated else ROLE_TERSE)
+            if item.balance_at:
+                pref = ROLE_PERIOD_START if item.balance_at == "start" else ROLE_PERIOD_END
             self.label(qname, pref, item.label)
             role.presentation.append(Arc(parent, qname, order, preferred_label=pref))
             values = xbrl_values(mi)
@@ -242,7 +257,7 @@ class Builder:
             for period, amount, value in zip(st.periods, item.values, values, strict=True):
                 if amount is None:
                     continue
-                ctx = self.context(period)
+                ctx = self.context(_balance_period(period, item.balance_at))
                 unit = UNIT_FOR_KIND[kind]
                 if value is None:
                     fact = Fact(qname, ctx, None, unit, None, f"line {item.line}", st.kind)

@@ -33,6 +33,23 @@ _SHARES = re.compile(
 )
 _PER_SHARE = re.compile(r"\bper (?:common |basic |diluted |ordinary )?(?:share|unit)\b|\bEPS\b", re.I)
 _TOTAL = re.compile(r"^total\b", re.I)
+_PERIOD_WORDS = r"(?:the\s+)?(?:fiscal\s+)?(?:period|year|quarter|month)s?"
+_AT_START = re.compile(rf",?\s*(?:at\s+|as\s+of\s+)?(?:the\s+)?beginning\s+of\s+{_PERIOD_WORDS}|"
+                       r",?\s*beginning\s+(?:of\s+)?balances?|,?\s*balances?,?\s+(?:at\s+)?beginning(?:\s+of\s+\w+)?",
+                       re.I)
+_AT_END = re.compile(rf",?\s*(?:at\s+|as\s+of\s+)?(?:the\s+)?end\s+of\s+{_PERIOD_WORDS}|"
+                     r",?\s*ending\s+balances?|,?\s*balances?,?\s+(?:at\s+)?end(?:ing)?(?:\s+of\s+\w+)?",
+                     re.I)
+
+
+def balance_position(label: str) -> tuple[str | None, str]:
+    """("start"/"end", the label without those words) for a balance in a flow statement:
+    "Cash and cash equivalents, beginning of period" is the cash balance at the start."""
+    for where, pattern in (("start", _AT_START), ("end", _AT_END)):
+        if pattern.search(label):
+            rest = pattern.sub("", label).strip(" ,:-")
+            return where, rest or label
+    return None, label
 
 
 def item_kind(label: str) -> str:
@@ -174,6 +191,9 @@ def build_statement(table: Table, kind: str, left_out: list[LeftOut],
         embedded, unread = extract_embedded(raw, periods, kind)
         for text in unread:
             left_out.append(LeftOut(text, "a number in a label that no rule reads", row.line, kind))
+        balance_at = None
+        if kind in ("CF", "EQ") and not all(p.is_instant for p in periods):
+            balance_at, label = balance_position(label)
         kind_text = label if not sections else f"{sections[-1][0]} {label}"
         statement.items.append(LineItem(
             label=label,
@@ -185,6 +205,7 @@ def build_statement(table: Table, kind: str, left_out: list[LeftOut],
             is_total=is_total,
             line=row.line,
             embedded=embedded,
+            balance_at=balance_at,
         ))
     while statement.items and statement.items[-1].is_header:
         # text rows after the last value are footnotes ("(1) Derived from audited ..."), not captions

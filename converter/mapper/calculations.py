@@ -46,8 +46,8 @@ def weight(child: MappedItem, total: MappedItem, index: ConceptIndex) -> float:
 def find_calculations(ms: MappedStatement, index: ConceptIndex) -> None:
     pending: list[int] = []
     for i, mi in enumerate(ms.items):
-        if mi.mapping is None or mi.item.kind != "monetary" or mi.mapping.dimensions:
-            continue
+        if mi.mapping is None or mi.item.kind != "monetary" or mi.mapping.dimensions or mi.item.balance_at:
+            continue  # a balance in a flow statement has its own (instant) context
         match = _match_suffix(ms, pending, i, index)
         if match is not None:
             children, periods = match

@@ -82,7 +82,8 @@ class Mapper:
         ranked: dict[int, list[Scored]] = {}
         for i, (item, sections) in enumerate(zip(statement.items, _positional_context(statement), strict=True)):
             if not item.is_header:
-                ranked[i] = self.rank(item.label, item.kind, statement.kind, sections, item.is_total)
+                ranked[i] = self.rank(item.label, item.kind, statement.kind, sections, item.is_total,
+                                      period="instant" if item.balance_at else None)
         self._assign(statement, mapped, ranked)
         self._apply_signs(statement, mapped)
         embedded = [
@@ -94,14 +95,14 @@ class Mapper:
         return MappedStatement(statement, mapped, embedded)
 
     def rank(self, label: str, kind: str, statement_kind: str, sections: tuple[str, ...] = (),
-             is_total: bool = False, limit: int = 5) -> list[Scored]:
+             is_total: bool = False, limit: int = 5, period: str | None = None) -> list[Scored]:
         toks = tokens(label)
         context = self._section_tokens(label, sections)
         exact = self.evidence.exact_filer_uses(label)
         exact_total = sum(n for _, _, n in exact)
         candidates = self.evidence.candidates(toks + context) | {q for q, _, _ in exact}
         scored: list[Scored] = []
-        period = "instant" if statement_kind == "BS" else "duration"
+        period = period or ("instant" if statement_kind == "BS" else "duration")
         w = self.evidence.weights
         plain, full = frozenset(toks), frozenset(toks + context)
         query = Query(toks, context, plain, full, w.total(plain), w.total(full))
@@ -180,21 +181,23 @@ class Mapper:
         return score, reasons
 
     def _assign(self, statement: Statement, mapped: list[MappedItem], ranked: dict[int, list[Scored]]) -> None:
-        """Best-first assignment so that no concept is used twice in one statement."""
+        """Best-first assignment so that no concept is used twice in one statement (except
+        for a balance shown at both the start and the end of a flow statement's periods)."""
         taken: set[str] = set()
         order = sorted(ranked, key=lambda i: -(ranked[i][0].score if ranked[i] else 0))
         for i in order:
             item = mapped[i].item
+            slot = f"@{item.balance_at}" if item.balance_at else ""
             override = self.overrides.get(normalize_label(item.label)) or self.overrides.get(
                 normalize_label(f"{statement.kind}:{item.label}"))
             if override:
                 mapped[i].mapping = Mapping(override, 1.0, "user mapping file")
-                taken.add(override)
+                taken.add(override + slot)
                 continue
-            options = [s for s in ranked[i] if s.qname not in taken]
+            options = [s for s in ranked[i] if s.qname + slot not in taken]
             if options and options[0].score >= EXTENSION_THRESHOLD:
                 best = options[0]
-                taken.add(best.qname)
+                taken.add(best.qname + slot)
                 mapped[i].mapping = Mapping(
                     best.qname, round(min(best.score, 1.0), 3), "; ".join(best.reasons),
                     [(s.qname, round(s.score, 3)) for s in options[1:4]],
@@ -216,7 +219,7 @@ class Mapper:
         while f"ext:{name}" in taken:  # one concept per line of a statement
             n += 1
             name = f"{base}{n}"
-        period = "instant" if statement.kind == "BS" else "duration"
+        period = "instant" if statement.kind == "BS" or item.balance_at else "duration"
         type_ = KIND_TYPES[item.kind][0] if item.kind != "perShare" else "xbrli:decimalItemType"
         balance = None
         if item.kind == "monetary":

@@ -71,6 +71,7 @@ class LineItem:
     is_header: bool = False  # a caption row with no values
     line: int = 0
     embedded: list[EmbeddedFact] = field(default_factory=list)
+    balance_at: str | None = None  # "start"/"end": a balance shown in a flow statement
 
     @property
     def section(self) -> str:
