@@ -46,8 +46,15 @@ _JOIN = (
 )
 
 
+# "attributable to Procter & Gamble" means the parent; other owners are named by kind
+_ATTRIBUTABLE_TO_COMPANY = re.compile(
+    r"\battributable to (?!(?:the\s+)?(?:non-?controlling|minority|common|preferred|redeemable|parent|"
+    r"participating|limited|general|partners|members|unit|stock|share))[^,;()]+", re.I)
+
+
 def tokens(label: str) -> tuple[str, ...]:
-    text = label.lower().replace("&", " and ").replace("’", "'").replace("'", "")
+    text = _ATTRIBUTABLE_TO_COMPANY.sub("attributable to parent", label)
+    text = text.lower().replace("&", " and ").replace("’", "'").replace("'", "")
     for pattern, joined in _JOIN:
         text = pattern.sub(joined, text)
     out = []

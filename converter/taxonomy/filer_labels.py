@@ -15,7 +15,7 @@ from typing import Any
 from converter.text import normalize_label
 
 HOLD_OUT_FOLDS = 5
-MODERN_WEIGHT = 5
+MODERN_WEIGHT = 20
 
 
 def is_held_out(cik: str) -> bool:
