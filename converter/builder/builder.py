@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
 
+from converter.builder.report import mapping_report
 from converter.mapper.calculations import xbrl_values
 from converter.model.mapping import MappedStatement, Mapping
 from converter.model.statements import Amount, CoverData, LeftOut, Period
@@ -81,7 +82,7 @@ class Builder:
         for n, ms in enumerate(statements, start=1):
             self._statement(ms, n)
         self._dei(statements)
-        model.report = self._report(statements)
+        model.report = mapping_report(statements, self.concept_name)
         model.report["calculationsLeftOut"] = self._check_calculations()
         return BuildOutcome(model, self.left_out)
 
@@ -394,67 +395,3 @@ class Builder:
             self.add_fact(Fact(f"dei:{key}", ctx, text, source="cover page"))
             role.presentation.append(Arc(root, f"dei:{key}", k))
         self.model.roles.insert(0, role)
-
-    # -- the mapping report ---------------------------------------------------------
-    def _report(self, statements: list[MappedStatement]) -> dict[str, object]:
-        items = []
-        for ms in statements:
-            for mi in ms.items:
-                if mi.mapping is None:
-                    continue
-                m = mi.mapping
-                items.append({
-                    "statement": ms.statement.kind,
-                    "line": mi.item.line,
-                    "label": mi.item.raw_label,
-                    "concept": self.concept_name(m) if m.concept else None,
-                    "extension": m.is_extension,
-                    "confidence": m.confidence,
-                    "alternatives": [{"concept": q, "score": s} for q, s in m.alternatives],
-                    "reason": m.reason,
-                    "sign": m.sign,
-                    "signReason": m.sign_reason,
-                    "values": [v.text if v else None for v in mi.item.values],
-                })
-            for me in ms.embedded:
-                items.append({
-                    "statement": ms.statement.kind,
-                    "line": me.parent.line,
-                    "label": me.fact.text,
-                    "in": me.parent.raw_label,
-                    "concept": me.mapping.concept or None,
-                    "dimensions": me.mapping.dimensions,
-                    "period": me.fact.period.key,
-                    "confidence": me.mapping.confidence,
-                    "alternatives": [{"concept": q, "score": s} for q, s in me.mapping.alternatives],
-                    "reason": me.mapping.reason,
-                    "values": [me.fact.amount.text],
-                })
-        return {
-            "statements": [
-                {
-                    "kind": ms.statement.kind,
-                    "title": ms.statement.title,
-                    "line": ms.statement.line,
-                    "scale": ms.statement.scale_text or "units as printed",
-                    "periods": [p.key for p in ms.statement.periods],
-                    "quality": {
-                        "rows": ms.statement.report.rows,
-                        "valueRows": ms.statement.report.value_rows,
-                        "columns": ms.statement.report.columns,
-                        "warnings": ms.statement.report.warnings,
-                    },
-                    "calculations": [
-                        {
-                            "total": ms.items[c.total].item.label,
-                            "children": [[ms.items[i].item.label, w] for i, w in c.children],
-                            "periodsChecked": c.checked_periods,
-                        }
-                        for c in ms.calculations
-                    ],
-                    "totalsThatDoNotAddUp": ms.unbalanced,
-                }
-                for ms in statements
-            ],
-            "items": items,
-        }
