@@ -73,6 +73,11 @@ def load_overrides(path: Path | None) -> dict[str, str]:
         raise UsageError(f"mapping file {path} cannot be read: {exc}") from None
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
         raise UsageError(f"mapping file {path} must be a JSON object of label -> concept")
+    index = load_index()
+    for label, concept in data.items():
+        known = index.get(concept)
+        if known is None or not known.declarable or not known.is_item or known.abstract:
+            raise UsageError(f"mapping file {path}: {concept!r} (for {label!r}) is not a concept that can hold a value")
     return data
 
 

@@ -138,3 +138,27 @@ def test_validate_with_an_explicit_taxonomy_package(tmp_path: Path) -> None:
     expected = ROOT / "examples" / "capstone-2006-q2" / "expected"
     assert main(["validate", str(expected), "--taxonomy-package", str(package), "--json"]) == 0
     assert main(["validate", str(expected), "--taxonomy-package", str(tmp_path / "missing.zip")]) == 4
+
+
+def test_a_mapping_file_overrides_the_mapper(tmp_path: Path) -> None:
+    import json
+
+    from tests.conftest import read_facts
+
+    mapping = tmp_path / "mapping.json"
+    mapping.write_text(json.dumps({"Accrued warranty reserve": "us-gaap:AccruedLiabilitiesCurrent"}))
+    out = tmp_path / "out"
+    assert main(["convert", str(EXAMPLE), "--cik", "0001009759", "-o", str(out), "--mapping", str(mapping)]) == 0
+    facts = {(f.concept, f.period): f.value for f in read_facts(out / "cpst-20060930.xml")}
+    assert facts[("us-gaap:AccruedLiabilitiesCurrent", "2006-09-30")] == "6876000"
+    assert not any(c == "us-gaap:ProductWarrantyAccrualClassifiedCurrent" for c, _ in facts)
+    report = json.loads((out / "mapping-report.json").read_text())
+    item = next(i for i in report["items"] if i["label"] == "Accrued warranty reserve")
+    assert item["reason"] == "user mapping file"
+
+
+def test_a_mapping_file_naming_an_unknown_concept_is_a_usage_error(tmp_path: Path) -> None:
+    mapping = tmp_path / "mapping.json"
+    mapping.write_text('{"Revenue": "us-gaap:NoSuchThing"}')
+    assert main(["convert", str(EXAMPLE), "--cik", "1", "-o", str(tmp_path / "o"), "--mapping", str(mapping)]) == 3
+    assert not (tmp_path / "o").exists()
