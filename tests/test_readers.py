@@ -160,3 +160,31 @@ def test_bare_year_columns_take_their_dates_from_the_filing(tmp_path: Path) -> N
     assert [p.key for p in is_.periods] == ["2024-01-01--2024-12-29"]
     assert {lo.text for lo in filing.left_out} == {"800", "80"}
     assert all("names no period" in lo.reason for lo in filing.left_out)
+
+
+FIFTY_TWO_WEEKS = """\
+EXAMPLE CORP
+CONDENSED CONSOLIDATED BALANCE SHEETS
+(In millions)
+
+\tJune 27, 2025\tDecember 31, 2024
+Cash\t500\t400
+Total assets\t500\t400
+
+EXAMPLE CORP
+CONDENSED CONSOLIDATED STATEMENTS OF INCOME
+(In millions)
+
+\tSix Months Ended
+\tJune 27, 2025
+Net sales\t900
+Net income\t90
+"""
+
+
+def test_a_period_starts_the_day_after_a_nearby_balance_sheet_date(tmp_path: Path) -> None:
+    path = tmp_path / "weeks.txt"
+    path.write_text(FIFTY_TWO_WEEKS)
+    bs, is_ = extract(read_document(path)).statements
+    assert [p.key for p in is_.periods] == ["2025-01-01--2025-06-27"]
+    assert any("the day after the balance sheet date 2024-12-31" in w for w in is_.report.warnings)

@@ -9,6 +9,7 @@ closes, and a total closes the section whose words it repeats.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import date, timedelta
 
 from converter.extraction.labels import clean_label, extract_embedded
@@ -128,6 +129,8 @@ def build_statement(table: Table, kind: str, left_out: list[LeftOut],
                 if period is not None:
                     report.warnings.append(f"column {year!r}: the fiscal year between the balance-sheet "
                                            f"dates {period.start} and {period.end}")
+        if period is not None and period.start is not None and year_ends:
+            period = _snap_start(period, year_ends.values(), report)
         if period is None:
             report.warnings.append(f"column {j} header {headers[j]!r} names no period")
             unread_cols.append(j)
@@ -212,6 +215,20 @@ def build_statement(table: Table, kind: str, left_out: list[LeftOut],
         note = statement.items.pop()
         report.warnings.append(f"footnote row read as text: {note.raw_label!r}")
     return statement
+
+
+def _snap_start(period: Period, balance_dates: Iterable[date], report: TableReport) -> Period:
+    """Fiscal calendars of 52 or 53 weeks end near, not on, a month end: a six-month period
+    ending June 27 begins the day after the December 31 balance sheet, not on December 28.
+    A computed start within a week after a balance-sheet date moves to the day after it."""
+    assert period.start is not None
+    for d in sorted(balance_dates):
+        start = d + timedelta(days=1)
+        if start != period.start and abs((start - period.start).days) <= 7 and start < period.end:
+            report.warnings.append(f"period {period.key}: starts {start}, the day after the balance sheet "
+                                   f"date {d}")
+            return Period(end=period.end, start=start, label=period.label)
+    return period
 
 
 def _fiscal_year(year: int, year_ends: dict[int, date]) -> Period | None:
