@@ -129,8 +129,6 @@ def build_statement(table: Table, kind: str, left_out: list[LeftOut],
                 if period is not None:
                     report.warnings.append(f"column {year!r}: the fiscal year between the balance-sheet "
                                            f"dates {period.start} and {period.end}")
-        if period is not None and period.start is not None and year_ends:
-            period = _snap_start(period, year_ends.values(), report)
         if period is None:
             report.warnings.append(f"column {j} header {headers[j]!r} names no period")
             unread_cols.append(j)
@@ -138,6 +136,9 @@ def build_statement(table: Table, kind: str, left_out: list[LeftOut],
             periods.append(period)
     if not periods:
         return None
+    # the other columns' ends and the balance sheets' dates tell where a period really starts
+    known_ends = {p.end for p in periods} | set((year_ends or {}).values())
+    periods = [_snap_start(p, [d for d in known_ends if d < p.end], report) if p.start else p for p in periods]
     for j in unread_cols:
         value_cols.remove(j)
         for row in rows[first_value:]:
