@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -188,3 +189,37 @@ def test_a_period_starts_the_day_after_a_nearby_balance_sheet_date(tmp_path: Pat
     bs, is_ = extract(read_document(path)).statements
     assert [p.key for p in is_.periods] == ["2025-01-01--2025-06-27"]
     assert any("the day after the balance sheet date 2024-12-31" in w for w in is_.report.warnings)
+
+
+SPACE_HEADERS = """\
+EXAMPLE TOOLS, INC.
+CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS
+(In thousands, except per share amounts)
+
+                              Three Months Ended        Nine Months Ended
+                                 September 30,            September 30,
+                               2007        2006         2007        2006
+                            ---------   ---------    ---------   ---------
+Net sales                   $  12,500   $  10,000    $  36,000   $  30,000
+Cost of sales                   7,500       6,500       21,600      19,500
+                            ---------   ---------    ---------   ---------
+Gross profit                    5,000       3,500       14,400      10,500
+Operating expenses              3,000       2,900        9,000       8,700
+                            ---------   ---------    ---------   ---------
+Net income                  $   2,000   $     600    $   5,400   $   1,800
+                            =========   =========    =========   =========
+Net income per share        $    0.20   $    0.06    $    0.54   $    0.18
+"""
+
+
+def test_space_aligned_headers_spanning_two_columns(tmp_path: Path) -> None:
+    path = tmp_path / "tools.txt"
+    path.write_text(SPACE_HEADERS)
+    statements = extract(read_document(path)).statements
+    assert [s.kind for s in statements] == ["IS"]
+    st = statements[0]
+    assert [p.key for p in st.periods] == ["2007-07-01--2007-09-30", "2006-07-01--2006-09-30",
+                                           "2007-01-01--2007-09-30", "2006-01-01--2006-09-30"]
+    values = {i.label: [v.shown for v in i.values if v] for i in st.items}
+    assert values["Net sales"] == [12500, 10000, 36000, 30000]
+    assert values["Net income per share"] == [Decimal("0.20"), Decimal("0.06"), Decimal("0.54"), Decimal("0.18")]

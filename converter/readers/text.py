@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from converter.model.document import Document, Row, Table, TextBlock
+from converter.readers.columns import column_edges, layout
 
 _TAG = re.compile(r"</?(?:i|b|u|em|strong|font|sup|sub|span)\b[^>]*>", re.I)
 _SPACE_GAP = re.compile(r"\S(?: {2,})(?=[\s(\-$\\]*[\d(—–-])")
@@ -128,12 +129,17 @@ def _table_end(lines: list[str], split: list[list[str] | None], start: int) -> i
 
 def _make_table(lines: list[str], split: list[list[str] | None], start: int, end: int) -> Table:
     rows: list[Row] = []
+    body = [clean(lines[n]) for n in range(start, end)]
+    # without tabs, columns are found from character positions (see columns.py)
+    edges = column_edges(body) if not any("\t" in lines[n] for n in range(start, end)) else []
     for n in range(start, end):
         line = lines[n]
         if not line.strip():
             continue
         cells = split[n] if split[n] is not None else [clean(line).strip()]
         assert cells is not None
+        if edges and not _is_rule(cells):
+            cells = layout(clean(line), edges)
         emphasis = bool(re.search(r"<(i|b|em|strong)>", line, re.I))
         indent = len(line) - len(line.lstrip(" "))
         rows.append(Row(cells=cells, line=n + 1, indent=indent, is_rule=_is_rule(cells),
