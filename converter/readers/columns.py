@@ -73,9 +73,9 @@ def layout(line: str, edges: list[int]) -> list[str]:
     if numbers:
         first = min(s for s, _, _ in numbers)
         cells[0] = " ".join(t for s, _, t in spans if s < first)
-        for s, e, t in numbers:
-            j = min(range(len(edges)), key=lambda k: abs(edges[k] - e))
-            cells[j + 1] = f"{cells[j + 1]} {t}".strip()
+        for _, right, text in numbers:
+            j = _nearest(edges, right)
+            cells[j + 1] = f"{cells[j + 1]} {text}".strip()
         return cells
     # a header (or caption) line: text over the columns; a text at the left margin that
     # stands over no column is the label cell
@@ -91,6 +91,11 @@ def layout(line: str, edges: list[int]) -> list[str]:
         if near and near[0][0] <= HEADER_REACH:
             cells[j + 1] = near[0][1]
     return cells
+
+
+def _nearest(edges: list[int], position: int) -> int:
+    distances = [abs(edge - position) for edge in edges]
+    return distances.index(min(distances))
 
 
 def edges_under(span: tuple[int, int, str], edges: list[int]) -> bool:
