@@ -163,10 +163,12 @@ def build_statement(table: Table, kind: str, left_out: list[LeftOut],
         line=table.line,
     )
     sections: list[tuple[str, int]] = []  # (name, level)
-    for row in rows[first_value:]:
-        if row.is_rule:
-            continue
-        raw = row.cells[0].strip()
+    body = [r for r in rows[first_value:] if not r.is_rule]
+    wrapped, skip = _wrapped_labels(body)
+    for k, row in enumerate(body):
+        if k in skip:
+            continue  # the first lines of a label wrapped over several lines
+        raw = wrapped.get(k, row.cells[0].strip())
         values: list[Amount | None] = []
         for j in value_cols:
             cell = row.cells[j] if j < len(row.cells) else ""
@@ -259,6 +261,38 @@ def _period_from_caption(caption: str, year: int) -> Period | None:
     if length is None:
         return Period(end=end, label=f"{caption} {year}")
     return Period(end=end, start=start_of(end, *length), label=f"{caption} {year}")
+
+
+def _wrapped_labels(body: list[Row]) -> tuple[dict[int, str], set[int]]:
+    """Labels wrapped over several lines ("Accounts receivable, net of allowance for" /
+    "  doubtful accounts of $805 ..." / "  at March 31, 2006   2,532   5,869").
+
+    A line with a label and no values starts a wrap when the lines after it go on in lower
+    case (or with a number or "$") and the last of them carries the values.  Returns the
+    full label of each value row that ends a wrap, and the rows that only began it."""
+    def has_values(row: Row) -> bool:
+        return any(parse_amount(c) is not None for c in row.cells[1:] if c)
+
+    def goes_on(row: Row) -> bool:
+        label = row.cells[0].strip()
+        return not label or not label[0].isalpha() or label[0].islower()
+
+    wrapped: dict[int, str] = {}
+    skip: set[int] = set()
+    k = 0
+    while k < len(body):
+        label = body[k].cells[0].strip()
+        if label and not label.endswith(":") and not label.isupper() and not has_values(body[k]):
+            j = k + 1
+            while j < len(body) and not has_values(body[j]) and body[j].cells[0].strip() and goes_on(body[j]):
+                j += 1
+            if j < len(body) and j > k and has_values(body[j]) and goes_on(body[j]):
+                wrapped[j] = " ".join(body[i].cells[0].strip() for i in range(k, j + 1)).strip()
+                skip.update(range(k, j))
+                k = j + 1
+                continue
+        k += 1
+    return wrapped, skip
 
 
 def _name_unlabelled(items: list[LineItem], sections: list[tuple[str, int]]) -> str:

@@ -18,12 +18,16 @@ EDGE_TOLERANCE = 2
 HEADER_REACH = 6
 
 
-def _spans(line: str) -> list[tuple[int, int, str]]:
-    """(start, end, text) of each cell: text runs separated by two or more spaces."""
+def _spans(line: str, edges: list[int] | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, text) of each cell: text runs separated by two or more spaces.
+
+    With ``edges`` known, a number joined to its label by one space ("Total liabilities
+    and equity $ 2,000") is split off when it ends on a column edge; otherwise it stays
+    text ("... sales returns of $805 and $858")."""
     spans = []
     for m in _CELL.finditer(line):
         trailing = _TRAILING_NUMBER.match(m.group(0))
-        if trailing:  # "Total liabilities and equity $ 2,000": one space before the number
+        if trailing and edges and any(abs(edge - m.end()) <= EDGE_TOLERANCE for edge in edges):
             cut = m.start() + trailing.start(2)
             spans.append((m.start(), m.start() + len(trailing.group(1)), trailing.group(1)))
             spans.append((cut, m.end(), trailing.group(2)))
@@ -65,7 +69,7 @@ def column_edges(lines: list[str]) -> list[int]:
 
 def layout(line: str, edges: list[int]) -> list[str]:
     """The cells of one line: the label, then one cell per column edge."""
-    spans = _spans(line)
+    spans = _spans(line, edges)
     cells = [""] * (len(edges) + 1)
     if not spans:
         return cells

@@ -24,6 +24,7 @@ _RULE_LINE = re.compile(r"^\s*[-=_]{3,}[-=_\s]*$")
 _AMOUNT_CELL = re.compile(r"^\$?\s*\(?\s*\$?\s*-?(?:\d[\d,]*(?:\.\d+)?|\.\d+)\s*\)?%?$|^(?:--|—|-)$")
 _TRAILING_AMOUNT = re.compile(r"^(.*[A-Za-z].*?)\s+(\$\s*\(?[\d,]+(?:\.\d+)?\)?)$")
 CAPTION_LINES = 6
+MAX_TEXT_ROWS = 6  # caption rows, or the first lines of a label wrapped over several lines
 
 
 def clean(text: str) -> str:
@@ -117,8 +118,8 @@ def _table_end(lines: list[str], split: list[list[str] | None], start: int) -> i
             return i
         # caption rows ("ASSETS", "Current assets:") sit between table lines
         j = i
-        while j < len(lines) and split[j] is None and lines[j].strip() and len(lines[j].strip()) < 80 \
-                and j - i < 3:
+        while j < len(lines) and split[j] is None and lines[j].strip() and len(lines[j].strip()) < 100 \
+                and j - i < MAX_TEXT_ROWS:
             j += 1
         if j < len(lines) and j > i and split[j] is not None and split[i - 1] is not None:
             i = j
