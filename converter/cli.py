@@ -11,9 +11,10 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from converter import __version__
-from converter.errors import INTERNAL_ERROR_EXIT, ConverterError, ValidationFailedError
+from converter.errors import INTERNAL_ERROR_EXIT, ConverterError, UsageError, ValidationFailedError
 
 EXAMPLES = {
     "convert": "xbrl-converter convert examples/capstone-2006-q2/filing.txt --cik 0001009759 -o out/",
@@ -32,15 +33,23 @@ EXIT_CODES_HELP = """exit codes:
   70  internal error (a bug: please report it)"""
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse exits with 2 on bad arguments; here 2 means unusable input, so bad usage
+    gets its own code, 3, like every other usage error."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(UsageError.exit_code, f"error: {message} (see {self.prog} --help)\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="xbrl-converter",
         description="Turn the financial statements in SEC filings into XBRL filing packages.",
         epilog=EXIT_CODES_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     convert = sub.add_parser("convert", help="convert a filing document into an XBRL package",
                              epilog=f"example:\n  {EXAMPLES['convert']}\n\n{EXIT_CODES_HELP}",

@@ -162,3 +162,11 @@ def test_a_mapping_file_naming_an_unknown_concept_is_a_usage_error(tmp_path: Pat
     mapping.write_text('{"Revenue": "us-gaap:NoSuchThing"}')
     assert main(["convert", str(EXAMPLE), "--cik", "1", "-o", str(tmp_path / "o"), "--mapping", str(mapping)]) == 3
     assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize("argv", [[], ["convert"], ["convert", "x.txt"], ["frobnicate"], ["convert", "x", "-o"]])
+def test_bad_arguments_are_a_usage_error(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    assert stop.value.code == 3
+    assert capsys.readouterr().err.startswith("error: ")
