@@ -26,7 +26,7 @@ EXIT_CODES_HELP = """exit codes:
   0   success (for convert and validate: a valid package)
   1   other converter error
   2   unusable input (empty, binary, too large, undecodable, no statements, no CIK)
-  3   bad usage (options that do not fit)
+  3   bad usage (wrong arguments, a malformed CIK, a bad mapping file)
   4   taxonomy problem (missing index or taxonomy package)
   5   the package is invalid (Arelle errors or calculation inconsistencies)
   6   the output folder cannot be written
