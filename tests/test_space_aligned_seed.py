@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 from converter import convert
+from converter.extraction.values import parse_amount
 from tests.conftest import EXAMPLE
 from tests.golden import EXPECTED, flatten
 
@@ -31,9 +32,9 @@ def _retypeset(text: str) -> str:
         j = 0
         while j < len(values):
             span = 1
-            while j + span < len(values) and values[j + span] == "" and values[j] and not any(
-                    ch.isdigit() for ch in values[j].replace("September 30,", "")):
-                span += 1  # a header cell followed by empty cells spans them
+            while j + span < len(values) and values[j + span] == "" and values[j] \
+                    and parse_amount(values[j]) is None:
+                span += 1  # a text cell followed by empty cells spans them
             width = COLUMN * span
             cell = values[j].replace("\\$", "$")
             row += cell.center(width) if span > 1 else cell.rjust(width)

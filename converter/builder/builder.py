@@ -179,11 +179,9 @@ class Builder:
         return qname
 
     def label(self, concept: str, role: str, text: str) -> None:
-        lab = Label(concept, role, text)
-        if lab not in self.model.labels and not any(
-            x.concept == concept and x.role == role for x in self.model.labels
-        ):
-            self.model.labels.append(lab)
+        """One label per concept and role: the first line that uses it names it."""
+        if not any(x.concept == concept and x.role == role for x in self.model.labels):
+            self.model.labels.append(Label(concept, role, text))
 
     # -- facts ---------------------------------------------------------------------
     def add_fact(self, fact: Fact) -> bool:

@@ -86,7 +86,7 @@ def _glue(cells: list[str]) -> list[str]:
     """'$' | '1,234' | ')' -> '' | '$1,234)' | '' (column positions are kept)."""
     out = list(cells)
     for i, cell in enumerate(out):
-        if cell in ("$", "(", "$(", "($") :
+        if cell in ("$", "(", "$(", "($"):
             for j in range(i + 1, len(out)):
                 if out[j]:
                     out[j] = cell + out[j]

@@ -96,7 +96,6 @@ class IndexBuilder:
         self.meta_instant: set[str] = set()
         self.meta_flow: set[str] = set()
         self.meta_contra: list[tuple[str, str]] = []
-        self.negated_in: set[str] = set()
         self.domain_graph: dict[str, set[str]] = defaultdict(set)
 
     # -- helpers -----------------------------------------------------------------
@@ -261,8 +260,6 @@ class IndexBuilder:
                     role = child.get("preferredLabel", "")
                     if role.endswith(("periodStartLabel", "periodEndLabel")):
                         self.period_labels.add(f"{to[0]}:{to[1]}")
-                    if "negated" in role.lower():
-                        self.negated_in.add(f"{to[0]}:{to[1]}")
             link.clear()
 
     def read_meta_model(self) -> None:

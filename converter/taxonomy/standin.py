@@ -13,9 +13,11 @@ import hashlib
 import io
 import zipfile
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from converter.resources import data_dir
 from converter.taxonomy.index import Concept, ConceptIndex, load_index
 from converter.taxonomy.namespaces import (
     DEI_2021,
@@ -144,14 +146,24 @@ def write_package(index: ConceptIndex, dest: Path) -> Path:
 
 def standin_package(cache_dir: Path | None = None) -> Path:
     """The stand-in zip for the committed index, generated once and cached on disk."""
+    cache_dir = cache_dir or default_cache_dir()
+    path = cache_dir / f"standin-{_source_key()}.zip"
+    if not path.exists():
+        write_package(load_index(), path)
+    return path
+
+
+@lru_cache(maxsize=1)
+def _source_key() -> str:
+    """A hash of what the package is generated from (the index, the templates and this
+    module), so that a change to any of them makes a new package; read once per process."""
+    digest = hashlib.sha256()
     index = load_index()
     assert index.path is not None
-    key = hashlib.sha256(index.path.read_bytes()).hexdigest()[:16]
-    cache_dir = cache_dir or default_cache_dir()
-    path = cache_dir / f"standin-{key}.zip"
-    if not path.exists():
-        write_package(index, path)
-    return path
+    parts = [index.path, Path(__file__), *sorted((data_dir("templates") / "standin").glob("*"))]
+    for part in parts:
+        digest.update(part.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def default_cache_dir() -> Path:
