@@ -3,25 +3,36 @@
 For each filing in ``../shared/corpus/ixbrl``: strip the Inline XBRL tags (keeping their
 text) to get a bare HTML input, convert it, and compare with the filer's own facts.
 
-* The truth: the filer's non-dimensional numeric facts whose concept US-GAAP presents in a
-  primary statement (balance sheet, income, comprehensive income, cash flows, equity).
-* Recall: the share of those facts that the conversion produced with the same period and
-  value (any concept).
-* Concept accuracy: among the recalled facts, the share tagged with the filer's concept.
+* The statements: the filer's balance sheet, income statement and cash-flow statement are
+  found in the *tagged* original, independently of our classifier: for each kind, the
+  table that holds its anchor facts (``Assets``; earnings per share or net income; the three
+  net-cash totals) and, among several, the most tagged numbers.
+* The truth: the non-dimensional numeric facts inside those tables, as (concept, period,
+  value), per statement kind.
+* Recall: the share of the truth that we produced, in a statement of the same kind, with
+  the same period and value (any concept).
+* Precision: the share of our BS/IS/CF facts whose period and value equal a fact the filer
+  tagged anywhere in the document.
+* Scale errors: our facts that are off from a filed fact of the same period by a power of ten.
+* Concept accuracy: among the recalled facts, the share that carry the filer's concept
+  (only facts whose filed concept is a current US-GAAP concept count).
+* Validity (``--validate``): Arelle's verdict on each package.
 
 Labels from the companies in the learning fold are part of the mapper's label table
 (``taxonomy build --ixbrl``); the held-out companies' figures are the honest ones.
 
-    python benchmarks/eval_ixbrl.py [FILE ...]
+    python benchmarks/eval_ixbrl.py [--validate] [FILE ...]
 """
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 import tempfile
 import time
 from collections import Counter
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -38,41 +49,79 @@ from tests.conftest import read_facts  # noqa: E402
 
 IX = "{http://www.xbrl.org/2013/inlineXBRL}"
 XBRLI = "{http://www.xbrl.org/2003/instance}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
 CORPUS = ROOT.parent / "shared" / "corpus" / "ixbrl"
-STATEMENTS = {"BS", "IS", "CF", "CI", "EQ"}
+DEPRECATED = ROOT.parent / "shared" / "tools" / "arelle-plugins" / "EDGAR" / "validate" / "resources" / \
+    "us-gaap-deprecated-concepts.json"
+KINDS = ("BS", "IS", "CF")
+# a table is a statement of a kind when it holds all the anchors of one of these groups
+ANCHORS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "BS": (("us-gaap:Assets",), ("us-gaap:LiabilitiesAndStockholdersEquity",)),
+    "IS": (("us-gaap:EarningsPerShareBasic",), ("us-gaap:EarningsPerShareDiluted",),
+           ("us-gaap:EarningsPerShareBasicAndDiluted",)),
+    "CF": (("us-gaap:NetCashProvidedByUsedInOperatingActivities",
+            "us-gaap:NetCashProvidedByUsedInInvestingActivities"),),
+}
+
+Key = tuple[str, Decimal]  # (period, value)
 
 
-def truth(path: Path) -> tuple[set[tuple[str, str, Decimal]], str]:
-    """(filer facts as (concept, period, value), CIK) from an Inline XBRL document."""
-    root = etree.parse(str(path), etree.XMLParser(huge_tree=True, recover=True)).getroot()
-    periods: dict[str, str | None] = {}
+@dataclass
+class Filed:
+    """The filer's facts: per statement kind the (concept, period, value) in its table, and
+    every tagged (period, value) of the document."""
+
+    by_kind: dict[str, set[tuple[str, str, Decimal]]] = field(default_factory=dict)
+    anywhere: set[Key] = field(default_factory=set)
+    cik: str = ""
+
+
+def _periods(root: etree._Element) -> tuple[dict[str, str], set[str], str]:
+    periods: dict[str, str] = {}
+    dimensional: set[str] = set()
     cik = ""
     for ctx in root.iter(f"{XBRLI}context"):
+        cid = ctx.get("id", "")
         if ctx.find(f".//{XBRLI}segment") is not None:
-            periods[ctx.get("id", "")] = None  # dimensional: not a face-statement fact
-            continue
+            dimensional.add(cid)
         cik = cik or (ctx.findtext(f".//{XBRLI}identifier") or "")
         instant = ctx.findtext(f".//{XBRLI}instant")
-        periods[ctx.get("id", "")] = instant or (
-            f"{ctx.findtext(f'.//{XBRLI}startDate')}--{ctx.findtext(f'.//{XBRLI}endDate')}")
-    index = load_index()
-    facts = set()
+        periods[cid] = instant or f"{ctx.findtext(f'.//{XBRLI}startDate')}--{ctx.findtext(f'.//{XBRLI}endDate')}"
+    return periods, dimensional, cik
+
+
+def _value(el: etree._Element) -> Decimal | None:
+    text = "".join(el.itertext()).strip().replace(",", "").replace(" ", "")
+    try:
+        value = Decimal(text) if text not in ("", "-", "—", "–") else Decimal(0)
+    except InvalidOperation:
+        return None
+    value = value.scaleb(int(el.get("scale", "0")))
+    return -value if el.get("sign") == "-" else value
+
+
+def truth(path: Path) -> Filed:
+    root = etree.parse(str(path), etree.XMLParser(huge_tree=True, recover=True)).getroot()
+    periods, dimensional, cik = _periods(root)
+    filed = Filed(cik=cik)
+    tables: dict[etree._Element, list[tuple[str, str, Decimal]]] = {}
     for el in root.iter(f"{IX}nonFraction"):
-        period = periods.get(el.get("contextRef", ""))
-        name = el.get("name", "")
-        concept = index.get(name)
-        if period is None or concept is None or not STATEMENTS & set(concept.statements):
+        value = _value(el)
+        context = el.get("contextRef", "")
+        if value is None or context not in periods:
             continue
-        text = "".join(el.itertext()).strip().replace(",", "")
-        try:
-            value = Decimal(text) if text not in ("", "-", "—") else Decimal(0)
-        except InvalidOperation:
+        filed.anywhere.add((periods[context], value))
+        if context in dimensional:
             continue
-        value = value.scaleb(int(el.get("scale", "0")))
-        if el.get("sign") == "-":
-            value = -value
-        facts.add((name, period, value))
-    return facts, cik
+        table = next((a for a in el.iterancestors(f"{XHTML}table")), None)
+        if table is not None:
+            tables.setdefault(table, []).append((el.get("name", ""), periods[context], value))
+    for kind, groups in ANCHORS.items():
+        holding = [facts for facts in tables.values()
+                   if any(all(any(f[0] == a for f in facts) for a in group) for group in groups)]
+        if holding:
+            filed.by_kind[kind] = set(max(holding, key=len))
+    return filed
 
 
 def strip(path: Path, dest: Path) -> None:
@@ -82,44 +131,91 @@ def strip(path: Path, dest: Path) -> None:
     dest.write_text(raw, encoding="utf-8")
 
 
-def evaluate(path: Path) -> tuple[int, int, int, str]:
-    expected, cik = truth(path)
-    fold = "held out" if is_held_out_ixbrl(cik) else "learned "
+def _is_power_of_ten_off(value: Decimal, period: str, filed: set[Key]) -> bool:
+    if value == 0:
+        return False
+    return any((period, value.scaleb(k)) in filed for k in (-9, -6, -3, 3, 6, 9))
+
+
+def evaluate(path: Path, validate: bool) -> tuple[Counter[str], str]:
+    filed = truth(path)
+    counts: Counter[str] = Counter()
+    fold = "held out" if is_held_out_ixbrl(filed.cik) else "learned "
     with tempfile.TemporaryDirectory() as tmp:
         bare = Path(tmp) / path.name
         strip(path, bare)
         try:
-            result = convert(bare, Path(tmp) / "out", cik=cik or "1", validate_package=False)
+            result = convert(bare, Path(tmp) / "out", cik=filed.cik or "1", validate_package=validate)
         except ConverterError as exc:
-            return len(expected), 0, 0, f"{fold} failed: {exc}"
+            for kind, facts in filed.by_kind.items():
+                counts[f"{kind} expected"] += len(facts)
+            return counts, f"{fold} failed: {exc}"
         produced = read_facts(result.output / f"{result.model.stem}.xml")
-    by_period_value: dict[tuple[str, Decimal], set[str]] = {}
-    for f in produced:
-        if f.value is not None and f.unit is not None and not f.dims:
-            by_period_value.setdefault((f.period, Decimal(f.value)), set()).add(f.concept)
-    recalled = [e for e in expected if (e[1], e[2]) in by_period_value]
-    right = [e for e in recalled if e[0] in by_period_value[(e[1], e[2])]]
-    return len(expected), len(recalled), len(right), fold
+        statement_of = _statement_of_facts(result)
+        if validate:
+            counts["valid"] += int(result.valid)
+            counts["validated"] += 1
+    index = load_index()
+    deprecated = {f"us-gaap:{name}" for name in json.loads(DEPRECATED.read_text(encoding="utf-8"))}
+    ours: dict[str, dict[Key, set[str]]] = {k: {} for k in KINDS}
+    for f, kind in zip(produced, statement_of, strict=True):
+        if kind not in KINDS or f.value is None or f.unit is None or f.dims:
+            continue
+        key = (f.period, Decimal(f.value))
+        ours[kind].setdefault(key, set()).add(f.concept)
+        counts[f"{kind} produced"] += 1
+        counts[f"{kind} precise"] += key in filed.anywhere
+        counts[f"{kind} scale errors"] += key not in filed.anywhere and _is_power_of_ten_off(
+            key[1], key[0], filed.anywhere)
+    for kind in KINDS:
+        expected = filed.by_kind.get(kind, set())
+        counts[f"{kind} expected"] += len(expected)
+        for concept, period, value in expected:
+            concepts = ours[kind].get((period, value))
+            if concepts is None:
+                continue
+            counts[f"{kind} recalled"] += 1
+            if index.get(concept) is not None and concept not in deprecated:
+                counts[f"{kind} judged"] += 1
+                counts[f"{kind} right"] += concept in concepts
+    return counts, fold
+
+
+def _statement_of_facts(result: object) -> list[str]:
+    """The statement kind of each fact of the instance, in document order."""
+    model = result.model  # type: ignore[attr-defined]
+    return [f.statement for f in model.facts]
+
+
+def _line(name: str, c: Counter[str], kinds: tuple[str, ...] = KINDS) -> str:
+    def total(what: str) -> int:
+        return sum(c[f"{k} {what}"] for k in kinds)
+    expected, recalled, produced = total("expected"), total("recalled"), total("produced")
+    text = (f"{name:34s} facts {expected:5d}  recall {recalled / max(expected, 1):6.1%}  "
+            f"precision {total('precise') / max(produced, 1):6.1%}  scale errors {total('scale errors'):3d}  "
+            f"concept accuracy {total('right') / max(total('judged'), 1):6.1%}")
+    if c["validated"]:
+        text += f"  valid {c['valid']}/{c['validated']}"
+    return text
 
 
 def main() -> None:
-    files = [Path(a) for a in sys.argv[1:]] or sorted(CORPUS.glob("*.html"))
+    args = sys.argv[1:]
+    validate = "--validate" in args
+    files = [Path(a) for a in args if a != "--validate"] or sorted(CORPUS.glob("*.html"))
     totals: Counter[str] = Counter()
     held: Counter[str] = Counter()
     for path in files:
         start = time.perf_counter()
-        n, recalled, right, note = evaluate(path)
-        totals.update(expected=n, recalled=recalled, right=right)
+        counts, note = evaluate(path, validate)
+        totals.update(counts)
         if note.startswith("held out"):
-            held.update(expected=n, recalled=recalled, right=right)
-        recall = recalled / n if n else 0.0
-        accuracy = right / recalled if recalled else 0.0
-        print(f"{path.name:32s} facts {n:4d}  recall {recall:6.1%}  concept accuracy {accuracy:6.1%}  "
-              f"{time.perf_counter() - start:5.1f} s {note}")
+            held.update(counts)
+        print(f"{_line(path.name, counts)}  {time.perf_counter() - start:5.1f} s {note}")
     for name, c in (("held-out companies", held), ("all", totals)):
-        n, recalled, right = c["expected"], c["recalled"], c["right"]
-        print(f"{name:32s} facts {n:4d}  recall {recalled / max(n, 1):6.1%}  "
-              f"concept accuracy {right / max(recalled, 1):6.1%}")
+        print(_line(name, c))
+        for kind in KINDS:
+            print(_line(f"  {name} {kind}", c, (kind,)))
 
 
 if __name__ == "__main__":
