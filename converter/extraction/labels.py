@@ -127,6 +127,10 @@ def _segment_facts(segment: str, instants: list[Period], subject: str) -> list[E
 def _share_facts(text: str, instants: list[Period], subject: str) -> list[EmbeddedFact]:
     """Share counts in a label, each with its role and date.
 
+    They are in the statement's scale for share counts, like the counts in its body: under
+    "in millions, except per share data", "authorized: 10,000 shares" is ten billion; under
+    "in thousands, except share amounts" they are as printed.
+
     The role is the one written right after the number ("415,000,000 shares authorized"),
     else the nearest one before it ("authorized 100,000,000 shares", "issued and
     outstanding; 50,773,796 shares at November 2, 2024").  The date is the one right after
@@ -158,14 +162,14 @@ def _share_facts(text: str, instants: list[Period], subject: str) -> list[Embedd
             where = [instants[listed.index(count)]]
         for role_name in _ROLE_NAMES.get(role, ("shares",)):
             for period in where:
-                facts.append(EmbeddedFact(role_name, _amount(count), "shares", False, period, m.group(0), subject))
+                facts.append(EmbeddedFact(role_name, _amount(count), "shares", True, period, m.group(0), subject))
     if respective and len(listed) == len(instants):
         role = (respective.group("role") or "").lower()
         for count, period in zip(listed[:-1], instants[:-1], strict=False):
             if any(f.amount.text == count for f in facts):
                 continue
             for role_name in _ROLE_NAMES.get(role, ("shares",)):
-                facts.append(EmbeddedFact(role_name, _amount(count), "shares", False, period,
+                facts.append(EmbeddedFact(role_name, _amount(count), "shares", True, period,
                                           respective.group(0), subject))
     return facts
 

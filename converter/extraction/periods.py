@@ -75,7 +75,12 @@ def duration_months(text: str) -> tuple[int, str] | None:
 
 
 def start_of(end: date, length: int, unit: str) -> date:
-    """The first day of a period of ``length`` months (or weeks) ending on ``end``."""
+    """The first day of a period of ``length`` months (or weeks) ending on ``end``.
+
+    A period ending on a month end starts on the first of a month.  One that ends on
+    another day belongs to a 52/53-week calendar (fiscal periods ending on a weekday): it is
+    a whole number of weeks, 13 a quarter, and the count (or one more, for a 53-week year or
+    a 14-week quarter) whose start lies nearest the calendar estimate is taken."""
     if unit == "week":
         return end - timedelta(weeks=length) + timedelta(days=1)
     month_index = end.year * 12 + end.month - 1 - length
@@ -83,10 +88,14 @@ def start_of(end: date, length: int, unit: str) -> date:
     month += 1
     last_day = calendar.monthrange(end.year, end.month)[1]
     if end.day == last_day:
-        # a period ending on a month end starts on the first of a month
         return date(year + (month // 12), month % 12 + 1, 1)
     day = min(end.day, calendar.monthrange(year, month)[1])
-    return date(year, month, day) + timedelta(days=1)
+    estimate = date(year, month, day) + timedelta(days=1)
+    if length % 3:
+        return estimate
+    weeks = length * 13 // 3
+    starts = [end - timedelta(weeks=w) + timedelta(days=1) for w in (weeks, weeks + 1)]
+    return min(starts, key=lambda s: abs((s - estimate).days))
 
 
 def parse_period(header: str) -> Period | None:

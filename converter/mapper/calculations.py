@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from converter.model.mapping import CalcRelation, MappedItem, MappedStatement
+from converter.mapper.signs import balance_of
+from converter.model.mapping import CalcRelation, MappedItem, MappedStatement, SignBasis
 from converter.taxonomy.index import ConceptIndex
 
 MAX_CHILDREN = 12
@@ -26,18 +27,8 @@ def xbrl_values(item: MappedItem) -> list[Decimal | None]:
     ]
 
 
-def balance_of(item: MappedItem, index: ConceptIndex) -> str | None:
-    mapping = item.mapping
-    if mapping is None:
-        return None
-    if mapping.extension is not None:
-        return mapping.extension.balance
-    concept = index.get(mapping.concept)
-    return concept.balance if concept else None
-
-
 def weight(child: MappedItem, total: MappedItem, index: ConceptIndex) -> float:
-    a, b = balance_of(child, index), balance_of(total, index)
+    a, b = balance_of(child.mapping, index), balance_of(total.mapping, index)
     if a is None or b is None or a == b:
         return 1.0
     return -1.0
@@ -87,11 +78,12 @@ def _adds_up_with_one_flip(ms: MappedStatement, children: list[int], total: Mapp
     reversed, the arithmetic decides, and the mapping says so."""
     for c in children:
         mapping = ms.items[c].mapping
-        if mapping is None or "mixes signs" not in mapping.sign_reason:
+        if mapping is None or mapping.sign_basis is not SignBasis.AMBIGUOUS:
             continue
         mapping.sign = -mapping.sign
         checked = _adds_up(ms, children, total, totals, index)
         if checked:
+            mapping.sign_basis = SignBasis.ARITHMETIC
             mapping.sign_reason = (
                 f"printed with mixed signs; the XBRL value is the printed value times {mapping.sign}, "
                 f"the only reading under which '{total.item.label}' adds up"

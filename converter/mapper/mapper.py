@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from converter.mapper.evidence import Evidence, load_evidence
-from converter.mapper.signs import decide_sign, natural_balance
+from converter.mapper.signs import apply_signs, natural_balance
 from converter.mapper.similarity import similarity, tokens
 from converter.model.mapping import (
     ExtensionConcept,
@@ -85,7 +85,7 @@ class Mapper:
                 ranked[i] = self.rank(item.label, item.kind, statement.kind, sections, item.is_total,
                                       period="instant" if item.balance_at else None)
         self._assign(statement, mapped, ranked)
-        self._apply_signs(statement, mapped)
+        apply_signs(statement.kind, mapped, self.index)
         embedded = [
             MappedEmbedded(fact, item.item, self.map_embedded(
                 fact, item.item, statement, item.mapping.concept if item.mapping else None))
@@ -233,23 +233,6 @@ class Mapper:
             why += f" (best: {best.qname} at {best.score:.2f})"
         return Mapping(f"ext:{name}", round(best.score, 3) if best else 0.0, why,
                        [(s.qname, round(s.score, 3)) for s in options[:3]], extension=ext)
-
-    def _apply_signs(self, statement: Statement, mapped: list[MappedItem]) -> None:
-        after_assets = False
-        for m in mapped:
-            if m.mapping is None:
-                continue
-            balance = self._balance(m.mapping)
-            natural = natural_balance(statement.kind, m.item, after_assets)
-            m.mapping.sign, m.mapping.sign_reason = decide_sign(m.item, balance, natural)
-            if m.mapping.concept == "us-gaap:Assets":
-                after_assets = True
-
-    def _balance(self, mapping: Mapping) -> str | None:
-        if mapping.extension is not None:
-            return mapping.extension.balance
-        concept = self.index.get(mapping.concept)
-        return concept.balance if concept else None
 
     # -- numbers inside labels --------------------------------------------------
     def map_embedded(self, fact: EmbeddedFact, parent: LineItem, statement: Statement,

@@ -1,22 +1,43 @@
 """Signs: XBRL values follow the concept's balance, not the printed parentheses.
 
-A statement section has a natural balance: an income statement and the liabilities and
-equity side of a balance sheet add up to a credit (income, equity), the asset side and a
-cash-flow statement to a debit (assets, cash).  A row printed in parentheses in every
-column is a deduction when its concept's balance is the opposite of its section's: the
-parentheses show the subtraction, and the XBRL value is positive (interest expense printed
-``(1)`` is ``InterestExpense = 1000``; treasury stock ``(513)`` is ``TreasuryStockValue =
-513000``).  A concept with the section's own balance keeps the printed sign (a gross loss
-``(2,336)`` is ``GrossProfit = -2336000``).
+Every sign decision is made here and carried on the mapping as a ``SignBasis``, so later
+stages (the arithmetic check in ``calculations``) act on the decision, not on its wording.
+
+* Cash flows: each number in the operating, investing and financing sections is a cash
+  effect, so the XBRL value is the printed value times the concept's weight toward the net
+  change in cash: +1 for a debit concept, -1 for a credit one (an increase in inventories
+  printed ``(1,046)`` is ``IncreaseDecreaseInInventories = 1046``; a gain on a sale printed
+  ``(12)`` is a positive gain).  Balances and the supplemental part are as printed.
+* Elsewhere, a statement section has a natural balance: an income statement and the
+  liabilities and equity side of a balance sheet add up to a credit, the asset side to a
+  debit.  A row printed in parentheses in every column is a deduction when its concept's
+  balance is the opposite of its section's (interest expense printed ``(1)`` is
+  ``InterestExpense = 1000``; treasury stock ``(513)`` is ``TreasuryStockValue = 513000``).
+  A concept with the
+  section's own balance keeps the printed sign (a gross loss ``(2,336)`` is ``GrossProfit =
+  -2336000``).  A row that mixes signs is ambiguous; the statement's arithmetic settles it.
 """
 
 from __future__ import annotations
 
 import re
 
+from converter.model.mapping import MappedItem, Mapping, SignBasis
 from converter.model.statements import LineItem
+from converter.taxonomy.index import ConceptIndex
 
 _CREDIT_SIDE = re.compile(r"liabilit|equity|stockholders|shareholders|deficit|capital", re.I)
+_SUPPLEMENTAL = re.compile(r"supplement|non-?cash|cash paid|additional (?:cash flow )?information", re.I)
+
+
+def balance_of(mapping: Mapping | None, index: ConceptIndex) -> str | None:
+    """The balance of a mapping's concept, standard or extension."""
+    if mapping is None:
+        return None
+    if mapping.extension is not None:
+        return mapping.extension.balance
+    concept = index.get(mapping.concept)
+    return concept.balance if concept else None
 
 
 def natural_balance(statement_kind: str, item: LineItem, after_total_assets: bool) -> str:
@@ -29,16 +50,67 @@ def natural_balance(statement_kind: str, item: LineItem, after_total_assets: boo
     return "credit"
 
 
-def decide_sign(item: LineItem, balance: str | None, natural: str) -> tuple[int, str]:
-    shown = [v.shown for v in item.values if v is not None and v.shown is not None]
-    negatives = [x for x in shown if x < 0]
+def is_supplemental(item: LineItem) -> bool:
+    return any(_SUPPLEMENTAL.search(s) for s in item.sections) or bool(_SUPPLEMENTAL.search(item.label))
+
+
+def cash_flow_sign(balance: str | None) -> tuple[int, SignBasis]:
+    if balance is None:
+        return 1, SignBasis.AS_PRINTED
+    return (1 if balance == "debit" else -1), SignBasis.CASH_EFFECT
+
+
+def printed_signs(item: LineItem) -> tuple[int, int]:
+    """(negative, nonzero) counts of the row's printed values."""
+    shown = [v.shown for v in item.values if v is not None and v.shown is not None and v.shown != 0]
+    return sum(1 for x in shown if x < 0), len(shown)
+
+
+def decide_sign(item: LineItem, balance: str | None, natural: str) -> tuple[int, SignBasis]:
+    """The sign for a row outside a cash-flow statement's sections of cash effects."""
+    negatives, nonzero = printed_signs(item)
     if balance is None or not negatives:
-        return 1, "value as printed"
-    if len(negatives) != len([x for x in shown if x != 0]):
-        return 1, "value as printed (the row mixes signs, so parentheses mean negative)"
+        return 1, SignBasis.AS_PRINTED
+    if negatives != nonzero:
+        return 1, SignBasis.AMBIGUOUS
     if balance != natural:
-        return -1, (
-            f"printed in parentheses as a deduction: a {balance} concept in a section that "
-            f"adds up to a {natural}, so the XBRL value is positive"
-        )
-    return 1, f"a {balance} concept in a {natural} section: parentheses mean a negative value"
+        return -1, SignBasis.DEDUCTION
+    return 1, SignBasis.NEGATIVE
+
+
+def sign_reason(basis: SignBasis, balance: str | None, natural: str) -> str:
+    if basis is SignBasis.DEDUCTION:
+        return f"printed in parentheses as a deduction: a {balance} concept in a section that adds up to a " \
+               f"{natural}, so the XBRL value is positive"
+    if basis is SignBasis.NEGATIVE:
+        return f"a {balance} concept in a {natural} section: parentheses mean a negative value"
+    if basis is SignBasis.CASH_EFFECT:
+        return f"a cash effect: a {balance} concept, so the XBRL value is the printed value times " \
+               f"{1 if balance == 'debit' else -1}"
+    return str(basis.value)
+
+
+def apply_signs(statement_kind: str, mapped: list[MappedItem], index: ConceptIndex) -> None:
+    """Decide the sign of every mapped row of one statement (see the module docstring)."""
+    after_assets = False
+    supplemental = False
+    naturals: list[tuple[MappedItem, str | None, str]] = []
+    for m in mapped:
+        if m.mapping is None:
+            continue
+        naturals.append((m, balance_of(m.mapping, index), natural_balance(statement_kind, m.item, after_assets)))
+        if m.mapping.concept == "us-gaap:Assets":
+            after_assets = True
+    for m, balance, natural in naturals:
+        assert m.mapping is not None
+        item = m.item
+        if statement_kind == "CF" and item.balance_at == "end":
+            supplemental = True  # what follows the closing cash balance is disclosure
+        if statement_kind == "CF" and not item.balance_at and not supplemental and not is_supplemental(item) \
+                and item.kind == "monetary":
+            sign, basis = cash_flow_sign(balance)
+        else:
+            sign, basis = decide_sign(item, balance, natural)
+        m.mapping.sign, m.mapping.sign_basis = sign, basis
+        m.mapping.sign_reason = sign_reason(basis, balance, natural)
+

@@ -4,8 +4,20 @@ number found inside a label, with the sign to apply, a confidence and the reason
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 
 from converter.model.statements import EmbeddedFact, LineItem, Statement
+
+
+class SignBasis(Enum):
+    """Why the XBRL value has the sign it has."""
+
+    AS_PRINTED = "value as printed"
+    DEDUCTION = "printed in parentheses as a deduction, so the XBRL value is positive"
+    NEGATIVE = "parentheses mean a negative value"
+    AMBIGUOUS = "the row mixes signs; as printed unless the statement's arithmetic says otherwise"
+    CASH_EFFECT = "a cash effect: the printed value times the concept's weight toward the net change in cash"
+    ARITHMETIC = "the only reading under which the statement's total adds up"
 
 
 @dataclass(frozen=True)
@@ -29,6 +41,7 @@ class Mapping:
     alternatives: list[tuple[str, float]] = field(default_factory=list)
     extension: ExtensionConcept | None = None
     sign: int = 1  # XBRL value = sign * printed value
+    sign_basis: SignBasis = SignBasis.AS_PRINTED
     sign_reason: str = "value as printed"
     dimensions: dict[str, str] = field(default_factory=dict)  # axis -> member
 
