@@ -10,7 +10,8 @@ text) to get a bare HTML input, convert it, and compare with the filer's own fac
 * The truth: the non-dimensional numeric facts inside those tables, as (concept, period,
   value), per statement kind.
 * Recall: the share of the truth that we produced, in a statement of the same kind, with
-  the same period and value (any concept).
+  the same period and value (any concept); a fact the filer shows in two statements (net
+  income in IS and CF) is written once, so it counts where we wrote it with its concept.
 * Precision: the share of our BS/IS/CF facts whose period and value equal a fact the filer
   tagged anywhere in the document.
 * Scale errors: our facts that are off from a filed fact of the same period by a power of ten.
@@ -167,11 +168,17 @@ def evaluate(path: Path, validate: bool) -> tuple[Counter[str], str]:
         counts[f"{kind} precise"] += key in filed.anywhere
         counts[f"{kind} scale errors"] += key not in filed.anywhere and _is_power_of_ten_off(
             key[1], key[0], filed.anywhere)
+    # a fact shown in two statements (net income in IS and CF) is written once, under one
+    anywhere_ours: dict[Key, set[str]] = {}
+    for kind in KINDS:
+        for key, concepts in ours[kind].items():
+            anywhere_ours.setdefault(key, set()).update(concepts)
     for kind in KINDS:
         expected = filed.by_kind.get(kind, set())
         counts[f"{kind} expected"] += len(expected)
         for concept, period, value in expected:
-            concepts = ours[kind].get((period, value))
+            concepts = ours[kind].get((period, value)) or (
+                anywhere_ours.get((period, value)) if concept in anywhere_ours.get((period, value), ()) else None)
             if concepts is None:
                 continue
             counts[f"{kind} recalled"] += 1

@@ -129,7 +129,7 @@ def test_a_statement_table_without_periods_is_reported_not_dropped(tmp_path: Pat
     path.write_text(EXAMPLE.read_text() + "\nBALANCE SHEETS\n\n\tThis year\tLast year\nCash\t1,000\t900\nTotal assets\t1,000\t900\n")
     filing = extract(read_document(path))
     reasons = {lo.text: lo.reason for lo in filing.left_out}
-    assert reasons.get("1,000", "").startswith("a BS table whose columns name no period")
+    assert reasons.get("1,000", "").startswith("a balance sheet whose columns name no period")
 
 
 def test_validate_with_an_explicit_taxonomy_package(tmp_path: Path) -> None:

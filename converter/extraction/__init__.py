@@ -1,59 +1,78 @@
-"""Extraction: a Document's tables and text become statements and cover data."""
+"""Extraction: a Document's tables and text become statements and cover data.
+
+``locate`` decides which tables are statements; ``statements.build_statement`` reads each
+one; a continuation is joined when its columns name the same periods.  Every number of
+every other table is reported as left out, with the reason the locator gave.
+"""
 
 from __future__ import annotations
 
 from datetime import date
 
 from converter.errors import NoStatementsError
-from converter.extraction.classify import classify, is_parenthetical
 from converter.extraction.cover import extract_cover
+from converter.extraction.locate import Located, locate
 from converter.extraction.statements import build_statement
 from converter.extraction.values import parse_amount
 from converter.model.document import Document, Table
-from converter.model.statements import ExtractedFiling, LeftOut, Statement
+from converter.model.statements import ExtractedFiling, LeftOut, Statement, StatementKind
 
 
 def extract(document: Document) -> ExtractedFiling:
     left_out: list[LeftOut] = []
-    statements: list[Statement] = []
-    statement_lines: set[int] = set()
-    classified = [(t, classify(t)) for t in document.tables]
-    candidates = [(t, k) for t, k in classified if k is not None and not is_parenthetical(t)]
+    located, rejected = locate(document.tables)
     # balance sheets first: their dates tell which fiscal year a bare-year column is
     year_ends: dict[int, date] = {}
-    built: dict[int, Statement | None] = {}
-    for pass_kinds in (("BS",), ("IS", "CI", "CF", "EQ")):
-        for table, kind in candidates:
-            if kind not in pass_kinds:
-                continue
-            scratch: list[LeftOut] = []
-            statement = build_statement(table, kind, scratch, year_ends)
-            built[id(table)] = statement
-            left_out.extend(scratch)
-            if statement is not None and kind == "BS":
-                for p in statement.periods:
-                    year_ends.setdefault(p.end.year, p.end)
-    for table, kind in candidates:
-        statement = built.get(id(table))
+    ordered = sorted(located, key=lambda s: s.kind != StatementKind.BS)
+    statements: list[tuple[int, Statement]] = []
+    statement_orders: set[int] = set()
+    for found in ordered:
+        statement = _build(found, left_out, year_ends)
         if statement is None:
-            _report_table(table, f"a {kind} table whose columns name no period this version reads", left_out)
-            statement_lines.add(-table.line)  # reported, not a statement
             continue
-        statements.append(statement)
-        statement_lines.add(table.line)
+        statements.append((found.tables[0].order, statement))
+        statement_orders.update(t.order for t in found.tables + found.continuations)
+        if statement.kind == StatementKind.BS:
+            for p in statement.periods:
+                year_ends.setdefault(p.end.year, p.end)
     if not statements:
         raise NoStatementsError(document.path)
-    cover = extract_cover(document, {line for line in statement_lines if line > 0})
-    _report_other_tables(document, statement_lines, left_out)
-    return ExtractedFiling(statements=statements, cover=cover, left_out=left_out)
+    for i, reason in sorted(rejected.items()):
+        _report_table(document.tables[i], reason, left_out)
+    cover = extract_cover(document, statement_orders)
+    return ExtractedFiling(statements=[s for _, s in sorted(statements, key=lambda x: x[0])], cover=cover,
+                           left_out=left_out)
 
 
-def _report_other_tables(document: Document, used: set[int], left_out: list[LeftOut]) -> None:
-    """Numbers in tables that are not primary statements are listed, not dropped."""
-    for table in document.tables:
-        if table.line in used or -table.line in used:
-            continue
-        _report_table(table, "in a table that is not a primary financial statement", left_out)
+def _build(found: Located, left_out: list[LeftOut], year_ends: dict[int, date]) -> Statement | None:
+    scratch: list[LeftOut] = []
+    statement = build_statement(found.tables[0], found.kind, scratch, year_ends)
+    if statement is None:
+        _report_table(found.tables[0], f"a {found.kind.description} whose columns name no period this version "
+                                       f"reads", left_out)
+        for table in found.continuations:
+            _report_table(table, f"continues a {found.kind.description} that could not be read", left_out)
+        return None
+    left_out.extend(scratch)
+    statement.title = statement.title or found.heading
+    for table in found.continuations:
+        _join(statement, table, left_out, year_ends)
+    return statement
+
+
+def _join(statement: Statement, table: Table, left_out: list[LeftOut], year_ends: dict[int, date]) -> None:
+    """Append a continuation's rows when its columns name the statement's periods (or
+    name none: a page that does not repeat the header)."""
+    scratch: list[LeftOut] = []
+    more = build_statement(table, statement.kind, scratch, year_ends, periods=statement.periods)
+    if more is None or [p.key for p in more.periods] != [p.key for p in statement.periods]:
+        _report_table(table, f"follows the {statement.kind.description} but its columns name other periods",
+                      left_out)
+        return
+    left_out.extend(scratch)
+    statement.items.extend(more.items)
+    statement.report.value_rows += more.report.value_rows
+    statement.report.warnings.append(f"continued in a second table ({more.report.value_rows} rows of numbers)")
 
 
 def _report_table(table: Table, reason: str, left_out: list[LeftOut]) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from converter.extraction.periods import parse_date
-from converter.model.document import Document
+from converter.model.document import Document, TextBlock
 from converter.model.statements import CoverData
 
 US_STATES = {
@@ -54,16 +54,18 @@ def _before(text: str, caption: str) -> str | None:
     return value or None
 
 
-def extract_cover(document: Document, statement_lines: set[int]) -> CoverData:
-    """Cover facts from the text blocks and non-statement tables before the statements."""
-    first_statement = min(statement_lines) if statement_lines else 10**9
+def extract_cover(document: Document, statement_orders: set[int]) -> CoverData:
+    """Cover facts from the text blocks and non-statement tables before the statements
+    (``statement_orders``: the document positions of the statements' tables)."""
+    first_statement = min(statement_orders) if statement_orders else 10**9
     lines: list[str] = []
-    for block in document.text_blocks:
-        if block.line < first_statement:
-            lines.append(block.text)
-    for table in document.tables:
-        if table.line < first_statement and table.line not in statement_lines:
-            for row in table.rows:
+    for part in document.parts():
+        if part.order >= first_statement:
+            break
+        if isinstance(part, TextBlock):
+            lines.append(part.text)
+        else:
+            for row in part.rows:
                 lines.extend(c for c in row.cells if c)
     text = "\n".join(lines)
     all_text = document.full_text

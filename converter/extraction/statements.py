@@ -19,10 +19,12 @@ from converter.extraction.values import parse_amount
 from converter.model.document import Row, Table
 from converter.model.statements import (
     Amount,
+    ItemKind,
     LeftOut,
     LineItem,
     Period,
     Statement,
+    StatementKind,
     TableReport,
 )
 from converter.text import normalize_label
@@ -53,12 +55,12 @@ def balance_position(label: str) -> tuple[str | None, str]:
     return None, label
 
 
-def item_kind(label: str) -> str:
+def item_kind(label: str) -> ItemKind:
     if _SHARES.search(label):
-        return "shares"
+        return ItemKind.SHARES
     if _PER_SHARE.search(label):
-        return "perShare"
-    return "monetary"
+        return ItemKind.PER_SHARE
+    return ItemKind.MONETARY
 
 
 def _value_row_index(rows: list[Row]) -> int:
@@ -92,12 +94,15 @@ def _column_headers(header_rows: list[Row], width: int) -> list[str]:
     return texts
 
 
-def build_statement(table: Table, kind: str, left_out: list[LeftOut],
-                    year_ends: dict[int, date] | None = None) -> Statement | None:
+def build_statement(table: Table, kind: StatementKind, left_out: list[LeftOut],
+                    year_ends: dict[int, date] | None = None,
+                    periods: list[Period] | None = None) -> Statement | None:
     """The statement a table holds, or None when no column names a period.
 
     ``year_ends`` (fiscal year -> balance-sheet date, from the filing's balance sheets) lets
     a column headed only by a year be read as the fiscal year between two known year ends.
+    ``periods``: those of the statement this table continues, for a page whose columns
+    repeat no header (taken only when the number of value columns is the same).
     Columns whose period cannot be read are reported in ``left_out``, not dropped."""
     rows = table.rows
     first_value = _value_row_index(rows)
@@ -116,11 +121,14 @@ def build_statement(table: Table, kind: str, left_out: list[LeftOut],
     ]
     # the caption and the header rows' label cells ("Three fiscal years ended September 27")
     caption = " ".join(table.caption + [r.cells[0] for r in rows[:first_value] if r.cells and r.cells[0]])
-    periods: list[Period] = []
+    inherited = periods if periods is not None and len(periods) == len(value_cols) else None
+    periods = []
     report = TableReport(rows=len(rows), columns=len(value_cols), header_rows=first_value)
     unread_cols: list[int] = []
-    for j in value_cols:
+    for n, j in enumerate(value_cols):
         period = parse_period(headers[j])
+        if period is None and inherited is not None and not headers[j].strip():
+            period = inherited[n]
         year = headers[j].strip()
         if period is None and re.fullmatch(r"(?:19|20)\d{2}", year):
             period = _period_from_caption(caption, int(year))

@@ -24,12 +24,14 @@ class Table:
     caption: list[str]  # the text lines just above the table (titles, scale notes)
     line: int
     document_part: str = ""  # which <DOCUMENT> of a submission it came from
+    order: int = 0  # position among the document's tables and text blocks (set by Document.add)
 
 
 @dataclass
 class TextBlock:
     text: str
     line: int
+    order: int = 0  # position among the document's tables and text blocks (set by Document.add)
 
 
 @dataclass
@@ -39,6 +41,19 @@ class Document:
     text_blocks: list[TextBlock] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     header: dict[str, str] = field(default_factory=dict)  # SEC header fields, if any
+
+    def add(self, part: Table | TextBlock) -> None:
+        """Append a table or text block, numbering it in document order: source lines do
+        not order an HTML document whose markup sits on a few long lines."""
+        part.order = len(self.tables) + len(self.text_blocks)
+        if isinstance(part, Table):
+            self.tables.append(part)
+        else:
+            self.text_blocks.append(part)
+
+    def parts(self) -> list[Table | TextBlock]:
+        """Tables and text blocks in document order."""
+        return sorted([*self.tables, *self.text_blocks], key=lambda p: p.order)
 
     @property
     def full_text(self) -> str:

@@ -9,6 +9,39 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
+
+
+class StatementKind(StrEnum):
+    """The primary statements.  A ``StrEnum``: the codes are also the role and report names."""
+
+    BS = "BS"
+    IS = "IS"
+    CI = "CI"
+    CF = "CF"
+    EQ = "EQ"
+
+    @property
+    def description(self) -> str:
+        return _DESCRIPTIONS[self]
+
+
+_DESCRIPTIONS = {
+    StatementKind.BS: "balance sheet",
+    StatementKind.IS: "income statement",
+    StatementKind.CI: "statement of comprehensive income",
+    StatementKind.CF: "statement of cash flows",
+    StatementKind.EQ: "statement of stockholders' equity",
+}
+
+
+class ItemKind(StrEnum):
+    """What a line item's numbers count."""
+
+    MONETARY = "monetary"
+    SHARES = "shares"
+    PER_SHARE = "perShare"
+    PERCENT = "percent"
 
 
 @dataclass(frozen=True)
@@ -64,7 +97,7 @@ class LineItem:
     label: str  # the label as used for mapping: embedded facts removed, "Total" completed
     raw_label: str  # the label as printed
     values: list[Amount | None]  # one per statement column, None for an empty cell
-    kind: str = "monetary"  # monetary, shares, perShare
+    kind: ItemKind = ItemKind.MONETARY
     sections: tuple[str, ...] = ()
     level: int = 0
     is_total: bool = False
@@ -91,7 +124,7 @@ class TableReport:
 
 @dataclass
 class Statement:
-    kind: str  # BS, IS, CI, CF, EQ
+    kind: StatementKind
     title: str
     periods: list[Period]
     items: list[LineItem]

@@ -54,12 +54,13 @@ def read(path: Path, raw: str) -> Document:
             cleaned = "\n".join("" if _MARKUP_LINE.match(line) else line for line in body.split("\n"))
             part_doc = text.read(path, cleaned)
         line_base = raw.count("\n", 0, m.start(1) + (body_match.start(1) if body_match else 0))
-        for block in part_doc.text_blocks:
-            doc.text_blocks.append(TextBlock(block.text, block.line + line_base))
-        for table in part_doc.tables:
-            table.line += line_base
-            for row in table.rows:
+        for item in part_doc.parts():
+            if isinstance(item, TextBlock):
+                doc.add(TextBlock(item.text, item.line + line_base))
+                continue
+            item.line += line_base
+            for row in item.rows:
                 row.line += line_base
-            table.document_part = kind
-            doc.tables.append(table)
+            item.document_part = kind
+            doc.add(item)
     return doc

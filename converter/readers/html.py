@@ -140,7 +140,7 @@ def read(path: Path, raw: str) -> Document:
         nonlocal buffer, buffer_line
         text = _SPACE.sub(" ", "".join(buffer).replace("\xa0", " ")).strip()
         if text:
-            doc.text_blocks.append(TextBlock(text, buffer_line))
+            doc.add(TextBlock(text, buffer_line))
             lines.append((text, buffer_line))
         buffer = []
 
@@ -154,7 +154,7 @@ def read(path: Path, raw: str) -> Document:
             if _data_table(grid):
                 flush()
                 caption = [t for t, _ in lines[-CAPTION_LINES:] if len(t) <= 150]
-                doc.tables.append(_make_table(grid, caption, _line(el)))
+                doc.add(_make_table(grid, caption, _line(el)))
                 lines.clear()
                 return
             for cells, ln, _ in grid:  # a layout table: its cells are text lines

@@ -87,18 +87,18 @@ def read(path: Path, raw: str) -> Document:
                     prose_start = i
                 prose.append(clean(lines[i]).strip())
             elif prose:
-                doc.text_blocks.append(TextBlock(" ".join(prose), prose_start + 1))
+                doc.add(TextBlock(" ".join(prose), prose_start + 1))
                 prose = []
             i += 1
             continue
         if prose:
-            doc.text_blocks.append(TextBlock(" ".join(prose), prose_start + 1))
+            doc.add(TextBlock(" ".join(prose), prose_start + 1))
             prose = []
         end = _table_end(lines, split, i)
-        doc.tables.append(_make_table(lines, split, i, end))
+        doc.add(_make_table(lines, split, i, end))
         i = end
     if prose:
-        doc.text_blocks.append(TextBlock(" ".join(prose), prose_start + 1))
+        doc.add(TextBlock(" ".join(prose), prose_start + 1))
     return doc
 
 
