@@ -7,10 +7,9 @@ every other table is reported as left out, with the reason the locator gave.
 
 from __future__ import annotations
 
-from datetime import date
-
 from converter.errors import NoStatementsError
 from converter.extraction.cover import extract_cover
+from converter.extraction.fiscal import FiscalCalendar
 from converter.extraction.locate import Located, locate
 from converter.extraction.statements import build_statement
 from converter.extraction.values import parse_amount
@@ -22,19 +21,18 @@ def extract(document: Document) -> ExtractedFiling:
     left_out: list[LeftOut] = []
     located, rejected = locate(document.tables)
     # balance sheets first: their dates tell which fiscal year a bare-year column is
-    year_ends: dict[int, date] = {}
+    fiscal: FiscalCalendar | None = None
     ordered = sorted(located, key=lambda s: s.kind != StatementKind.BS)
     statements: list[tuple[int, Statement]] = []
     statement_orders: set[int] = set()
     for found in ordered:
-        statement = _build(found, left_out, year_ends)
+        statement = _build(found, left_out, fiscal)
         if statement is None:
             continue
         statements.append((found.tables[0].order, statement))
         statement_orders.update(t.order for t in found.tables + found.continuations)
-        if statement.kind == StatementKind.BS:
-            for p in statement.periods:
-                year_ends.setdefault(p.end.year, p.end)
+        if statement.kind == StatementKind.BS and fiscal is None:
+            fiscal = FiscalCalendar.from_balance_sheet([p.end for p in statement.periods])
     if not statements:
         raise NoStatementsError(document.path)
     for i, reason in sorted(rejected.items()):
@@ -44,9 +42,9 @@ def extract(document: Document) -> ExtractedFiling:
                            left_out=left_out)
 
 
-def _build(found: Located, left_out: list[LeftOut], year_ends: dict[int, date]) -> Statement | None:
+def _build(found: Located, left_out: list[LeftOut], fiscal: FiscalCalendar | None) -> Statement | None:
     scratch: list[LeftOut] = []
-    statement = build_statement(found.tables[0], found.kind, scratch, year_ends)
+    statement = build_statement(found.tables[0], found.kind, scratch, fiscal)
     if statement is None:
         _report_table(found.tables[0], f"a {found.kind.description} whose columns name no period this version "
                                        f"reads", left_out)
@@ -56,15 +54,15 @@ def _build(found: Located, left_out: list[LeftOut], year_ends: dict[int, date]) 
     left_out.extend(scratch)
     statement.title = statement.title or found.heading
     for table in found.continuations:
-        _join(statement, table, left_out, year_ends)
+        _join(statement, table, left_out, fiscal)
     return statement
 
 
-def _join(statement: Statement, table: Table, left_out: list[LeftOut], year_ends: dict[int, date]) -> None:
+def _join(statement: Statement, table: Table, left_out: list[LeftOut], fiscal: FiscalCalendar | None) -> None:
     """Append a continuation's rows when its columns name the statement's periods (or
     name none: a page that does not repeat the header)."""
     scratch: list[LeftOut] = []
-    more = build_statement(table, statement.kind, scratch, year_ends, periods=statement.periods)
+    more = build_statement(table, statement.kind, scratch, fiscal, periods=statement.periods)
     if more is None or [p.key for p in more.periods] != [p.key for p in statement.periods]:
         _report_table(table, f"follows the {statement.kind.description} but its columns name other periods",
                       left_out)

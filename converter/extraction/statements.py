@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+from converter.extraction.fiscal import FiscalCalendar
 from converter.extraction.labels import clean_label, extract_embedded
 from converter.extraction.periods import duration_months, parse_date, parse_period, start_of
 from converter.extraction.scale import read_scale
@@ -36,6 +37,9 @@ _SHARES = re.compile(
 )
 _PER_SHARE = re.compile(r"\bper (?:common |basic |diluted |ordinary )?(?:share|unit)\b|\bEPS\b", re.I)
 _TOTAL = re.compile(r"^total\b", re.I)
+_BARE_YEAR = re.compile(r"(?:fiscal\s+(?:year\s+)?)?((?:19|20)\d{2})", re.I)
+_PERIOD_TEXT = re.compile(r"\bend(?:ed|ing)\b|\bas of\b|\bat\s+[a-z]+\.?\s+\d{1,2}\b|"
+                          r"\bmonths?\b|\bweeks?\b|\byears?\b|\bquarters?\b", re.I)
 _PERIOD_WORDS = r"(?:the\s+)?(?:fiscal\s+)?(?:period|year|quarter|month)s?"
 _AT_START = re.compile(rf",?\s*(?:at\s+|as\s+of\s+)?(?:the\s+)?beginning\s+of\s+{_PERIOD_WORDS}|"
                        r",?\s*beginning\s+(?:of\s+)?balances?|,?\s*balances?,?\s+(?:at\s+)?beginning(?:\s+of\s+\w+)?",
@@ -45,14 +49,36 @@ _AT_END = re.compile(rf",?\s*(?:at\s+|as\s+of\s+)?(?:the\s+)?end\s+of\s+{_PERIOD
                      re.I)
 
 
-def balance_position(label: str) -> tuple[str | None, str]:
+def balance_position(label: str, periods: list[Period] | None = None) -> tuple[str | None, str]:
     """("start"/"end", the label without those words) for a balance in a flow statement:
-    "Cash and cash equivalents, beginning of period" is the cash balance at the start."""
+    "Cash and cash equivalents, beginning of period" is the cash balance at the start, and
+    "... at June 30" the one at the end when the columns' periods end on June 30."""
     for where, pattern in (("start", _AT_START), ("end", _AT_END)):
         if pattern.search(label):
             rest = pattern.sub("", label).strip(" ,:-")
             return where, rest or label
+    m = _AT_DAY.search(label)
+    day = parse_date(m.group(1), default_year=2000) if m else None
+    if m and day is not None and periods:
+        rest = label[: m.start()].strip(" ,:-") or label
+        if any((p.end.month, p.end.day) == (day.month, day.day) for p in periods):
+            return "end", rest
+        if any(p.start and (p.start.month, p.start.day) == (day.month, day.day) for p in periods):
+            return "start", rest
     return None, label
+
+
+_AT_DAY = re.compile(r",?\s*(?:at|as of)\s+([A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s*(?:19|20)\d{2})?\s*$")
+
+
+def kind_in_context(label: str, sections: tuple[str, ...]) -> ItemKind:
+    """The row's own words decide; else the nearest section that says what it counts
+    ("Earnings per share:" / "Assuming dilution:" / "Continuing operations")."""
+    for text in (label, *(f"{s} {label}" for s in reversed(sections))):
+        kind = item_kind(text)
+        if kind is not ItemKind.MONETARY:
+            return kind
+    return ItemKind.MONETARY
 
 
 def item_kind(label: str) -> ItemKind:
@@ -95,12 +121,12 @@ def _column_headers(header_rows: list[Row], width: int) -> list[str]:
 
 
 def build_statement(table: Table, kind: StatementKind, left_out: list[LeftOut],
-                    year_ends: dict[int, date] | None = None,
+                    fiscal: FiscalCalendar | None = None,
                     periods: list[Period] | None = None) -> Statement | None:
     """The statement a table holds, or None when no column names a period.
 
-    ``year_ends`` (fiscal year -> balance-sheet date, from the filing's balance sheets) lets
-    a column headed only by a year be read as the fiscal year between two known year ends.
+    ``fiscal`` (the filer's calendar, from its balance sheet) lets a column headed only by a
+    year ("2023", "Fiscal 2024") be read as that fiscal year, and snaps period starts.
     ``periods``: those of the statement this table continues, for a page whose columns
     repeat no header (taken only when the number of value columns is the same).
     Columns whose period cannot be read are reported in ``left_out``, not dropped."""
@@ -120,7 +146,11 @@ def build_statement(table: Table, kind: StatementKind, left_out: list[LeftOut],
         if any(j < len(r.cells) and parse_amount(r.cells[j]) is not None for r in rows[first_value:])
     ]
     # the caption and the header rows' label cells ("Three fiscal years ended September 27")
-    caption = " ".join(table.caption + [r.cells[0] for r in rows[:first_value] if r.cells and r.cells[0]])
+    # the header rows' label cells first ("fiscal years ended June 30"), then the caption
+    # lines that speak of periods (not a report date or a page header above the table)
+    caption = " ".join([r.cells[0] for r in rows[:first_value] if r.cells and r.cells[0]]
+                       + [line for line in table.caption if _PERIOD_TEXT.search(line)])
+    named_years = [int(m.group(1)) for h in headers if (m := _BARE_YEAR.fullmatch(h.strip()))]
     inherited = periods if periods is not None and len(periods) == len(value_cols) else None
     periods = []
     report = TableReport(rows=len(rows), columns=len(value_cols), header_rows=first_value)
@@ -129,14 +159,14 @@ def build_statement(table: Table, kind: StatementKind, left_out: list[LeftOut],
         period = parse_period(headers[j])
         if period is None and inherited is not None and not headers[j].strip():
             period = inherited[n]
-        year = headers[j].strip()
-        if period is None and re.fullmatch(r"(?:19|20)\d{2}", year):
-            period = _period_from_caption(caption, int(year))
-            if period is None and kind != "BS" and year_ends:
-                period = _fiscal_year(int(year), year_ends)
-                if period is not None:
-                    report.warnings.append(f"column {year!r}: the fiscal year between the balance-sheet "
-                                           f"dates {period.start} and {period.end}")
+        bare = _BARE_YEAR.fullmatch(headers[j].strip())
+        if period is None and bare:
+            year = int(bare.group(1))
+            period = _period_from_caption(caption, year)
+            if period is None and kind != "BS" and fiscal is not None:
+                period = fiscal.fiscal_year(year, max(named_years))
+                report.warnings.append(f"column {headers[j].strip()!r}: the fiscal year {period.start} to "
+                                       f"{period.end}, from the balance sheet's year ends")
         if period is None:
             report.warnings.append(f"column {j} header {headers[j]!r} names no period")
             unread_cols.append(j)
@@ -145,7 +175,10 @@ def build_statement(table: Table, kind: StatementKind, left_out: list[LeftOut],
     if not periods:
         return None
     # the other columns' ends and the balance sheets' dates tell where a period really starts
-    known_ends = {p.end for p in periods} | set((year_ends or {}).values())
+    known_ends = {p.end for p in periods}
+    if fiscal is not None and not fiscal.weekly:  # a 52/53-week year end is only a guess
+        years = [p.end.year for p in periods]
+        known_ends |= fiscal.ends_around(min(years) - 2, max(years))
     periods = [_snap_start(p, [d for d in known_ends if d < p.end], report) if p.start else p for p in periods]
     for j in unread_cols:
         value_cols.remove(j)
@@ -207,13 +240,12 @@ def build_statement(table: Table, kind: StatementKind, left_out: list[LeftOut],
             left_out.append(LeftOut(text, "a number in a label that no rule reads", row.line, kind))
         balance_at = None
         if kind in ("CF", "EQ") and not all(p.is_instant for p in periods):
-            balance_at, label = balance_position(label)
-        kind_text = label if not sections else f"{sections[-1][0]} {label}"
+            balance_at, label = balance_position(label, periods)
         statement.items.append(LineItem(
             label=label,
             raw_label=raw,
             values=values,
-            kind=item_kind(label) if item_kind(label) != "monetary" else item_kind(kind_text),
+            kind=kind_in_context(label, tuple(s for s, _ in sections)),
             sections=tuple(s for s, _ in sections),
             level=len(sections),
             is_total=is_total,
@@ -240,14 +272,6 @@ def _snap_start(period: Period, balance_dates: Iterable[date], report: TableRepo
                                    f"date {d}")
             return Period(end=period.end, start=start, label=period.label)
     return period
-
-
-def _fiscal_year(year: int, year_ends: dict[int, date]) -> Period | None:
-    """Fiscal ``year`` when the balance sheets give both its end and the previous one's."""
-    end, before = year_ends.get(year), year_ends.get(year - 1)
-    if end is None or before is None:
-        return None
-    return Period(end=end, start=before + timedelta(days=1), label=f"fiscal {year}")
 
 
 def _period_from_caption(caption: str, year: int) -> Period | None:

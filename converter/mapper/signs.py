@@ -27,6 +27,8 @@ from converter.model.statements import LineItem
 from converter.taxonomy.index import ConceptIndex
 
 _CREDIT_SIDE = re.compile(r"liabilit|equity|stockholders|shareholders|deficit|capital", re.I)
+_SECTION_WORD = re.compile(r"\b(expenses?|costs?|charges|income|revenues?|gains?|sales)\b", re.I)
+_DEBIT_WORDS = frozenset({"expense", "expenses", "cost", "costs", "charges"})
 _SUPPLEMENTAL = re.compile(r"supplement|non-?cash|cash paid|additional (?:cash flow )?information", re.I)
 
 
@@ -47,6 +49,11 @@ def natural_balance(statement_kind: str, item: LineItem, after_total_assets: boo
         return "debit"
     if statement_kind == "CF":
         return "debit"
+    for section in reversed(item.sections):
+        # "Expense and other (income)" adds up to an expense, "Other income (expense)" to income
+        first = _SECTION_WORD.search(section)
+        if first:
+            return "debit" if first.group(1).lower() in _DEBIT_WORDS else "credit"
     return "credit"
 
 
