@@ -37,6 +37,7 @@ _SHARES = re.compile(
 )
 _PER_SHARE = re.compile(r"\bper (?:common |basic |diluted |ordinary )?(?:share|unit)\b|\bEPS\b", re.I)
 _TOTAL = re.compile(r"^total\b", re.I)
+_PERCENT_HEADER = re.compile(r"\bpercent|%|\bratio\b|\bmargin\b", re.I)
 _BARE_YEAR = re.compile(r"(?:fiscal\s+(?:year\s+)?)?((?:19|20)\d{2})", re.I)
 _PERIOD_TEXT = re.compile(r"\bend(?:ed|ing)\b|\bas of\b|\bat\s+[a-z]+\.?\s+\d{1,2}\b|"
                           r"\bmonths?\b|\bweeks?\b|\byears?\b|\bquarters?\b", re.I)
@@ -79,6 +80,16 @@ def kind_in_context(label: str, sections: tuple[str, ...]) -> ItemKind:
         if kind is not ItemKind.MONETARY:
             return kind
     return ItemKind.MONETARY
+
+
+def _per_share_by_print(kind: ItemKind, values: list[Amount | None], scale: int) -> ItemKind:
+    """In a statement in thousands or millions, a row printed to the cent in small numbers
+    ("2.31") is a per-share amount whatever its label says ("Continuing operations")."""
+    shown = [v for v in values if v is not None and v.shown is not None]
+    if kind is ItemKind.MONETARY and scale >= 3 and shown and \
+            all(v.decimals_shown == 2 and v.shown is not None and abs(v.shown) < 1000 for v in shown):
+        return ItemKind.PER_SHARE
+    return kind
 
 
 def item_kind(label: str) -> ItemKind:
@@ -172,6 +183,9 @@ def build_statement(table: Table, kind: StatementKind, left_out: list[LeftOut],
             unread_cols.append(j)
         else:
             periods.append(period)
+    for j in [j for j in value_cols if j not in unread_cols and _PERCENT_HEADER.search(headers[j])]:
+        periods.pop([c for c in value_cols if c not in unread_cols].index(j))
+        unread_cols.append(j)  # "Percent to Sales": a ratio column, never an amount
     if not periods:
         return None
     # the other columns' ends and the balance sheets' dates tell where a period really starts
@@ -182,11 +196,13 @@ def build_statement(table: Table, kind: StatementKind, left_out: list[LeftOut],
     periods = [_snap_start(p, [d for d in known_ends if d < p.end], report) if p.start else p for p in periods]
     for j in unread_cols:
         value_cols.remove(j)
+        why = "a percentage column, not an amount" if _PERCENT_HEADER.search(headers[j]) \
+            else "names no period"
         for row in rows[first_value:]:
             amount = parse_amount(row.cells[j]) if j < len(row.cells) and row.cells[j] else None
             if amount is not None and amount.shown is not None:
-                left_out.append(LeftOut(row.cells[j], f"its column header {headers[j]!r} names no period",
-                                        row.line, kind))
+                left_out.append(LeftOut(row.cells[j], f"its column header {headers[j]!r} {why}", row.line, kind))
+    merged = _merge_same_period(value_cols, periods, report)
     if kind == "BS":
         periods = [Period(end=p.end, label=p.label) for p in periods]  # balances are instants
     header_labels = [r.cells[0] for r in rows[:first_value] if r.cells and r.cells[0]]
@@ -212,14 +228,20 @@ def build_statement(table: Table, kind: StatementKind, left_out: list[LeftOut],
         raw = wrapped.get(k, row.cells[0].strip())
         values: list[Amount | None] = []
         for j in value_cols:
-            cell = row.cells[j] if j < len(row.cells) else ""
-            values.append(parse_amount(cell) if cell else None)
-        stray = [c for k, c in enumerate(row.cells[1:], 1) if c and k not in value_cols and k not in unread_cols]
+            cells = [row.cells[c] for c in (j, *merged.get(j, ())) if c < len(row.cells) and row.cells[c]]
+            values.append(parse_amount(cells[0]) if cells else None)
+            for extra in cells[1:]:
+                left_out.append(LeftOut(extra, "a second number for the same period in one row", row.line, kind))
+        absorbed = {c for cols in merged.values() for c in cols}
+        stray = [c for k, c in enumerate(row.cells[1:], 1)
+                 if c and k not in value_cols and k not in unread_cols and k not in absorbed]
         for text in stray:
             left_out.append(LeftOut(text, "a cell outside the statement's value columns", row.line, kind))
         if all(v is None for v in values):
             if raw:
                 level = 0 if raw.isupper() else 1
+                if level and statement.items and statement.items[-1].is_header and sections:
+                    level = sections[-1][1] + 1  # a caption right under a caption nests in it
                 while sections and sections[-1][1] >= level:
                     sections.pop()
                 sections.append((raw.rstrip(":").strip(), level))
@@ -232,6 +254,7 @@ def build_statement(table: Table, kind: StatementKind, left_out: list[LeftOut],
             raw = _name_unlabelled(statement.items, sections)
         label = clean_label(raw)
         is_total = bool(_TOTAL.match(label))
+        open_sections = tuple(s for s, _ in sections)
         if is_total:
             label = _complete_total(label, sections)
             _close_sections(label, sections)
@@ -245,7 +268,7 @@ def build_statement(table: Table, kind: StatementKind, left_out: list[LeftOut],
             label=label,
             raw_label=raw,
             values=values,
-            kind=kind_in_context(label, tuple(s for s, _ in sections)),
+            kind=_per_share_by_print(kind_in_context(label, open_sections), values, scale),
             sections=tuple(s for s, _ in sections),
             level=len(sections),
             is_total=is_total,
@@ -258,6 +281,25 @@ def build_statement(table: Table, kind: StatementKind, left_out: list[LeftOut],
         note = statement.items.pop()
         report.warnings.append(f"footnote row read as text: {note.raw_label!r}")
     return statement
+
+
+def _merge_same_period(value_cols: list[int], periods: list[Period],
+                       report: TableReport) -> dict[int, list[int]]:
+    """Columns that read as the same period are one column whose numbers the layout spread
+    over neighbouring cells: the later ones are folded into the first (in place), and the
+    first's list of absorbed columns is returned."""
+    merged: dict[int, list[int]] = {}
+    first: dict[str, int] = {}
+    for j, period in list(zip(value_cols, periods, strict=True)):
+        if period.key not in first:
+            first[period.key] = j
+            continue
+        keep = first[period.key]
+        merged.setdefault(keep, []).append(j)
+        index = value_cols.index(j)
+        del value_cols[index], periods[index]
+        report.warnings.append(f"column {j} reads as {period.key} again: folded into column {keep}")
+    return merged
 
 
 def _snap_start(period: Period, balance_dates: Iterable[date], report: TableReport) -> Period:
