@@ -43,15 +43,20 @@ CHECKBOXES = {
     "PreCommencementIssuerTenderOffer": r"Pre-?commencement communications pursuant to Rule 13e-4\(c\)",
 }
 _CHECKED = re.compile(r"^\s*(?:\[\s*[xX✓✔]\s*\]|[☒☑■ýþ✓✔]|x\s)")
-_BEFORE = r"(?P<value>[^()\n\t]{1,200}?)\s*\(\s*"
+_VALUE_BEFORE = re.compile(r"([^()\n\t]{1,200})\s*$")
 
 
 def _before(text: str, caption: str) -> str | None:
-    m = re.search(_BEFORE + caption, text, re.I)
-    if not m:
-        return None
-    value = m.group("value").strip(" ,;:")
-    return value or None
+    """The value printed just before a parenthesised caption: "Delaware (State or other
+    jurisdiction ...)".  The caption is found first and the value read backwards from it, so
+    the search stays linear in the length of the text."""
+    for m in re.finditer(r"\(\s*" + caption, text, re.I):
+        before = _VALUE_BEFORE.search(text[max(0, m.start() - 200): m.start()])
+        if before:
+            value = before.group(1).strip(" ,;:")
+            if value:
+                return value
+    return None
 
 
 def extract_cover(document: Document, statement_orders: set[int]) -> CoverData:
