@@ -74,9 +74,10 @@ def _join(statement: Statement, table: Table, left_out: list[LeftOut], fiscal: F
 
 
 def _report_table(table: Table, reason: str, left_out: list[LeftOut]) -> None:
+    """Every number of a table not taken (a lone dash has no digit to report)."""
     for row in table.rows:
         for cell in row.cells[1:]:
-            amount = parse_amount(cell) if cell else None
+            amount = parse_amount(cell) if cell and any(ch.isdigit() for ch in cell) else None
             if amount is not None and amount.shown is not None:
                 left_out.append(LeftOut(cell, reason, row.line))
 

@@ -1,4 +1,9 @@
-"""Parsing printed numbers: ``$(1,234)`` is -1234 shown, ``--`` and ``—`` are nil."""
+"""Parsing printed numbers: ``$(1,234)`` is -1234 shown.
+
+A dash in an amount column (``--``, ``—``, ``-0-``) is the statement's way of printing
+"none": a zero, which is how filers tag it themselves (Inline XBRL's ``fixed-zero``).
+Marks that say nothing about the amount (``n/a``, ``NM``, ``*``) are nil.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,8 @@ from decimal import Decimal
 
 from converter.model.statements import Amount
 
-NIL_MARKS = frozenset({"-", "--", "---", "—", "–", "— —", "-0-", "n/a", "N/A", "nm", "NM", "*"})
+ZERO_MARKS = frozenset({"-", "--", "---", "—", "–", "— —", "-0-", "— —"})
+NIL_MARKS = frozenset({"n/a", "N/A", "nm", "NM", "*"})
 _NUMBER = re.compile(
     r"^\$?\s*(?P<open>\()?\s*\$?\s*(?P<minus>[-−–])?\s*\$?\s*"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*(?P<close>\))?\s*%?$"
@@ -19,6 +25,8 @@ def parse_amount(text: str) -> Amount | None:
     t = text.strip().replace("\u00a0", " ")
     if not t:
         return None
+    if t in ZERO_MARKS or t.strip("$ ") in ZERO_MARKS:
+        return Amount(text=t, shown=Decimal(0))
     if t in NIL_MARKS or t.strip("$ ") in NIL_MARKS:
         return Amount(text=t, shown=None)
     m = _NUMBER.match(t)
