@@ -27,7 +27,10 @@ _INCLUDES = re.compile(
     re.I,
 )
 _NONE_ISSUED = re.compile(r"\bnone\s+issued\b|\bno\s+shares\s+issued\b", re.I)
-_PAR = re.compile(rf"({_MONEY})\s+par\s+value", re.I)
+_PAR = re.compile(rf"({_MONEY})\s+(?:par|stated)\s+value|(?:par|stated)\s+value\s+(?:of\s+)?({_MONEY})", re.I)
+_PAR_PHRASE = re.compile(
+    rf"\s*[,—–-]*\s*(?:{_MONEY}\s+)?\b(?:par|stated)\s+value(?:\s+(?:of\s+)?{_MONEY})?(?:\s+per\s+share)?", re.I)
+_SHARE_PARENTHETICAL = re.compile(r"\s*\([^)]*\b(?:authorized|issued|outstanding|shares)\b.*$", re.I)
 _AT_DATE_AMOUNT = re.compile(rf"({_MONEY})\s+(?:at|as\s+of)\s+({_DATE_TEXT})", re.I)
 _RESPECTIVE_AMOUNTS = re.compile(
     rf"of\s+({_MONEY}(?:\s*,\s*(?:and\s+)?{_MONEY}|\s+and\s+{_MONEY})+)[^;]*?respectively", re.I
@@ -43,6 +46,9 @@ _CUT = re.compile(
 def clean_label(raw: str) -> str:
     """The label without the facts written into it ("Common stock", "Accounts receivable, net")."""
     text = _NET_OF.sub(", net", raw)
+    text = _SHARE_PARENTHETICAL.sub("", text)
+    text = _PAR_PHRASE.sub("", text)
+    text = re.sub(r"^\s*,\s*|\s*,\s*(?=and\b)", " ", text).strip()
     text = _CUT.sub("", text).strip().rstrip(",:;")
     text = re.sub(r"\s*\(\s*\)", "", text)
     return text or raw.strip()
@@ -98,7 +104,7 @@ def _segment_facts(segment: str, instants: list[Period], subject: str) -> list[E
             facts.append(EmbeddedFact(role, amount, kind, scaled, period, text, subject))
 
     for m in _PAR.finditer(segment):
-        add("par value", _amount(m.group(1)), "perShare", False, m.group(0))
+        add("par value", _amount(m.group(1) or m.group(2)), "perShare", False, m.group(0))
     if _NONE_ISSUED.search(segment):
         add("shares issued", Amount(text="none", shown=Decimal(0)), "shares", False,
             _NONE_ISSUED.search(segment).group(0))  # type: ignore[union-attr]
