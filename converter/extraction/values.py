@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from converter.model.statements import Amount
 
-ZERO_MARKS = frozenset({"-", "--", "---", "—", "–", "— —", "-0-", "— —"})
+ZERO_MARKS = frozenset({"-", "--", "---", "—", "–", "— —", "-0-"})
 NIL_MARKS = frozenset({"n/a", "N/A", "nm", "NM", "*"})
 _NUMBER = re.compile(
     r"^\$?\s*(?P<open>\()?\s*\$?\s*(?P<minus>[-−–])?\s*\$?\s*"

@@ -73,19 +73,24 @@ def _match_suffix(ms: MappedStatement, pending: list[int], i: int,
 
 def _adds_up_with_one_flip(ms: MappedStatement, children: list[int], total: MappedItem,
                            totals: list[Decimal | None], index: ConceptIndex) -> int:
-    """A row that mixes signs ("Income tax (expense) benefit") is ambiguous: parentheses may
-    mean a negative amount or a deduction.  If the run adds up only with that row's sign
-    reversed, the arithmetic decides, and the mapping says so."""
-    for c in children:
+    """Parentheses may mean a negative amount or a deduction: a row that mixes signs
+    ("Income tax (expense) benefit"), or one printed in parentheses throughout ("Interest
+    income (546)" under "Interest:", a deduction from interest expense).  If the run adds
+    up only with one such row's sign reversed, the arithmetic decides, and the mapping says
+    so.  Rows with mixed signs are tried first."""
+    readable = (SignBasis.AMBIGUOUS, SignBasis.NEGATIVE, SignBasis.DEDUCTION)
+    ordered = sorted((c for c in children if ms.items[c].mapping is not None
+                      and ms.items[c].mapping.sign_basis in readable),  # type: ignore[union-attr]
+                     key=lambda c: readable.index(ms.items[c].mapping.sign_basis))  # type: ignore[union-attr]
+    for c in ordered:
         mapping = ms.items[c].mapping
-        if mapping is None or mapping.sign_basis is not SignBasis.AMBIGUOUS:
-            continue
+        assert mapping is not None
         mapping.sign = -mapping.sign
         checked = _adds_up(ms, children, total, totals, index)
         if checked:
             mapping.sign_basis = SignBasis.ARITHMETIC
             mapping.sign_reason = (
-                f"printed with mixed signs; the XBRL value is the printed value times {mapping.sign}, "
+                f"parentheses read by the arithmetic: the XBRL value is the printed value times {mapping.sign}, "
                 f"the only reading under which '{total.item.label}' adds up"
             )
             return checked

@@ -5,9 +5,10 @@ stages (the arithmetic check in ``calculations``) act on the decision, not on it
 
 * Cash flows: each number in the operating, investing and financing sections is a cash
   effect, so the XBRL value is the printed value times the concept's weight toward the net
-  change in cash: +1 for a debit concept, -1 for a credit one (an increase in inventories
-  printed ``(1,046)`` is ``IncreaseDecreaseInInventories = 1046``; a gain on a sale printed
-  ``(12)`` is a positive gain).  Balances and the supplemental part are as printed.
+  change in cash in the taxonomy's calculation network (an increase in inventories printed
+  ``(1,046)`` is ``IncreaseDecreaseInInventories = 1046``; a gain on a sale printed ``(12)``
+  is a positive gain; net income keeps its sign).  Off the network: +1 for a debit concept,
+  -1 for a credit one.  Balances and the supplemental part are as printed.
 * Elsewhere, a statement section has a natural balance: an income statement and the
   liabilities and equity side of a balance sheet add up to a credit, the asset side to a
   debit.  A row printed in parentheses in every column is a deduction when its concept's
@@ -21,6 +22,7 @@ stages (the arithmetic check in ``calculations``) act on the decision, not on it
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 
 from converter.model.mapping import MappedItem, Mapping, SignBasis
 from converter.model.statements import LineItem
@@ -61,10 +63,69 @@ def is_supplemental(item: LineItem) -> bool:
     return any(_SUPPLEMENTAL.search(s) for s in item.sections) or bool(_SUPPLEMENTAL.search(item.label))
 
 
-def cash_flow_sign(balance: str | None) -> tuple[int, SignBasis]:
-    if balance is None:
-        return 1, SignBasis.AS_PRINTED
-    return (1 if balance == "debit" else -1), SignBasis.CASH_EFFECT
+CASH_TOTALS = frozenset(f"us-gaap:{name}" for name in (
+    "NetCashProvidedByUsedInOperatingActivities", "NetCashProvidedByUsedInInvestingActivities",
+    "NetCashProvidedByUsedInFinancingActivities", "NetCashProvidedByUsedInOperatingActivitiesContinuingOperations",
+    "NetCashProvidedByUsedInInvestingActivitiesContinuingOperations",
+    "NetCashProvidedByUsedInFinancingActivitiesContinuingOperations",
+    "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect",
+    "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseExcludingExchangeRateEffect",
+    "CashAndCashEquivalentsPeriodIncreaseDecrease",
+))
+_CASH_WEIGHTS: dict[str, int | None] = {}
+
+
+def cash_weight(qname: str, index: ConceptIndex) -> int | None:
+    """The concept's weight toward the net change in cash: the product of the calculation
+    weights along the shortest path up the taxonomy's network, through cash-flow concepts, to a net-cash total (net
+    income adds to cash though it is a credit; a gain subtracts).  A concept with no path
+    up (the network sums net income the other way: ``NetIncomeLoss = ProfitLoss - NCI``)
+    is tried with the edges read both ways, since ``P = w * C + ...`` moves both together
+    with the sign of ``w``.  None off the network."""
+    if qname in CASH_TOTALS:
+        return 1
+    if qname not in _CASH_WEIGHTS:
+        def in_cash_flows(edges: Iterable[tuple[str, float]]) -> list[tuple[str, float]]:
+            # only through concepts of the cash-flow statement: equity-method income adds to
+            # net income, but as an adjustment it is taken out of cash
+            return [(c, w) for c, w in edges if c in CASH_TOTALS or "CF" in (_statements(c, index))]
+
+        weight = _path_weight(qname, lambda c: in_cash_flows(index.calc_parents.get(c, ())), depth=8)
+        if weight is None:
+            weight = _path_weight(qname, lambda c: in_cash_flows([*index.calc_parents.get(c, ()),
+                                                                  *index.calc_children.get(c, ())]), depth=3)
+        _CASH_WEIGHTS[qname] = weight
+    return _CASH_WEIGHTS[qname]
+
+
+def _statements(qname: str, index: ConceptIndex) -> tuple[str, ...]:
+    concept = index.get(qname)
+    return concept.statements if concept else ()
+
+
+def _path_weight(start: str, neighbours: Callable[[str], Iterable[tuple[str, float]]], depth: int) -> int | None:
+    """Breadth first from ``start`` to a net-cash total: the product of the weights."""
+    frontier, seen = [(start, 1.0)], {start}
+    for _ in range(depth):
+        following = []
+        for concept, weight in frontier:
+            for other, w in neighbours(concept):
+                if other in CASH_TOTALS:
+                    return 1 if weight * w > 0 else -1
+                if other not in seen:
+                    seen.add(other)
+                    following.append((other, weight * w))
+        frontier = following
+    return None
+
+
+def cash_flow_sign(mapping: Mapping, balance: str | None, index: ConceptIndex) -> tuple[int, SignBasis]:
+    weight = None if mapping.extension is not None else cash_weight(mapping.concept, index)
+    if weight is None:
+        if balance is None:
+            return 1, SignBasis.AS_PRINTED
+        weight = 1 if balance == "debit" else -1
+    return weight, SignBasis.CASH_EFFECT
 
 
 def printed_signs(item: LineItem) -> tuple[int, int]:
@@ -92,8 +153,8 @@ def sign_reason(basis: SignBasis, balance: str | None, natural: str) -> str:
     if basis is SignBasis.NEGATIVE:
         return f"a {balance} concept in a {natural} section: parentheses mean a negative value"
     if basis is SignBasis.CASH_EFFECT:
-        return f"a cash effect: a {balance} concept, so the XBRL value is the printed value times " \
-               f"{1 if balance == 'debit' else -1}"
+        return "a cash effect: the XBRL value is the printed value times the concept's weight toward the net " \
+               "change in cash"
     return str(basis.value)
 
 
@@ -115,7 +176,7 @@ def apply_signs(statement_kind: str, mapped: list[MappedItem], index: ConceptInd
             supplemental = True  # what follows the closing cash balance is disclosure
         if statement_kind == "CF" and not item.balance_at and not supplemental and not is_supplemental(item) \
                 and item.kind == "monetary":
-            sign, basis = cash_flow_sign(balance)
+            sign, basis = cash_flow_sign(m.mapping, balance, index)
         else:
             sign, basis = decide_sign(item, balance, natural)
         m.mapping.sign, m.mapping.sign_basis = sign, basis
