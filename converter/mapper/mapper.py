@@ -22,6 +22,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from converter.mapper.cashflow import concept_activity, row_activity
 from converter.mapper.evidence import Evidence, load_evidence
 from converter.mapper.signs import apply_signs, natural_balance
 from converter.mapper.similarity import similarity, tokens
@@ -112,8 +113,24 @@ class Mapper:
                 continue
             score, reasons = self._score(concept, query, exact, exact_total, statement_kind, is_total)
             scored.append(Scored(qname, score, reasons))
+        if statement_kind == "CF":
+            scored = self._within_activity(scored, label, sections)
         scored.sort(key=lambda s: (-s.score, s.qname))
         return scored[:limit]
+
+    def _within_activity(self, scored: list[Scored], label: str, sections: tuple[str, ...]) -> list[Scored]:
+        """A concept that rolls up to another activity's net cash than the row's section
+        names is halved ("Other" under financing is not other operating income)."""
+        activity = row_activity(label, sections)
+        if activity is None:
+            return scored
+        kept = []
+        for s in scored:
+            theirs = concept_activity(s.qname, self.index)
+            if theirs is not None and theirs != activity:
+                s = Scored(s.qname, s.score * 0.5, [*s.reasons, f"a {theirs} cash flow, but the row is {activity}"])
+            kept.append(s)
+        return kept
 
     def _section_tokens(self, label: str, sections: tuple[str, ...]) -> tuple[str, ...]:
         """'current' / 'noncurrent' from the section when the label itself does not say."""

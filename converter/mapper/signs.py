@@ -22,8 +22,8 @@ stages (the arithmetic check in ``calculations``) act on the decision, not on it
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
 
+from converter.mapper.cashflow import cash_weight
 from converter.model.mapping import MappedItem, Mapping, SignBasis
 from converter.model.statements import LineItem
 from converter.taxonomy.index import ConceptIndex
@@ -61,62 +61,6 @@ def natural_balance(statement_kind: str, item: LineItem, after_total_assets: boo
 
 def is_supplemental(item: LineItem) -> bool:
     return any(_SUPPLEMENTAL.search(s) for s in item.sections) or bool(_SUPPLEMENTAL.search(item.label))
-
-
-CASH_TOTALS = frozenset(f"us-gaap:{name}" for name in (
-    "NetCashProvidedByUsedInOperatingActivities", "NetCashProvidedByUsedInInvestingActivities",
-    "NetCashProvidedByUsedInFinancingActivities", "NetCashProvidedByUsedInOperatingActivitiesContinuingOperations",
-    "NetCashProvidedByUsedInInvestingActivitiesContinuingOperations",
-    "NetCashProvidedByUsedInFinancingActivitiesContinuingOperations",
-    "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect",
-    "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseExcludingExchangeRateEffect",
-    "CashAndCashEquivalentsPeriodIncreaseDecrease",
-))
-_CASH_WEIGHTS: dict[str, int | None] = {}
-
-
-def cash_weight(qname: str, index: ConceptIndex) -> int | None:
-    """The concept's weight toward the net change in cash: the product of the calculation
-    weights along the shortest path up the taxonomy's network, through cash-flow concepts, to a net-cash total (net
-    income adds to cash though it is a credit; a gain subtracts).  A concept with no path
-    up (the network sums net income the other way: ``NetIncomeLoss = ProfitLoss - NCI``)
-    is tried with the edges read both ways, since ``P = w * C + ...`` moves both together
-    with the sign of ``w``.  None off the network."""
-    if qname in CASH_TOTALS:
-        return 1
-    if qname not in _CASH_WEIGHTS:
-        def in_cash_flows(edges: Iterable[tuple[str, float]]) -> list[tuple[str, float]]:
-            # only through concepts of the cash-flow statement: equity-method income adds to
-            # net income, but as an adjustment it is taken out of cash
-            return [(c, w) for c, w in edges if c in CASH_TOTALS or "CF" in (_statements(c, index))]
-
-        weight = _path_weight(qname, lambda c: in_cash_flows(index.calc_parents.get(c, ())), depth=8)
-        if weight is None:
-            weight = _path_weight(qname, lambda c: in_cash_flows([*index.calc_parents.get(c, ()),
-                                                                  *index.calc_children.get(c, ())]), depth=3)
-        _CASH_WEIGHTS[qname] = weight
-    return _CASH_WEIGHTS[qname]
-
-
-def _statements(qname: str, index: ConceptIndex) -> tuple[str, ...]:
-    concept = index.get(qname)
-    return concept.statements if concept else ()
-
-
-def _path_weight(start: str, neighbours: Callable[[str], Iterable[tuple[str, float]]], depth: int) -> int | None:
-    """Breadth first from ``start`` to a net-cash total: the product of the weights."""
-    frontier, seen = [(start, 1.0)], {start}
-    for _ in range(depth):
-        following = []
-        for concept, weight in frontier:
-            for other, w in neighbours(concept):
-                if other in CASH_TOTALS:
-                    return 1 if weight * w > 0 else -1
-                if other not in seen:
-                    seen.add(other)
-                    following.append((other, weight * w))
-        frontier = following
-    return None
 
 
 def cash_flow_sign(mapping: Mapping, balance: str | None, index: ConceptIndex) -> tuple[int, SignBasis]:

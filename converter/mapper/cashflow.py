@@ -1,0 +1,112 @@
+"""The cash-flow statement's structure, read from the taxonomy's calculation network.
+
+Every concept of the statement rolls up to the net cash of one activity (operating,
+investing, financing) with a weight: the sign of its effect on cash.  Signs use the
+weight; the mapper uses the activity, so that "Other" under financing activities does not
+become an operating concept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from converter.taxonomy.index import ConceptIndex
+
+ACTIVITY_TOTALS = {
+    "operating": ("NetCashProvidedByUsedInOperatingActivities",
+                  "NetCashProvidedByUsedInOperatingActivitiesContinuingOperations"),
+    "investing": ("NetCashProvidedByUsedInInvestingActivities",
+                  "NetCashProvidedByUsedInInvestingActivitiesContinuingOperations"),
+    "financing": ("NetCashProvidedByUsedInFinancingActivities",
+                  "NetCashProvidedByUsedInFinancingActivitiesContinuingOperations"),
+}
+_ACTIVITY_OF_TOTAL = {f"us-gaap:{name}": activity for activity, names in ACTIVITY_TOTALS.items() for name in names}
+_ACTIVITY_WORDS = re.compile(r"\b(operating|investing|financing)\b", re.I)
+CASH_TOTALS = frozenset(_ACTIVITY_OF_TOTAL) | frozenset(f"us-gaap:{name}" for name in (
+    "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect",
+    "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseExcludingExchangeRateEffect",
+    "CashAndCashEquivalentsPeriodIncreaseDecrease",
+))
+_CASH_WEIGHTS: dict[str, int | None] = {}
+
+
+def cash_weight(qname: str, index: ConceptIndex) -> int | None:
+    """The concept's weight toward the net change in cash: the product of the calculation
+    weights along the shortest path up the taxonomy's network, through cash-flow concepts, to a net-cash total (net
+    income adds to cash though it is a credit; a gain subtracts).  A concept with no path
+    up (the network sums net income the other way: ``NetIncomeLoss = ProfitLoss - NCI``)
+    is tried with the edges read both ways, since ``P = w * C + ...`` moves both together
+    with the sign of ``w``.  None off the network."""
+    if qname in CASH_TOTALS:
+        return 1
+    if qname not in _CASH_WEIGHTS:
+        def in_cash_flows(edges: Iterable[tuple[str, float]]) -> list[tuple[str, float]]:
+            # only through concepts of the cash-flow statement: equity-method income adds to
+            # net income, but as an adjustment it is taken out of cash
+            return [(c, w) for c, w in edges if c in CASH_TOTALS or "CF" in (_statements(c, index))]
+
+        weight = _path_weight(qname, lambda c: in_cash_flows(index.calc_parents.get(c, ())), depth=8)
+        if weight is None:
+            weight = _path_weight(qname, lambda c: in_cash_flows([*index.calc_parents.get(c, ()),
+                                                                  *index.calc_children.get(c, ())]), depth=3)
+        _CASH_WEIGHTS[qname] = weight
+    return _CASH_WEIGHTS[qname]
+
+
+def _statements(qname: str, index: ConceptIndex) -> tuple[str, ...]:
+    concept = index.get(qname)
+    return concept.statements if concept else ()
+
+
+def _path_weight(start: str, neighbours: Callable[[str], Iterable[tuple[str, float]]], depth: int) -> int | None:
+    """Breadth first from ``start`` to a net-cash total: the product of the weights."""
+    frontier, seen = [(start, 1.0)], {start}
+    for _ in range(depth):
+        following = []
+        for concept, weight in frontier:
+            for other, w in neighbours(concept):
+                if other in CASH_TOTALS:
+                    return 1 if weight * w > 0 else -1
+                if other not in seen:
+                    seen.add(other)
+                    following.append((other, weight * w))
+        frontier = following
+    return None
+
+
+
+
+_ACTIVITIES: dict[str, str | None] = {}
+
+
+def concept_activity(qname: str, index: ConceptIndex) -> str | None:
+    """The activity whose net cash the concept rolls up to (nearest first), or None."""
+    if qname in _ACTIVITY_OF_TOTAL:
+        return _ACTIVITY_OF_TOTAL[qname]
+    if qname not in _ACTIVITIES:
+        frontier, seen, found = [qname], {qname}, None
+        for _ in range(8):
+            following = []
+            for concept in frontier:
+                for parent, _w in index.calc_parents.get(concept, ()):
+                    if parent in _ACTIVITY_OF_TOTAL:
+                        found = found or _ACTIVITY_OF_TOTAL[parent]
+                    elif parent not in seen and "CF" in _statements(parent, index):
+                        seen.add(parent)
+                        following.append(parent)
+            if found or not following:
+                break
+            frontier = following
+        _ACTIVITIES[qname] = found
+    return _ACTIVITIES[qname]
+
+
+def row_activity(label: str, sections: tuple[str, ...]) -> str | None:
+    """The activity a row sits in: its own words ("Net cash used in investing activities"),
+    else the nearest section that names one."""
+    for text in (label, *reversed(sections)):
+        m = _ACTIVITY_WORDS.search(text)
+        if m:
+            return m.group(1).lower()
+    return None
