@@ -7,6 +7,8 @@ every other table is reported as left out, with the reason the locator gave.
 
 from __future__ import annotations
 
+import re
+
 from converter.errors import NoStatementsError
 from converter.extraction.cover import extract_cover
 from converter.extraction.fiscal import FiscalCalendar
@@ -14,7 +16,7 @@ from converter.extraction.locate import Located, locate
 from converter.extraction.statements import build_statement
 from converter.extraction.values import parse_amount
 from converter.model.document import Document, Table
-from converter.model.statements import ExtractedFiling, LeftOut, Statement, StatementKind
+from converter.model.statements import ExtractedFiling, ItemKind, LeftOut, Statement, StatementKind
 
 
 def extract(document: Document) -> ExtractedFiling:
@@ -32,7 +34,7 @@ def extract(document: Document) -> ExtractedFiling:
         statements.append((found.tables[0].order, statement))
         statement_orders.update(t.order for t in found.tables + found.continuations)
         if statement.kind == StatementKind.BS and fiscal is None:
-            fiscal = FiscalCalendar.from_balance_sheet([p.end for p in statement.periods])
+            fiscal = FiscalCalendar.from_balance_sheet([p.end for p in statement.periods], document.full_text)
     if not statements:
         raise NoStatementsError(document.path)
     for i, reason in sorted(rejected.items()):
@@ -53,9 +55,35 @@ def _build(found: Located, left_out: list[LeftOut], fiscal: FiscalCalendar | Non
         return None
     left_out.extend(scratch)
     statement.title = statement.title or found.heading
-    for table in found.continuations:
+    for n, table in enumerate(found.continuations):
+        if _is_complete(statement):
+            for rest in found.continuations[n:]:
+                _report_table(rest, f"no statement heading above it, and the {found.kind.description} before it "
+                                    f"is complete", left_out)
+            break
         _join(statement, table, left_out, fiscal)
     return statement
+
+
+_CLOSING_TOTAL = re.compile(r"^total\s+liabilities\s*(?:,|and)", re.I)
+_COMPREHENSIVE_TOTAL = re.compile(r"^(?:total\s+)?comprehensive\s+(?:income|loss|earnings)", re.I)
+
+
+def _is_complete(statement: Statement) -> bool:
+    """Whether the statement already reached its closing line, so that a table after it
+    is not its continuation: the balance sheet's "Total liabilities and equity", the cash
+    balance at the end of the period, the income statement's per-share amounts, the
+    statement of comprehensive income's total."""
+    items = [i for i in statement.items if not i.is_header]
+    if statement.kind == StatementKind.BS:
+        return any(_CLOSING_TOTAL.match(i.label) for i in items)
+    if statement.kind == StatementKind.CF:
+        return any(i.balance_at == "end" for i in items)
+    if statement.kind == StatementKind.IS:
+        return any(i.kind == ItemKind.PER_SHARE for i in items)
+    if statement.kind == StatementKind.CI:
+        return any(_COMPREHENSIVE_TOTAL.match(i.label) for i in items)
+    return False
 
 
 def _join(statement: Statement, table: Table, left_out: list[LeftOut], fiscal: FiscalCalendar | None) -> None:

@@ -15,6 +15,7 @@ be snapped to (the day after the previous year end).
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -30,19 +31,34 @@ def _same_date_in(d: date, year: int) -> date:
     return date(year, d.month, last if _is_month_end(d) else min(d.day, last))
 
 
+_DAYS = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_LAST_WEEKDAY = re.compile(r"\blast\s+(" + "|".join(_DAYS) + r")\s+(?:of|in)\s+(" + "|".join(_MONTHS) + r")\b", re.I)
+
+
 @dataclass(frozen=True)
 class FiscalCalendar:
     year_ends: tuple[date, ...]  # known fiscal year ends, oldest first
+    last_weekday_of: tuple[int, int] | None = None  # (weekday, month): "the last Saturday of September"
 
     @classmethod
-    def from_balance_sheet(cls, dates: list[date]) -> FiscalCalendar | None:
+    def from_balance_sheet(cls, dates: list[date], text: str = "") -> FiscalCalendar | None:
+        """From the balance sheet's dates and, where the filing states it ("ends on the last
+        Saturday of September"), its rule; without a stated rule a 52/53-week year is taken
+        to end on the weekday nearest its usual date."""
         if not dates:
             return None
         latest, earliest = max(dates), min(dates)
         ends = {earliest}
         if 330 <= (latest - earliest).days <= 400:
             ends.add(latest)
-        return cls(tuple(sorted(ends)))
+        rule = None
+        m = _LAST_WEEKDAY.search(text)
+        if m:
+            day, month = _DAYS[m.group(1).lower()], _MONTHS[m.group(2).lower()]
+            if all(d.month == month and d.weekday() == day for d in ends):
+                rule = (day, month)
+        return cls(tuple(sorted(ends)), rule)
 
     @property
     def weekly(self) -> bool:
@@ -54,6 +70,10 @@ class FiscalCalendar:
         anchor = min(self.year_ends, key=lambda d: abs(d.year - year))
         if anchor.year == year:
             return anchor
+        if self.last_weekday_of is not None:
+            weekday, month = self.last_weekday_of
+            last = date(year, month, calendar.monthrange(year, month)[1])
+            return last - timedelta(days=(last.weekday() - weekday) % 7)
         guess = _same_date_in(anchor, year)
         if not self.weekly:
             return guess

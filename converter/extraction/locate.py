@@ -45,7 +45,8 @@ _TITLES: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
 _NOT_A_HEADING = re.compile(
     r"\b(?:following|table|presents?|shows?|summar\w*|below|above|see|refer\w*|includ\w*|discussion|"
     r"reconcil\w*|non-gaap|percentage|selected|pro\s+forma|consolidating|parent\s+company|registrant|"
-    r"guarantors?|notes\s+to|index|derived|changes\s+to)\b",
+    r"guarantors?|notes\s+to|index|derived|changes\s+to|off-balance|components|arrangements)\b|"
+    r"^\s*(?:note\s+)?\d{1,2}\s*[.:)\-–—]",  # a numbered note ("3. Balance Sheet Components")
     re.I,
 )
 _PARENTHETICAL = re.compile(r"parenthetical", re.I)

@@ -173,7 +173,7 @@ def build_statement(table: Table, kind: StatementKind, left_out: list[LeftOut],
         bare = _BARE_YEAR.fullmatch(headers[j].strip())
         if period is None and bare:
             year = int(bare.group(1))
-            period = _period_from_caption(caption, year)
+            period = _period_from_caption(caption, year, exact_only=fiscal is not None and kind != "BS")
             if period is None and kind != "BS" and fiscal is not None:
                 period = fiscal.fiscal_year(year, max(named_years))
                 report.warnings.append(f"column {headers[j].strip()!r}: the fiscal year {period.start} to "
@@ -316,7 +316,7 @@ def _snap_start(period: Period, balance_dates: Iterable[date], report: TableRepo
     return period
 
 
-def _period_from_caption(caption: str, year: int) -> Period | None:
+def _period_from_caption(caption: str, year: int, exact_only: bool = False) -> Period | None:
     """A bare-year column under a caption such as "for the years ended December 31"; a
     caption that names full dates ("At December 29, 2024 and December 31, 2023") gives the
     date of the column's year."""
@@ -327,6 +327,8 @@ def _period_from_caption(caption: str, year: int) -> Period | None:
             if length is None:
                 return Period(end=named, label=text)
             return Period(end=named, start=start_of(named, *length), label=text)
+    if exact_only:
+        return None  # the fiscal calendar knows other years' ends better than the caption's date
     without_years = re.sub(r"\b(?:19|20)\d{2}\b", "", caption)
     end = parse_date(without_years, default_year=year)
     if end is None:
