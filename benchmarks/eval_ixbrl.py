@@ -8,10 +8,11 @@ text) to get a bare HTML input, convert it, and compare with the filer's own fac
   table that holds its anchor facts (``Assets``; earnings per share or net income; the three
   net-cash totals) and, among several, the most tagged numbers.
 * The truth: the non-dimensional numeric facts inside those tables, as (concept, period,
-  value), per statement kind.
-* Recall: the share of the truth that we produced, in a statement of the same kind, with
-  the same period and value (any concept); a fact the filer shows in two statements (net
-  income in IS and CF) is written once, so it counts where we wrote it with its concept.
+  value), per statement kind; not percentages (a "percent to sales" column is not an amount
+  of the statement, and the converter reports such columns rather than tagging them).
+* Recall: the share of the truth that we produced in our BS/IS/CF facts with the same
+  period and value (any concept): a fact shown in two statements (net income in IS and
+  CF, cash in BS and CF) is written once.
 * Precision: the share of our BS/IS/CF facts whose period and value equal a fact the filer
   tagged anywhere in the document.
 * Scale errors: our facts that are off from a filed fact of the same period by a power of ten.
@@ -101,9 +102,15 @@ def _value(el: etree._Element) -> Decimal | None:
     return -value if el.get("sign") == "-" else value
 
 
+def _pure_units(root: etree._Element) -> set[str]:
+    return {u.get("id", "") for u in root.iter(f"{XBRLI}unit")
+            if [m.text for m in u.iter(f"{XBRLI}measure")] == ["xbrli:pure"]}
+
+
 def truth(path: Path) -> Filed:
     root = etree.parse(str(path), etree.XMLParser(huge_tree=True, recover=True)).getroot()
     periods, dimensional, cik = _periods(root)
+    pure = _pure_units(root)
     filed = Filed(cik=cik)
     tables: dict[etree._Element, list[tuple[str, str, Decimal]]] = {}
     for el in root.iter(f"{IX}nonFraction"):
@@ -112,7 +119,7 @@ def truth(path: Path) -> Filed:
         if value is None or context not in periods:
             continue
         filed.anywhere.add((periods[context], value))
-        if context in dimensional:
+        if context in dimensional or el.get("unitRef", "") in pure:
             continue
         table = next((a for a in el.iterancestors(f"{XHTML}table")), None)
         if table is not None:
@@ -177,8 +184,7 @@ def evaluate(path: Path, validate: bool) -> tuple[Counter[str], str]:
         expected = filed.by_kind.get(kind, set())
         counts[f"{kind} expected"] += len(expected)
         for concept, period, value in expected:
-            concepts = ours[kind].get((period, value)) or (
-                anywhere_ours.get((period, value)) if concept in anywhere_ours.get((period, value), ()) else None)
+            concepts = anywhere_ours.get((period, value))
             if concepts is None:
                 continue
             counts[f"{kind} recalled"] += 1
