@@ -49,6 +49,7 @@ _NOT_A_HEADING = re.compile(
     r"^\s*(?:note\s+)?\d{1,2}\s*[.:)\-–—]",  # a numbered note ("3. Balance Sheet Components")
     re.I,
 )
+_NOTE_TITLE = re.compile(r"^\s*(?:note\s+)?\d{1,2}\s*[.:)\-–—]\s*[A-Za-z]", re.I)
 _PARENTHETICAL = re.compile(r"parenthetical", re.I)
 _CONTINUED = re.compile(r"\bcontinued\b|\bcont['’]?d\b", re.I)
 _ROW_HINTS: dict[StatementKind, tuple[str, ...]] = {
@@ -126,7 +127,7 @@ def _continuation_caption(table: Table) -> bool:
     if is_continued(table):
         return True
     return all(len(line) <= 60 and not line.rstrip().endswith(":") and heading_of(line) is None
-               for line in table.caption)
+               and not _NOTE_TITLE.match(line) for line in table.caption)
 
 
 def locate(tables: list[Table]) -> tuple[list[Located], dict[int, str]]:
