@@ -124,6 +124,8 @@ def _convert(args: argparse.Namespace) -> int:
         kinds = ", ".join(ms.statement.kind for ms in result.statements)
         print(f"wrote {result.output}/ ({len(result.files)} files)")
         print(f"statements: {len(result.statements)} ({kinds})")
+        if result.scale_not_stated:
+            print(f"scale: no scale note found for {', '.join(result.scale_not_stated)}; amounts taken as printed")
         print(f"facts: {len(result.model.facts)} ({result.standard_count} standard, "
               f"{result.extension_count} extension)")
         extensions = [e.name for e in result.model.extensions if not e.abstract]

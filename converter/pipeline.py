@@ -48,6 +48,11 @@ class Result:
         return self.validation is not None and self.validation.valid
 
     @property
+    def scale_not_stated(self) -> list[str]:
+        """Statements printed with no scale note: their amounts are taken as printed."""
+        return [ms.statement.kind for ms in self.statements if not ms.statement.scale_text]
+
+    @property
     def standard_count(self) -> int:
         return sum(1 for f in self.model.facts if not f.concept.startswith(self.model.prefix + ":"))
 
@@ -169,5 +174,6 @@ def summary(result: Result) -> dict[str, Any]:
         "standard": result.standard_count,
         "extension": result.extension_count,
         "leftOut": len(result.left_out),
+        "scaleNotStated": result.scale_not_stated,
         "valid": result.valid,
     }

@@ -133,3 +133,27 @@ def test_a_dash_is_a_zero_and_cents_are_per_share(filing) -> None:  # type: igno
     eps = items["Continuing operations"]
     assert eps.kind is ItemKind.PER_SHARE
     assert eps.sections == ("Earnings per share", "Basic")  # a caption right under a caption nests
+
+
+NO_SCALE = """\
+EXAMPLE CORP
+CONSOLIDATED BALANCE SHEETS
+
+\tDecember 31, 2024\tDecember 31, 2023
+Cash\t500\t400
+Total assets\t500\t400
+"""
+
+
+def test_a_statement_without_a_scale_note_is_said_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from converter.cli import main
+
+    path = tmp_path / "noscale.txt"
+    path.write_text(NO_SCALE, encoding="utf-8")
+    code = main(["convert", str(path), "--cik", "1", "-o", str(tmp_path / "out"), "--no-validate", "--json"])
+    assert code == 0
+    assert json.loads(capsys.readouterr().out)["scaleNotStated"] == ["BS"]
+    report = json.loads((tmp_path / "out" / "mapping-report.json").read_text(encoding="utf-8"))
+    assert any("no scale note" in w for s in report["statements"] for w in s["quality"]["warnings"])

@@ -112,6 +112,8 @@ def build_statement(table: Table, kind: StatementKind, left_out: list[LeftOut],
         return None
     header_labels = [r.cells[0] for r in table.rows[:columns.body_start] if r.cells and r.cells[0]]
     scale, scale_text, unscaled, kind_scale = read_scale(table.caption + header_labels)
+    if not scale_text:
+        report.warnings.append("no scale note found above or in the table: amounts taken as printed")
     statement = Statement(kind=kind, title=_title(table.caption), periods=columns.periods, items=[], scale=scale,
                           scale_text=scale_text, unscaled_kinds=unscaled, kind_scale=kind_scale, report=report,
                           line=table.line)
