@@ -166,6 +166,7 @@ def evaluate(path: Path, validate: bool) -> tuple[Counter[str], str]:
     index = load_index()
     deprecated = {f"us-gaap:{name}" for name in json.loads(DEPRECATED.read_text(encoding="utf-8"))}
     ours: dict[str, dict[Key, set[str]]] = {k: {} for k in KINDS}
+    counts["deprecated chosen"] += sum(1 for f in produced if f.concept in deprecated)
     for f, kind in zip(produced, statement_of, strict=True):
         if kind not in KINDS or f.value is None or f.unit is None or f.dims:
             continue
@@ -209,6 +210,8 @@ def _line(name: str, c: Counter[str], kinds: tuple[str, ...] = KINDS) -> str:
             f"concept accuracy {total('right') / max(total('judged'), 1):6.1%}")
     if c["validated"]:
         text += f"  valid {c['valid']}/{c['validated']}"
+    if kinds == KINDS:
+        text += f"  deprecated concepts {c['deprecated chosen']}"
     return text
 
 

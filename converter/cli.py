@@ -77,6 +77,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--sources", type=Path, required=True, help="the taxonomy-sources folder")
     build.add_argument("--fsds", type=Path, help="SEC Financial Statement Data Sets folder (filer labels)")
     build.add_argument("--ixbrl", type=Path, help="Inline XBRL filings (modern filer labels, learning fold only)")
+    build.add_argument("--deprecated", type=Path,
+                       help="the SEC's us-gaap-deprecated-concepts.json (concepts the mapper never chooses)")
     build.add_argument("--out", type=Path, help="where to write (default: the installed taxonomy/ folder)")
     show = tsub.add_parser("show", help="print what the index knows of a concept")
     show.add_argument("concept", help="a prefixed name such as us-gaap:Assets")
@@ -173,6 +175,10 @@ def _taxonomy(args: argparse.Namespace) -> int:
             raise TaxonomyError(f"{args.sources} is not a folder of taxonomy sources")
         out = args.out or data_dir("taxonomy")
         counts = build_index(args.sources, out, args.fsds, args.ixbrl)
+        if args.deprecated is not None:
+            from converter.taxonomy.deprecated import build_deprecated
+
+            counts["deprecated"] = build_deprecated(args.deprecated, out)
         print(f"wrote {out}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
         return 0
     if args.action == "standin":

@@ -81,9 +81,12 @@ for concepts, values in INCOME_STATEMENT:
     for period, value in zip((Q6, Q5, H6, H5), values.split(), strict=True):
         EXPECTED.append((concepts, period, value, USD, "-3", ()))
 for period, value in zip((Q6, Q5, H6, H5), "-0.10 -0.12 -0.19 -0.25".split(), strict=True):
-    EXPECTED.append((g("EarningsPerShareBasicAndDiluted"), period, value, USD_PER_SHARE, "2", ()))
+    # "basic and diluted": one number, both concepts (the combined concept is deprecated)
+    EXPECTED.append((g("EarningsPerShareBasic"), period, value, USD_PER_SHARE, "2", ()))
+    EXPECTED.append((g("EarningsPerShareDiluted"), period, value, USD_PER_SHARE, "2", ()))
 for period, value in zip((Q6, Q5, H6, H5), "103901000 84955000 103612000 84673000".split(), strict=True):
-    EXPECTED.append((g("WeightedAverageNumberOfShareOutstandingBasicAndDiluted"), period, value, SHARES, "-3", ()))
+    EXPECTED.append((g("WeightedAverageNumberOfSharesOutstandingBasic"), period, value, SHARES, "-3", ()))
+    EXPECTED.append((g("WeightedAverageNumberOfDilutedSharesOutstanding"), period, value, SHARES, "-3", ()))
 # numbers written inside labels
 for period, value in ((A, "805000"), (B, "858000")):
     EXPECTED.append((g("AllowanceForDoubtfulAccountsReceivableCurrent"), period, value, USD, "-3", ()))
@@ -94,7 +97,7 @@ for period in (A, B):
         (g("PreferredStockSharesIssued"), period, "0", SHARES, "0", ()),
         (g("CommonStockParOrStatedValuePerShare"), period, "0.001", USD_PER_SHARE, "3", ()),
         (g("CommonStockSharesAuthorized"), period, "415000000", SHARES, "0", ()),
-        (g("TreasuryStockShares", "TreasuryStockCommonShares"), period, "551208", SHARES, "0", ()),
+        (g("TreasuryStockCommonShares"), period, "551208", SHARES, "0", ()),
     ]
 EXPECTED += [
     (g("CommonStockSharesIssued"), A, "104765257", SHARES, "0", ()),
@@ -189,3 +192,11 @@ def test_no_calculation_had_to_be_dropped(example_result: Result) -> None:
     assert example_result.model.report["calculationsLeftOut"] == []
     arcs = [a for r in example_result.model.roles for a in r.calculation]
     assert len(arcs) == 35  # children counted in the filing: BS 4+4+5+6+4, IS 2+2+2+4+2
+
+
+def test_no_deprecated_concept_is_chosen(example_facts: list[ReadFact]) -> None:
+    from converter.taxonomy.deprecated import load_deprecated
+
+    deprecated = load_deprecated()
+    assert "us-gaap:EarningsPerShareBasicAndDiluted" in deprecated and "us-gaap:TreasuryStockShares" in deprecated
+    assert not {f.concept for f in example_facts} & deprecated

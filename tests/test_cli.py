@@ -21,7 +21,7 @@ def test_convert_the_example_from_the_command_line(tmp_path: Path) -> None:
     out = tmp_path / "out"
     proc = run("convert", str(EXAMPLE), "--cik", "0001009759", "-o", str(out))
     assert proc.returncode == 0, proc.stderr
-    assert "facts: 160 (160 standard, 0 extension)" in proc.stdout
+    assert "facts: 168 (168 standard, 0 extension)" in proc.stdout
     assert "Arelle: valid: 0 errors, 0 calculation inconsistencies" in proc.stdout
     names = sorted(p.name for p in out.iterdir())
     assert names == ["cpst-20060930.xml", "cpst-20060930.xsd", "cpst-20060930_cal.xml", "cpst-20060930_def.xml",

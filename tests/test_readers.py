@@ -80,7 +80,7 @@ def test_edgar_submission_supplies_the_cik(tmp_path: Path) -> None:
     assert result.valid
     facts = read_facts(result.output / f"{result.model.stem}.xml")
     assert {f.value for f in facts if f.concept == "dei:EntityCentralIndexKey"} == {"0001009759"}
-    assert len(facts) == 160
+    assert len(facts) == 168
 
 
 HTML_STATEMENT = """<html><body>

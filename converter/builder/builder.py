@@ -250,6 +250,10 @@ class Builder:
                 pref = ROLE_PERIOD_START if item.balance_at == "start" else ROLE_PERIOD_END
             self.label(qname, pref, item.label)
             role.presentation.append(Arc(parent, qname, order, preferred_label=pref))
+            for other in mi.mapping.also:
+                order += 1
+                self.label(other, pref, item.label)
+                role.presentation.append(Arc(parent, other, order, preferred_label=pref))
             values = xbrl_values(mi)
             kind = item.kind
             power = st.scale_for(kind)
@@ -265,6 +269,9 @@ class Builder:
                                 self.decimals(amount, power), f"line {item.line}", st.kind)
                 if not self.add_fact(fact):
                     conflicted.add(qname)
+                for other in mi.mapping.also:  # "basic and diluted": one number, two concepts
+                    self.add_fact(Fact(other, fact.context, fact.value, fact.unit, fact.decimals, fact.source,
+                                       fact.statement))
         seen_pairs: set[tuple[str, str]] = set()
         for calc in ms.calculations:
             for k, (child, weight) in enumerate(calc.children, start=1):

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from converter.mapper.similarity import Weights, tokens
+from converter.taxonomy.deprecated import load_deprecated
 from converter.taxonomy.index import Concept, ConceptIndex, load_filer_labels, load_index
 from converter.text import normalize_label
 
@@ -72,9 +73,10 @@ class Evidence:
     @staticmethod
     def choosable(concept: Concept) -> bool:
         """Concepts the mapper may pick: items of the current taxonomy that the stand-in
-        declares exactly."""
+        declares exactly, and that the taxonomy has not deprecated."""
         return (
-            concept.is_item
+            concept.qname not in load_deprecated()
+            and concept.is_item
             and not concept.abstract
             and concept.declarable
             and (concept.in_2024_list or concept.in_2025_linkbases or concept.prefix != "us-gaap")

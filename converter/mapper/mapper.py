@@ -81,11 +81,19 @@ class Mapper:
     def map_statement(self, statement: Statement) -> MappedStatement:
         mapped = [MappedItem(item, None) for item in statement.items]
         ranked: dict[int, list[Scored]] = {}
+        diluted: dict[int, list[Scored]] = {}
         for i, (item, sections) in enumerate(zip(statement.items, _positional_context(statement), strict=True)):
-            if not item.is_header:
-                ranked[i] = self.rank(item.label, item.kind, statement.kind, sections, item.is_total,
-                                      period="instant" if item.balance_at else None)
+            if item.is_header:
+                continue
+            period = "instant" if item.balance_at else None
+            split = basic_and_diluted(item.label)
+            label = split[0] if split else item.label
+            ranked[i] = self.rank(label, item.kind, statement.kind, sections, item.is_total, period=period)
+            if split:
+                diluted[i] = self.rank(split[1], item.kind, statement.kind, sections, item.is_total, period=period)
         self._assign(statement, mapped, ranked)
+        for i, options in diluted.items():
+            self._also_diluted(mapped[i], options)
         apply_signs(statement.kind, mapped, self.index)
         embedded = [
             MappedEmbedded(fact, item.item, self.map_embedded(
@@ -94,6 +102,16 @@ class Mapper:
             for fact in item.item.embedded
         ]
         return MappedStatement(statement, mapped, embedded)
+
+    @staticmethod
+    def _also_diluted(item: MappedItem, options: list[Scored]) -> None:
+        """A "basic and diluted" row is both: the diluted concept carries the same values."""
+        mapping = item.mapping
+        if mapping is None or mapping.is_extension or not options or options[0].score < EXTENSION_THRESHOLD:
+            return
+        if options[0].qname != mapping.concept:
+            mapping.also.append(options[0].qname)
+            mapping.reason += f"; the row is basic and diluted: also {options[0].qname}"
 
     def rank(self, label: str, kind: str, statement_kind: str, sections: tuple[str, ...] = (),
              is_total: bool = False, limit: int = 5, period: str | None = None) -> list[Scored]:
@@ -290,6 +308,16 @@ class Mapper:
             if score > best_score:
                 best, best_score = qname, score
         return best if best_score >= 0.3 else None
+
+
+_BASIC_AND_DILUTED = re.compile(r"\bbasic\s*(?:and|&|/)\s*diluted\b", re.I)
+
+
+def basic_and_diluted(label: str) -> tuple[str, str] | None:
+    """("... basic", "... diluted") for a label that reports both with one number."""
+    if not _BASIC_AND_DILUTED.search(label):
+        return None
+    return _BASIC_AND_DILUTED.sub("basic", label), _BASIC_AND_DILUTED.sub("diluted", label)
 
 
 def _positional_context(statement: Statement) -> list[tuple[str, ...]]:

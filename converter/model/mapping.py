@@ -44,6 +44,7 @@ class Mapping:
     sign_basis: SignBasis = SignBasis.AS_PRINTED
     sign_reason: str = "value as printed"
     dimensions: dict[str, str] = field(default_factory=dict)  # axis -> member
+    also: list[str] = field(default_factory=list)  # concepts with the same values ("basic and diluted")
 
     @property
     def is_extension(self) -> bool:

@@ -1,0 +1,43 @@
+"""US-GAAP concepts the taxonomy has deprecated, and when.
+
+Derived from the SEC's own list (``us-gaap-deprecated-concepts.json``, public domain, shipped
+with Arelle's EDGAR plug-in) by ``xbrl-converter taxonomy build --deprecated FILE`` into
+``taxonomy/deprecated-concepts.json.gz``.  EDGAR rejects a 2025 filing that uses a concept
+deprecated in 2025 or before (EFM 6.05.42, DQC 0018), so the mapper never chooses one.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from converter.resources import data_dir
+
+DEPRECATED_FILE = "deprecated-concepts.json.gz"
+TAXONOMY_YEAR = 2025
+
+
+def build_deprecated(source: Path, out: Path) -> int:
+    """Write the us-gaap concepts deprecated in or before the target year; returns how many."""
+    raw: dict[str, str] = json.loads(source.read_text(encoding="utf-8"))
+    kept = {f"us-gaap:{name}": when for name, when in sorted(raw.items())
+            if when[:4].isdigit() and int(when[:4]) <= TAXONOMY_YEAR}
+    data = {"source": "SEC us-gaap-deprecated-concepts.json (Arelle EDGAR plug-in resources)",
+            "taxonomyYear": TAXONOMY_YEAR, "deprecated": kept}
+    out.mkdir(parents=True, exist_ok=True)
+    with (out / DEPRECATED_FILE).open("wb") as raw_fh, gzip.GzipFile(filename="", mode="wb", fileobj=raw_fh,
+                                                                      mtime=0) as fh:
+        fh.write(json.dumps(data, separators=(",", ":")).encode("utf-8"))
+    return len(kept)
+
+
+@lru_cache(maxsize=1)
+def load_deprecated() -> frozenset[str]:
+    """The deprecated concepts' QNames (empty when the table was never built)."""
+    path = data_dir("taxonomy") / DEPRECATED_FILE
+    if not path.exists():
+        return frozenset()
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return frozenset(json.load(fh)["deprecated"])
