@@ -65,6 +65,7 @@ def balance_position(label: str, periods: list[Period] | None = None) -> tuple[s
     return None, label
 
 
+_CASH_RECONCILIATION = re.compile(r"\breconciliation\s+of\s+cash\b", re.I)
 _AT_DAY = re.compile(r",?\s*(?:at|as of)\s+([A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s*(?:19|20)\d{2})?\s*$")
 
 
@@ -198,6 +199,8 @@ def _read_body(statement: Statement, rows: list[Row], columns: Columns, left_out
         balance_at = None
         if kind in (StatementKind.CF, StatementKind.EQ) and not all(p.is_instant for p in periods):
             balance_at, label = balance_position(label, periods)
+            if balance_at is None and any(_CASH_RECONCILIATION.search(name) for name in open_sections):
+                balance_at = "end"  # "Reconciliation of cash ... to the balance sheets": closing balances
         statement.items.append(LineItem(
             label=label, raw_label=raw, values=values,
             kind=_per_share_by_print(kind_in_context(label, open_sections), values, statement.scale),
