@@ -139,22 +139,38 @@ def _share_facts(text: str, instants: list[Period], subject: str) -> list[Embedd
 
     The role is the one written right after the number ("415,000,000 shares authorized"),
     else the nearest one before it ("authorized 100,000,000 shares", "issued and
-    outstanding; 50,773,796 shares at November 2, 2024").  The date is the one right after
-    the number ("... shares at DATE"), else the dates its ;-separated part names, else a
-    "respectively" list maps the numbers to the columns in order, else every column.
+    outstanding; 50,773,796 shares at November 2, 2024").  A list of as many counts as the
+    balance sheet has columns ("10,898 and 11,108 shares issued", with or without
+    "respectively") gives one count per column, in order.  Otherwise the date is the one
+    right after the number ("... shares at DATE"), else the dates its ;-separated part
+    names, else every column.
     """
     facts: list[EmbeddedFact] = []
     roles = [(m.start(), m.group(1).lower()) for m in _ROLE_WORD.finditer(text)]
-    respective = _RESPECTIVE_SHARES.search(text)
-    listed: list[str] = re.findall(_COUNT, respective.group(1)) if respective else []
-    for m in _SHARE_COUNT.finditer(text):
-        count = m.group(1)
-        after = m.group("role")
+
+    def role_at(position: int, after: str | None) -> str:
         if after:
-            role = after.lower()
-        else:
-            before = [r for pos, r in roles if pos < m.start()]
-            role = before[-1] if before else ("treasury" if "treasury" in subject else "")
+            return after.lower()
+        before = [r for pos, r in roles if pos < position]
+        return before[-1] if before else ("treasury" if "treasury" in subject else "")
+
+    def add(role: str, count: str, period: Period, phrase: str) -> None:
+        for role_name in _ROLE_NAMES.get(role, ("shares",)):
+            facts.append(EmbeddedFact(role_name, _amount(count), "shares", True, period, phrase, subject))
+
+    listed: list[tuple[int, int]] = []
+    for lm in _SHARE_LIST.finditer(text):
+        counts = re.findall(_COUNT, lm.group(1))
+        if len(counts) != len(instants) or len(instants) < 2 or _is_date_part(text, lm.start(), counts):
+            continue
+        role = role_at(lm.start(), lm.group("role"))
+        for count, period in zip(counts, instants, strict=True):
+            add(role, count, period, lm.group(0))
+        listed.append((lm.start(), lm.end()))
+    for m in _SHARE_COUNT.finditer(text):
+        if any(start <= m.start() < end for start, end in listed):
+            continue  # one of a list, placed above
+        role = role_at(m.start(), m.group("role"))
         if m.group("date"):
             day = parse_date(m.group("date"))
             where = [p for p in instants if p.end == day] or (
@@ -164,19 +180,8 @@ def _share_facts(text: str, instants: list[Period], subject: str) -> list[Embedd
             end = text.find(";", m.end())
             part = text[start: end if end >= 0 else len(text)]
             where = _targets([parse_date(d) for d in re.findall(_DATE_TEXT, part, re.I)], instants)
-        if respective and count in listed and len(listed) == len(instants):
-            where = [instants[listed.index(count)]]
-        for role_name in _ROLE_NAMES.get(role, ("shares",)):
-            for period in where:
-                facts.append(EmbeddedFact(role_name, _amount(count), "shares", True, period, m.group(0), subject))
-    if respective and len(listed) == len(instants):
-        role = (respective.group("role") or "").lower()
-        for count, period in zip(listed[:-1], instants[:-1], strict=False):
-            if any(f.amount.text == count for f in facts):
-                continue
-            for role_name in _ROLE_NAMES.get(role, ("shares",)):
-                facts.append(EmbeddedFact(role_name, _amount(count), "shares", True, period,
-                                          respective.group(0), subject))
+        for period in where:
+            add(role, m.group(1), period, m.group(0))
     return facts
 
 
@@ -193,9 +198,16 @@ _SHARE_COUNT = re.compile(
     rf"(?:[^;\d]{{0,40}}?\b(?:at|as of)\s+(?P<date>{_DATE_TEXT}))?",
     re.I,
 )
-_RESPECTIVE_SHARES = re.compile(
-    rf"(?<![\d,])({_COUNT}(?:\s*,\s*(?:and\s+)?{_COUNT})*\s*,?\s+and\s+{_COUNT})\s+shares\s*"
-    rf"(?P<role>issued and outstanding|issued|outstanding)?[^;]*?respectively",
+def _is_date_part(text: str, start: int, counts: list[str]) -> bool:
+    """"February 3, 2024, and 50,445,386 shares" is a date and a count, not a list of counts."""
+    month_before = re.search(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*$",
+                             text[max(0, start - 12): start], re.I)
+    return bool(month_before) or any(re.fullmatch(r"(?:19|20)\d{2}", c) for c in counts)
+
+
+_SHARE_LIST = re.compile(
+    rf"(?<![\d,.$])({_COUNT}(?:\s*,\s*(?:and\s+)?{_COUNT})*\s*,?\s+and\s+{_COUNT})\s+shares\b\s*"
+    rf"(?P<role>issued and outstanding|authorized|issued|outstanding)?",
     re.I,
 )
 
