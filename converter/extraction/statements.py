@@ -82,7 +82,7 @@ def kind_in_context(label: str, sections: tuple[str, ...]) -> ItemKind:
 def _per_share_by_print(kind: ItemKind, values: list[Amount | None], scale: int) -> ItemKind:
     """In a statement in thousands or millions, a row printed to the cent in small numbers
     ("2.31") is a per-share amount whatever its label says ("Continuing operations")."""
-    shown = [v for v in values if v is not None and v.shown is not None]
+    shown = [v for v in values if v is not None and v.shown]  # a dash (zero) is printed without cents
     if kind is ItemKind.MONETARY and scale >= 3 and shown and \
             all(v.decimals_shown == 2 and v.shown is not None and abs(v.shown) < 1000 for v in shown):
         return ItemKind.PER_SHARE
