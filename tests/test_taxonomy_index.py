@@ -165,3 +165,16 @@ def test_rule_presentation_and_names() -> None:
     assert text.type == "dtr-types:textBlockItemType" and text.period_type == "duration"
     assert axis.substitution_group == "xbrldt:dimensionItem" and axis.abstract
     assert bs.label == "Widgets" and bs.inferred["label"] == "label-from-name"
+
+
+def test_a_missing_or_corrupt_index_is_a_taxonomy_error(tmp_path: Path) -> None:
+    from converter.errors import TaxonomyError
+    from converter.taxonomy.index import load_index
+
+    with pytest.raises(TaxonomyError, match="cannot be read"):
+        load_index(tmp_path / "missing.json.gz")
+    corrupt = tmp_path / "corrupt.json.gz"
+    corrupt.write_bytes(b"not gzip at all")
+    with pytest.raises(TaxonomyError) as caught:
+        load_index(corrupt)
+    assert caught.value.exit_code == 4

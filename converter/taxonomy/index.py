@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from converter.errors import TaxonomyError
 from converter.resources import data_dir
 
 INDEX_FILE = "concept-index.json.gz"
@@ -125,8 +126,12 @@ class ConceptIndex:
 def load_index(path: Path | None = None) -> ConceptIndex:
     """The committed index (or the one at ``path``), parsed once per process."""
     path = path or data_dir("taxonomy") / INDEX_FILE
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return ConceptIndex(json.load(fh), path)
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            return ConceptIndex(json.load(fh), path)
+    except (OSError, ValueError, KeyError) as exc:  # missing, not gzip, not JSON, not an index
+        raise TaxonomyError(f"the concept index {path} cannot be read ({type(exc).__name__}: {exc}); "
+                            f"rebuild it with 'xbrl-converter taxonomy build'") from None
 
 
 @lru_cache(maxsize=1)
