@@ -157,3 +157,32 @@ def test_a_statement_without_a_scale_note_is_said_so(tmp_path: Path, capsys: pyt
     assert json.loads(capsys.readouterr().out)["scaleNotStated"] == ["BS"]
     report = json.loads((tmp_path / "out" / "mapping-report.json").read_text(encoding="utf-8"))
     assert any("no scale note" in w for s in report["statements"] for w in s["quality"]["warnings"])
+
+
+INCOME_AND_COMPREHENSIVE = """\
+EXAMPLE CORP
+CONSOLIDATED STATEMENTS OF OPERATIONS
+(In millions, except per share data)
+
+\tYear Ended December 31,
+\t2024\t2023
+Revenue\t1,000\t900
+Cost of revenue\t600\t560
+Net income\t400\t340
+Net income per share - basic\t4.00\t3.40
+Other comprehensive income (loss):
+Foreign currency translation adjustments\t(20)\t15
+Comprehensive income\t380\t355
+"""
+
+
+def test_comprehensive_income_below_the_income_statement_is_its_own(tmp_path: Path) -> None:
+    path = tmp_path / "is-ci.txt"
+    path.write_text(INCOME_AND_COMPREHENSIVE, encoding="utf-8")
+    filing = extract(read_document(path))
+    assert [s.kind for s in filing.statements] == [StatementKind.IS, StatementKind.CI]
+    income, comprehensive = filing.statements
+    assert [i.label for i in income.items][-1] == "Net income per share - basic"
+    assert [i.label for i in comprehensive.items if not i.is_header] == [
+        "Foreign currency translation adjustments", "Comprehensive income"]
+    assert comprehensive.periods == income.periods and comprehensive.scale == 6

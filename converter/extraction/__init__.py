@@ -32,6 +32,9 @@ def extract(document: Document) -> ExtractedFiling:
         if statement is None:
             continue
         statements.append((found.tables[0].order, statement))
+        comprehensive = split_comprehensive(statement) if statement.kind == StatementKind.IS else None
+        if comprehensive is not None:
+            statements.append((found.tables[0].order, comprehensive))
         statement_orders.update(t.order for t in found.tables + found.continuations)
         if statement.kind == StatementKind.BS and fiscal is None:
             fiscal = FiscalCalendar.from_balance_sheet([p.end for p in statement.periods], document.full_text)
@@ -63,6 +66,32 @@ def _build(found: Located, left_out: list[LeftOut], fiscal: FiscalCalendar | Non
             break
         _join(statement, table, left_out, fiscal)
     return statement
+
+
+_OCI_START = re.compile(r"^other\s+comprehensive\s+(?:income|loss|earnings)", re.I)
+_NET_INCOME = re.compile(r"^net\s+(?:income|earnings|loss)", re.I)
+
+
+def split_comprehensive(statement: Statement) -> Statement | None:
+    """Two statements in one table: the rows from "Other comprehensive income" on, below
+    net income, become the statement of comprehensive income (same periods and scale);
+    the income statement keeps the rows above.  None when the table holds one statement."""
+    items = statement.items
+    seen_net_income = False
+    for i, item in enumerate(items):
+        if _NET_INCOME.match(item.label) and not item.is_header:
+            seen_net_income = True
+        elif seen_net_income and _OCI_START.match(item.label):
+            tail = items[i:]
+            if not any(not t.is_header for t in tail):
+                return None
+            statement.items = items[:i]
+            statement.report.warnings.append(f"comprehensive income from row {i} on is a statement of its own")
+            return Statement(kind=StatementKind.CI, title=f"{statement.title} (comprehensive income)",
+                             periods=list(statement.periods), items=tail, scale=statement.scale,
+                             scale_text=statement.scale_text, unscaled_kinds=statement.unscaled_kinds,
+                             kind_scale=dict(statement.kind_scale), line=statement.line)
+    return None
 
 
 _CLOSING_TOTAL = re.compile(r"^total\s+liabilities\s*(?:,|and)", re.I)
