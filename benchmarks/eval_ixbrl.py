@@ -221,14 +221,14 @@ def main() -> None:
     files = [Path(a) for a in args if a != "--validate"] or sorted(CORPUS.glob("*.html"))
     totals: Counter[str] = Counter()
     held: Counter[str] = Counter()
+    learned: Counter[str] = Counter()
     for path in files:
         start = time.perf_counter()
         counts, note = evaluate(path, validate)
         totals.update(counts)
-        if note.startswith("held out"):
-            held.update(counts)
+        (held if note.startswith("held out") else learned).update(counts)
         print(f"{_line(path.name, counts)}  {time.perf_counter() - start:5.1f} s {note}")
-    for name, c in (("held-out companies", held), ("all", totals)):
+    for name, c in (("held-out companies", held), ("learned companies", learned), ("all", totals)):
         print(_line(name, c))
         for kind in KINDS:
             print(_line(f"  {name} {kind}", c, (kind,)))

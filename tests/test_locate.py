@@ -9,7 +9,7 @@ import pytest
 
 from converter.extraction import extract
 from converter.extraction.locate import heading_of
-from converter.model.statements import ItemKind, StatementKind
+from converter.model.statements import ExtractedFiling, ItemKind, StatementKind
 from converter.readers import read_document
 
 MDNA_AND_STATEMENTS = """<html><body>
@@ -63,7 +63,7 @@ in our consolidated statements of earnings:</p>
 
 
 @pytest.fixture
-def filing(tmp_path: Path):  # type: ignore[no-untyped-def]
+def filing(tmp_path: Path) -> ExtractedFiling:
     path = tmp_path / "10k.html"
     path.write_text(MDNA_AND_STATEMENTS, encoding="utf-8")
     return extract(read_document(path))
@@ -97,14 +97,14 @@ def test_text_that_only_mentions_a_statement_is_no_heading(line: str) -> None:
     assert heading_of(line) is None
 
 
-def test_only_the_headed_statements_are_taken(filing) -> None:  # type: ignore[no-untyped-def]
+def test_only_the_headed_statements_are_taken(filing: ExtractedFiling) -> None:
     assert [s.kind for s in filing.statements] == [StatementKind.BS, StatementKind.IS]
     reasons = {lo.text: lo.reason for lo in filing.left_out}
     assert "mentions a statement" in reasons["10.0%"]  # the MD&A percentages
     assert "3. Balance Sheet Components" in reasons["50"]  # a note, not a continuation
 
 
-def test_a_page_without_heading_continues_the_balance_sheet(filing) -> None:  # type: ignore[no-untyped-def]
+def test_a_page_without_heading_continues_the_balance_sheet(filing: ExtractedFiling) -> None:
     bs = filing.statements[0]
     labels = [i.label for i in bs.items]
     assert labels[:2] == ["Cash", "Total assets"]
@@ -113,21 +113,21 @@ def test_a_page_without_heading_continues_the_balance_sheet(filing) -> None:  # 
     assert any(w.startswith("continued") for w in bs.report.warnings)
 
 
-def test_par_value_and_share_counts_leave_the_label(filing) -> None:  # type: ignore[no-untyped-def]
+def test_par_value_and_share_counts_leave_the_label(filing: ExtractedFiling) -> None:
     common = next(i for i in filing.statements[0].items if i.raw_label.startswith("Common stock"))
     assert common.label == "Common stock"
     roles = {(f.role, f.amount.text) for f in common.embedded}
     assert ("par value", "$0.01") in roles and ("shares authorized", "1,000") in roles
 
 
-def test_percentage_columns_are_reported_not_read(filing) -> None:  # type: ignore[no-untyped-def]
+def test_percentage_columns_are_reported_not_read(filing: ExtractedFiling) -> None:
     income = filing.statements[1]
     assert [p.key for p in income.periods] == ["2024-01-01--2024-12-31", "2023-01-01--2023-12-31"]
     percent = [lo for lo in filing.left_out if lo.text == "62.2%"]
     assert percent and "a percentage column" in percent[0].reason
 
 
-def test_a_dash_is_a_zero_and_cents_are_per_share(filing) -> None:  # type: ignore[no-untyped-def]
+def test_a_dash_is_a_zero_and_cents_are_per_share(filing: ExtractedFiling) -> None:
     items = {i.label: i for i in filing.statements[1].items}
     assert [v.shown if v else None for v in items["Impairment"].values] == [Decimal(0), Decimal(40)]
     eps = items["Continuing operations"]

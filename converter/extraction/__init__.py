@@ -31,11 +31,11 @@ def extract(document: Document) -> ExtractedFiling:
         statement = _build(found, left_out, fiscal)
         if statement is None:
             continue
-        statements.append((found.tables[0].order, statement))
+        statements.append((found.table.order, statement))
         comprehensive = split_comprehensive(statement) if statement.kind == StatementKind.IS else None
         if comprehensive is not None:
-            statements.append((found.tables[0].order, comprehensive))
-        statement_orders.update(t.order for t in found.tables + found.continuations)
+            statements.append((found.table.order, comprehensive))
+        statement_orders.update(t.order for t in [found.table, *found.continuations])
         if statement.kind == StatementKind.BS and fiscal is None:
             fiscal = FiscalCalendar.from_balance_sheet([p.end for p in statement.periods], document.full_text)
     if not statements:
@@ -49,9 +49,9 @@ def extract(document: Document) -> ExtractedFiling:
 
 def _build(found: Located, left_out: list[LeftOut], fiscal: FiscalCalendar | None) -> Statement | None:
     scratch: list[LeftOut] = []
-    statement = build_statement(found.tables[0], found.kind, scratch, fiscal)
+    statement = build_statement(found.table, found.kind, scratch, fiscal)
     if statement is None:
-        _report_table(found.tables[0], f"a {found.kind.description} whose columns name no period this version "
+        _report_table(found.table, f"a {found.kind.description} whose columns name no period this version "
                                        f"reads", left_out)
         for table in found.continuations:
             _report_table(table, f"continues a {found.kind.description} that could not be read", left_out)

@@ -66,9 +66,8 @@ def read_columns(table: Table, kind: StatementKind, report: TableReport, left_ou
         return None
     first_value, headers = header
     rows = table.rows
-    width = max(len(r.cells) for r in rows)
     value_cols = [
-        j for j in range(1, width)
+        j for j in range(1, len(headers))
         if any(j < len(r.cells) and parse_amount(r.cells[j]) is not None for r in rows[first_value:])
     ]
     # the header rows' label cells first ("fiscal years ended June 30"), then the caption

@@ -27,9 +27,9 @@ _INCLUDES = re.compile(
     re.I,
 )
 _NONE_ISSUED = re.compile(r"\bnone\s+issued\b|\bno\s+shares\s+issued\b", re.I)
-_PAR = re.compile(rf"({_MONEY})\s+(?:par|stated)\s+value|(?:par|stated)\s+value\s+(?:of\s+)?({_MONEY})", re.I)
-_PAR_PHRASE = re.compile(
-    rf"\s*[,—–-]*\s*(?:{_MONEY}\s+)?\b(?:par|stated)\s+value(?:\s+(?:of\s+)?{_MONEY})?(?:\s+per\s+share)?", re.I)
+# "$.001 par value" or "par value $1.00 per share": read as a fact, then cleaned from the label
+_PAR = re.compile(
+    rf"\s*[,—–-]*\s*(?:({_MONEY})\s+)?\b(?:par|stated)\s+value(?:\s+(?:of\s+)?({_MONEY}))?(?:\s+per\s+share)?", re.I)
 _SHARE_PARENTHETICAL = re.compile(r"\s*\([^)]*\b(?:authorized|issued|outstanding|shares)\b.*$", re.I)
 _AT_DATE_AMOUNT = re.compile(rf"({_MONEY})\s+(?:at|as\s+of)\s+({_DATE_TEXT})", re.I)
 _RESPECTIVE_AMOUNTS = re.compile(
@@ -47,7 +47,7 @@ def clean_label(raw: str) -> str:
     """The label without the facts written into it ("Common stock", "Accounts receivable, net")."""
     text = _NET_OF.sub(", net", raw)
     text = _SHARE_PARENTHETICAL.sub("", text)
-    text = _PAR_PHRASE.sub("", text)
+    text = _PAR.sub("", text)
     text = re.sub(r"^\s*,\s*|\s*,\s*(?=and\b)", " ", text).strip()
     text = _CUT.sub("", text).strip().rstrip(",:;")
     text = re.sub(r"\s*\(\s*\)", "", text)
@@ -104,7 +104,8 @@ def _segment_facts(segment: str, instants: list[Period], subject: str) -> list[E
             facts.append(EmbeddedFact(role, amount, kind, scaled, period, text, subject))
 
     for m in _PAR.finditer(segment):
-        add("par value", _amount(m.group(1) or m.group(2)), "perShare", False, m.group(0))
+        if m.group(1) or m.group(2):
+            add("par value", _amount(m.group(1) or m.group(2)), "perShare", False, m.group(0).strip(" ,—–-"))
     if _NONE_ISSUED.search(segment):
         add("shares issued", Amount(text="none", shown=Decimal(0)), "shares", False,
             _NONE_ISSUED.search(segment).group(0))  # type: ignore[union-attr]

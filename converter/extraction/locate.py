@@ -45,11 +45,10 @@ _TITLES: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
 _NOT_A_HEADING = re.compile(
     r"\b(?:following|table|presents?|shows?|summar\w*|below|above|see|refer\w*|includ\w*|discussion|"
     r"reconcil\w*|non-gaap|percentage|selected|pro\s+forma|consolidating|parent\s+company|registrant|"
-    r"guarantors?|notes\s+to|index|derived|changes\s+to|off-balance|components|arrangements)\b|"
-    r"^\s*(?:note\s+)?\d{1,2}\s*[.:)\-–—]",  # a numbered note ("3. Balance Sheet Components")
+    r"guarantors?|notes\s+to|index|derived|changes\s+to|off-balance|components|arrangements)\b",
     re.I,
 )
-_NOTE_TITLE = re.compile(r"^\s*(?:note\s+)?\d{1,2}\s*[.:)\-–—]\s*[A-Za-z]", re.I)
+_NOTE_TITLE = re.compile(r"^\s*(?:note\s+)?\d{1,2}\s*[.:)\-–—]\s*[A-Za-z]", re.I)  # "3. Balance Sheet Components"
 _PARENTHETICAL = re.compile(r"parenthetical", re.I)
 _CONTINUED = re.compile(r"\bcontinued\b|\bcont['’]?d\b", re.I)
 _ROW_HINTS: dict[StatementKind, tuple[str, ...]] = {
@@ -71,19 +70,18 @@ class Heading:
 
 @dataclass
 class Located:
-    """A statement: its first table, then the tables that continue it."""
+    """A statement: its table, then the tables that continue it."""
 
     kind: StatementKind
-    tables: list[Table]
-    heading: str
-    how: str  # "heading" or "row labels"
+    table: Table
+    heading: str  # "" when found by its row labels
     continuations: list[Table] = field(default_factory=list)
 
 
 def heading_of(line: str) -> Heading | None:
     """The statement a caption line names, if the line is a statement heading."""
     core = re.sub(r"\s+", " ", re.sub(r"\([^)]*\)?", " ", line)).strip(" :-–—.")
-    if not core or len(core) > 120 or _NOT_A_HEADING.search(core):
+    if not core or len(core) > 120 or _NOT_A_HEADING.search(core) or _NOTE_TITLE.match(core):
         return None
     for kind, pattern in _TITLES:
         m = pattern.search(core)
@@ -145,18 +143,13 @@ def locate(tables: list[Table]) -> tuple[list[Located], dict[int, str]]:
             rejected[i] = f"headed {h.text!r} but holds fewer than {MIN_VALUE_ROWS} rows of numbers"
         else:
             headed.append(i)
-    if headed:
-        chosen = _choose_headed(headed, headings, rejected)
-        how = "heading"
-    else:
-        chosen = _choose_by_shape(tables, rows, rejected)
-        how = "row labels"
+    chosen = _choose_headed(headed, headings, rejected) if headed else _choose_by_shape(tables, rows)
     located = []
     taken = set(chosen)
     for i in sorted(chosen):
         kind = chosen[i]
         heading = headings[i]
-        stmt = Located(kind, [tables[i]], heading.text if heading else "", how)
+        stmt = Located(kind, tables[i], heading.text if heading else "")
         j = i + 1
         while j < len(tables) and j not in taken and rows[j] >= 1 and _continuation_caption(tables[j]) \
                 and (headings[j] is None or (headings[j].kind == kind and headings[j].continued)):  # type: ignore[union-attr]
@@ -195,7 +188,7 @@ def _choose_headed(headed: list[int], headings: list[Heading | None],
     return chosen
 
 
-def _choose_by_shape(tables: list[Table], rows: list[int], rejected: dict[int, str]) -> dict[int, StatementKind]:
+def _choose_by_shape(tables: list[Table], rows: list[int]) -> dict[int, StatementKind]:
     """No statement headings anywhere: tables whose row labels name a statement."""
     chosen: dict[int, StatementKind] = {}
     for i, table in enumerate(tables):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from converter.taxonomy.index import ConceptIndex
 
@@ -28,78 +29,56 @@ CASH_TOTALS = frozenset(_ACTIVITY_OF_TOTAL) | frozenset(f"us-gaap:{name}" for na
     "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseExcludingExchangeRateEffect",
     "CashAndCashEquivalentsPeriodIncreaseDecrease",
 ))
-_CASH_WEIGHTS: dict[str, int | None] = {}
 
 
+@lru_cache(maxsize=4096)
 def cash_weight(qname: str, index: ConceptIndex) -> int | None:
     """The concept's weight toward the net change in cash: the product of the calculation
-    weights along the shortest path up the taxonomy's network, through cash-flow concepts, to a net-cash total (net
-    income adds to cash though it is a credit; a gain subtracts).  A concept with no path
-    up (the network sums net income the other way: ``NetIncomeLoss = ProfitLoss - NCI``)
-    is tried with the edges read both ways, since ``P = w * C + ...`` moves both together
-    with the sign of ``w``.  None off the network."""
+    weights along the shortest path up the taxonomy's network, through cash-flow concepts,
+    to a net-cash total (net income adds to cash though it is a credit; a gain subtracts).
+    A concept with no path up (the network sums net income the other way: ``NetIncomeLoss
+    = ProfitLoss - NCI``) is tried with the edges read both ways, since ``P = w * C + ...``
+    moves both together with the sign of ``w``.  None off the network."""
     if qname in CASH_TOTALS:
         return 1
-    if qname not in _CASH_WEIGHTS:
-        def in_cash_flows(edges: Iterable[tuple[str, float]]) -> list[tuple[str, float]]:
-            # only through concepts of the cash-flow statement: equity-method income adds to
-            # net income, but as an adjustment it is taken out of cash
-            return [(c, w) for c, w in edges if c in CASH_TOTALS or "CF" in (_statements(c, index))]
-
-        weight = _path_weight(qname, lambda c: in_cash_flows(index.calc_parents.get(c, ())), depth=8)
-        if weight is None:
-            weight = _path_weight(qname, lambda c: in_cash_flows([*index.calc_parents.get(c, ()),
-                                                                  *index.calc_children.get(c, ())]), depth=3)
-        _CASH_WEIGHTS[qname] = weight
-    return _CASH_WEIGHTS[qname]
+    up = _reach(qname, lambda c: index.calc_parents.get(c, ()), CASH_TOTALS, index, depth=8)
+    if up is None:
+        up = _reach(qname, lambda c: [*index.calc_parents.get(c, ()), *index.calc_children.get(c, ())],
+                    CASH_TOTALS, index, depth=3)
+    return None if up is None else up[1]
 
 
-def _statements(qname: str, index: ConceptIndex) -> tuple[str, ...]:
-    concept = index.get(qname)
-    return concept.statements if concept else ()
+@lru_cache(maxsize=4096)
+def concept_activity(qname: str, index: ConceptIndex) -> str | None:
+    """The activity whose net cash the concept rolls up to (nearest first), or None."""
+    if qname in _ACTIVITY_OF_TOTAL:
+        return _ACTIVITY_OF_TOTAL[qname]
+    up = _reach(qname, lambda c: index.calc_parents.get(c, ()), frozenset(_ACTIVITY_OF_TOTAL), index, depth=8)
+    return None if up is None else _ACTIVITY_OF_TOTAL[up[0]]
 
 
-def _path_weight(start: str, neighbours: Callable[[str], Iterable[tuple[str, float]]], depth: int) -> int | None:
-    """Breadth first from ``start`` to a net-cash total: the product of the weights."""
+def _reach(start: str, neighbours: Callable[[str], Iterable[tuple[str, float]]], targets: frozenset[str],
+           index: ConceptIndex, depth: int) -> tuple[str, int] | None:
+    """Breadth first from ``start`` to one of ``targets``: (the target, the sign of the
+    product of the weights on the way).  Only through concepts of the cash-flow statement:
+    equity-method income adds to net income, but as an adjustment it is taken out of cash."""
     frontier, seen = [(start, 1.0)], {start}
     for _ in range(depth):
         following = []
         for concept, weight in frontier:
             for other, w in neighbours(concept):
-                if other in CASH_TOTALS:
-                    return 1 if weight * w > 0 else -1
-                if other not in seen:
+                if other in targets:
+                    return other, (1 if weight * w > 0 else -1)
+                if other not in seen and "CF" in _statements(other, index):
                     seen.add(other)
                     following.append((other, weight * w))
         frontier = following
     return None
 
 
-
-
-_ACTIVITIES: dict[str, str | None] = {}
-
-
-def concept_activity(qname: str, index: ConceptIndex) -> str | None:
-    """The activity whose net cash the concept rolls up to (nearest first), or None."""
-    if qname in _ACTIVITY_OF_TOTAL:
-        return _ACTIVITY_OF_TOTAL[qname]
-    if qname not in _ACTIVITIES:
-        frontier, seen, found = [qname], {qname}, None
-        for _ in range(8):
-            following = []
-            for concept in frontier:
-                for parent, _w in index.calc_parents.get(concept, ()):
-                    if parent in _ACTIVITY_OF_TOTAL:
-                        found = found or _ACTIVITY_OF_TOTAL[parent]
-                    elif parent not in seen and "CF" in _statements(parent, index):
-                        seen.add(parent)
-                        following.append(parent)
-            if found or not following:
-                break
-            frontier = following
-        _ACTIVITIES[qname] = found
-    return _ACTIVITIES[qname]
+def _statements(qname: str, index: ConceptIndex) -> tuple[str, ...]:
+    concept = index.get(qname)
+    return concept.statements if concept else ()
 
 
 def row_activity(label: str, sections: tuple[str, ...]) -> str | None:

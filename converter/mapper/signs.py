@@ -106,16 +106,12 @@ def apply_signs(statement_kind: str, mapped: list[MappedItem], index: ConceptInd
     """Decide the sign of every mapped row of one statement (see the module docstring)."""
     after_assets = False
     supplemental = False
-    naturals: list[tuple[MappedItem, str | None, str]] = []
     for m in mapped:
         if m.mapping is None:
             continue
-        naturals.append((m, balance_of(m.mapping, index), natural_balance(statement_kind, m.item, after_assets)))
-        if m.mapping.concept == "us-gaap:Assets":
-            after_assets = True
-    for m, balance, natural in naturals:
-        assert m.mapping is not None
         item = m.item
+        balance = balance_of(m.mapping, index)
+        natural = natural_balance(statement_kind, item, after_assets)
         if statement_kind == "CF" and item.balance_at == "end":
             supplemental = True  # what follows the closing cash balance is disclosure
         if statement_kind == "CF" and not item.balance_at and not supplemental and not is_supplemental(item) \
@@ -125,4 +121,5 @@ def apply_signs(statement_kind: str, mapped: list[MappedItem], index: ConceptInd
             sign, basis = decide_sign(item, balance, natural)
         m.mapping.sign, m.mapping.sign_basis = sign, basis
         m.mapping.sign_reason = sign_reason(basis, balance, natural)
-
+        if m.mapping.concept == "us-gaap:Assets":
+            after_assets = True
