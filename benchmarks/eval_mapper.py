@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from converter.mapper.evidence import Evidence  # noqa: E402
+from converter.mapper.evidence import choosable  # noqa: E402
 from converter.mapper.mapper import Mapper  # noqa: E402
 from converter.taxonomy.filer_labels import is_held_out  # noqa: E402
 from converter.taxonomy.index import load_index  # noqa: E402
@@ -62,7 +62,7 @@ def main() -> None:
             concept = index.get(qname)
             if concept is None or concept.type not in KINDS or concept.abstract:
                 continue
-            if not Evidence.choosable(concept):
+            if not choosable(concept):
                 gone[stmt] += 1
                 continue
             kind = KINDS[concept.type]

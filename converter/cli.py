@@ -80,6 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--deprecated", type=Path,
                        help="the SEC's us-gaap-deprecated-concepts.json (concepts the mapper never chooses)")
     build.add_argument("--out", type=Path, help="where to write (default: the installed taxonomy/ folder)")
+    tsub.add_parser("evidence", help="re-derive the mapper's evidence from the committed index and filer labels")
     show = tsub.add_parser("show", help="print what the index knows of a concept")
     show.add_argument("concept", help="a prefixed name such as us-gaap:Assets")
     standin = tsub.add_parser("standin", help="write the offline stand-in taxonomy package (zip)")
@@ -179,7 +180,14 @@ def _taxonomy(args: argparse.Namespace) -> int:
             from converter.taxonomy.deprecated import build_deprecated
 
             counts["deprecated"] = build_deprecated(args.deprecated, out)
+        counts["evidence rows"] = _build_evidence(out)
         print(f"wrote {out}: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+        return 0
+    if args.action == "evidence":
+        from converter.resources import data_dir
+
+        out = data_dir("taxonomy")
+        print(f"wrote {out}: {_build_evidence(out)} evidence rows")
         return 0
     if args.action == "standin":
         from converter.taxonomy.index import load_index
@@ -195,6 +203,17 @@ def _taxonomy(args: argparse.Namespace) -> int:
         raise TaxonomyError(f"{args.concept} is not in the concept index")
     print(json.dumps({k: v for k, v in concept.__dict__.items()}, indent=2, default=list))
     return 0
+
+
+def _build_evidence(out: Path) -> int:
+    """The mapper's tokenised labels, from the index, filer labels and deprecated list in ``out``."""
+    from converter.mapper.evidence import build_evidence
+    from converter.taxonomy.deprecated import load_deprecated
+    from converter.taxonomy.index import load_filer_labels, load_index
+
+    for cached in (load_index, load_filer_labels, load_deprecated):  # the build may have just rewritten them
+        cached.cache_clear()
+    return build_evidence(out)
 
 
 if __name__ == "__main__":

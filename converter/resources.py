@@ -16,3 +16,13 @@ def data_dir(name: str) -> Path:
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError(f"the {name}/ data folder is missing from this installation")
+
+
+def write_gz_json(path: Path, data: object) -> None:
+    """Compact JSON, gzipped with mtime=0 so that a rebuild is byte-identical."""
+    import gzip
+    import json
+
+    raw = json.dumps(data, separators=(",", ":"), ensure_ascii=False)
+    with path.open("wb") as raw_fh, gzip.GzipFile(filename="", mode="wb", fileobj=raw_fh, mtime=0) as fh:
+        fh.write(raw.encode("utf-8"))

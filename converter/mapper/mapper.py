@@ -22,8 +22,10 @@ import math
 import re
 from dataclasses import dataclass
 
+import numpy as np
+
 from converter.mapper.cashflow import concept_activity, row_activity
-from converter.mapper.evidence import Evidence, load_evidence
+from converter.mapper.evidence import Bools, Evidence, Floats, Ints, load_evidence
 from converter.mapper.signs import apply_signs, natural_balance
 from converter.mapper.similarity import similarity, tokens
 from converter.model.mapping import (
@@ -34,7 +36,7 @@ from converter.model.mapping import (
     Mapping,
 )
 from converter.model.statements import EmbeddedFact, LineItem, Statement
-from converter.taxonomy.index import Concept
+from converter.taxonomy.index import ConceptIndex
 from converter.text import normalize_label
 
 EXTENSION_THRESHOLD = 0.35
@@ -54,14 +56,114 @@ _RESULT_LINE = re.compile(r"before|tax|net\s+(income|loss|earnings)|per share", 
 
 @dataclass(frozen=True)
 class Query:
-    """A label's words, alone and with its section's context words, ready to compare."""
+    """A label's words, alone and with its section's context words, and what is known of
+    it exactly: the filers who printed this very label, the statement, whether a total."""
 
     toks: tuple[str, ...]
     context: tuple[str, ...]
-    plain: frozenset[str]
-    full: frozenset[str]
-    plain_total: float
-    full_total: float
+    exact: tuple[tuple[str, str, int], ...]
+    statement_kind: str
+    is_total: bool
+
+    @property
+    def plain(self) -> frozenset[str]:
+        return frozenset(self.toks)
+
+    @property
+    def full(self) -> frozenset[str]:
+        return frozenset(self.toks + self.context)
+
+
+@dataclass(frozen=True)
+class Score:
+    """Every concept's score for one label, one array per signal, so that the total and
+    the report's reasons come from the same numbers.  Computed for all concepts at once."""
+
+    best: Floats  # best similarity to any of the concept's labels
+    best_of_row: Floats  # per evidence row, to name the best label in the report
+    standard: Floats  # similarity to the standard label
+    exactly: Floats  # +0.25 / +0.15: the label says exactly what the name or standard label says
+    qualifiers: list[tuple[str, bool, Bools]]  # (word, in the label?, concepts penalised)
+    filer_uses: Floats  # filers printed exactly this label for the concept
+    statement: Floats  # +0.08 in this statement's linkbases, -0.12 in others only
+    inferred: Floats  # -0.04 period type inferred, -0.02 balance inferred
+    total_bonus: Floats  # +0.03 a total that is a calculation parent
+    total: Floats
+    exact_total: int
+    statement_kind: str
+
+    @classmethod
+    def of(cls, ev: Evidence, q: Query) -> Score:
+        plain, full = q.plain, q.full
+        sim_full = ev.similarity(full)
+        sim_plain = ev.similarity(plain) if q.context else sim_full
+        per_row = np.maximum(sim_plain, sim_full)
+        best = ev.best_per_concept(per_row)
+        standard = _at(sim_full, ev.standard_row)
+        equal_full = _equal(sim_full, ev.name_row) | _equal(sim_full, ev.standard_row)
+        exactly = 0.25 * equal_full
+        if q.context:
+            equal_plain = _equal(sim_plain, ev.name_row) | _equal(sim_plain, ev.standard_row)
+            exactly = exactly + 0.15 * (equal_plain & ~equal_full)
+        qualifiers = []
+        for word in QUALIFIERS:
+            in_query = word in q.toks
+            if in_query:
+                qualifiers.append((word, True, ~ev.name_contains(word)))
+            elif word not in q.context:
+                qualifiers.append((word, False, ev.name_contains(word)))
+        penalty = sum((0.25 * hit for _, _, hit in qualifiers), np.zeros(len(best)))
+        filer_uses = np.zeros(len(best))
+        exact_total = sum(n for _, _, n in q.exact)
+        strength = min(1.0, math.log1p(exact_total) / math.log(20)) if exact_total else 0.0
+        for qname, stmt, n in q.exact:
+            filer_uses[ev.concept_id[qname]] += (n if stmt == q.statement_kind else n * 0.3)
+        filer_bonus = 0.3 * filer_uses / exact_total * strength if exact_total else filer_uses
+        in_kind = ev.in_statement_kind(q.statement_kind)
+        statement = np.where(in_kind, 0.08, np.where(ev.has_statements, -0.12, 0.0))
+        inferred = -0.04 * ev.period_inferred - 0.02 * ev.balance_inferred
+        total_bonus = 0.03 * (ev.is_calc_total & q.is_total)
+        total = 0.5 * best + 0.15 * standard + exactly - penalty + filer_bonus + statement + inferred + total_bonus
+        return cls(best, per_row, standard, exactly, qualifiers, filer_uses, statement, inferred, total_bonus,
+                   total, exact_total, q.statement_kind)
+
+    def reasons(self, i: int, ev: Evidence, index: ConceptIndex) -> list[str]:
+        """Why concept ``i`` scored what it did, signal by signal."""
+        out = []
+        label = ev.best_row(i, self.best_of_row)
+        if label is not None:
+            out.append(f"label matches {label.source} '{label.text}' ({self.best[i]:.2f})")
+        if self.exactly[i] >= 0.25:
+            out.append("the label says exactly what the concept's name or standard label says")
+        elif self.exactly[i] > 0:
+            out.append("the label alone says exactly what the concept's name says")
+        for word, in_label, hit in self.qualifiers:
+            if hit[i]:
+                out.append(f"'{word}' is in the {'label' if in_label else 'concept'} only")
+        concept = index[ev.concepts[i]]
+        if self.filer_uses[i]:
+            out.append(f"filers used this exact label for it {int(self.filer_uses[i])} of {self.exact_total} times")
+        if self.statement[i] > 0:
+            out.append(f"appears in the US-GAAP {self.statement_kind} statement linkbases")
+        elif self.statement[i] < 0:
+            out.append(f"belongs to {'/'.join(concept.statements)} statements, not {self.statement_kind}")
+        if "periodType" in concept.inferred:
+            out.append(f"period type inferred ({concept.inferred['periodType']})")
+        if "balance" in concept.inferred:
+            out.append(f"balance inferred ({concept.inferred['balance']})")
+        if self.total_bonus[i]:
+            out.append("a total in the taxonomy's calculations")
+        return out
+
+
+def _at(values: Floats, rows: Ints) -> Floats:
+    """values[row] for each concept's row, 0 where it has none (-1)."""
+    return np.where(rows >= 0, values[rows], 0.0)
+
+
+def _equal(similarity: Floats, rows: Ints) -> Bools:
+    """Concepts whose row has exactly the query's words (Dice overlap of 1)."""
+    return np.asarray((rows >= 0) & (_at(similarity, rows) > 1 - 1e-9))
 
 
 @dataclass
@@ -115,25 +217,24 @@ class Mapper:
 
     def rank(self, label: str, kind: str, statement_kind: str, sections: tuple[str, ...] = (),
              is_total: bool = False, limit: int = 5, period: str | None = None) -> list[Scored]:
+        """The best concepts for a label, best first, each with its reasons."""
         toks = tokens(label)
-        context = self._section_tokens(label, sections)
-        exact = self.evidence.exact_filer_uses(label)
-        exact_total = sum(n for _, _, n in exact)
-        candidates = self.evidence.candidates(toks + context) | {q for q, _, _ in exact}
-        scored: list[Scored] = []
-        period = period or ("instant" if statement_kind == "BS" else "duration")
-        w = self.evidence.weights
-        plain, full = frozenset(toks), frozenset(toks + context)
-        query = Query(toks, context, plain, full, w.total(plain), w.total(full))
-        for qname in candidates:
-            concept = self.index[qname]
-            if concept.type not in KIND_TYPES[kind] or concept.period_type != period:
-                continue
-            score, reasons = self._score(concept, query, exact, exact_total, statement_kind, is_total)
-            scored.append(Scored(qname, score, reasons))
+        query = Query(toks, self._section_tokens(label, sections), tuple(self.evidence.exact_filer_uses(label)),
+                      statement_kind, is_total)
+        ev = self.evidence
+        allowed = (ev.kind == kind) & (ev.period == (period or ("instant" if statement_kind == "BS" else "duration")))
+        candidates = ev.sharing(ev.rarest(query.toks + query.context))
+        for qname, _, _ in query.exact:
+            candidates[ev.concept_id[qname]] = True
+        score = Score.of(ev, query)
+        chosen = np.flatnonzero(allowed & candidates)
+        # CF rows may lose half their score to the activity rule: keep enough to re-rank
+        keep = limit if statement_kind != "CF" else max(limit, 40)
+        chosen = chosen[np.lexsort((chosen, -score.total[chosen]))][:keep]
+        scored = [Scored(ev.concepts[i], float(score.total[i]), score.reasons(int(i), ev, self.index)) for i in chosen]
         if statement_kind == "CF":
             scored = self._within_activity(scored, label, sections)
-        scored.sort(key=lambda s: (-s.score, s.qname))
+            scored.sort(key=lambda s: (-s.score, s.qname))
         return scored[:limit]
 
     def _within_activity(self, scored: list[Scored], label: str, sections: tuple[str, ...]) -> list[Scored]:
@@ -159,61 +260,6 @@ class Mapper:
             if m:
                 return tokens(m.group(1))
         return ()
-
-    def _score(self, concept: Concept, q: Query, exact: list[tuple[str, str, int]], exact_total: int,
-               statement_kind: str, is_total: bool) -> tuple[float, list[str]]:
-        reasons: list[str] = []
-        w = self.evidence.weights
-        best, best_ev = 0.0, None
-        toks, context, plain, full = q.toks, q.context, q.plain, q.full
-        plain_total, full_total = q.plain_total, q.full_total
-        for ev, ev_set, ev_total in self.evidence.prepared.get(concept.qname, []):
-            s = similarity(plain, ev_set, w, plain_total, ev_total)
-            if context:
-                s = max(s, similarity(full, ev_set, w, full_total, ev_total))
-            if s > best:
-                best, best_ev = s, ev
-        standard = similarity(full, self.evidence.standard_tokens(concept.qname), w, full_total)
-        score = 0.5 * best + 0.15 * standard
-        if best_ev is not None:
-            reasons.append(f"label matches {best_ev.source} '{best_ev.text}' ({best:.2f})")
-        name_words = self.evidence.name_tokens(concept.qname)
-        standard_words = self.evidence.standard_tokens(concept.qname)
-        if full in (name_words, standard_words):
-            score += 0.25
-            reasons.append("the label says exactly what the concept's name or standard label says")
-        elif context and plain in (name_words, standard_words):
-            score += 0.15
-            reasons.append("the label alone says exactly what the concept's name says")
-        for qualifier in QUALIFIERS:
-            in_query = qualifier in toks
-            in_name = qualifier in name_words
-            if in_query != in_name and (in_query or qualifier not in context):
-                score -= 0.25
-                reasons.append(f"'{qualifier}' is in the {'label' if in_query else 'concept'} only")
-        uses = sum(n if stmt == statement_kind else n * 0.3 for q, stmt, n in exact if q == concept.qname)
-        if uses and exact_total:
-            share = uses / exact_total
-            strength = min(1.0, math.log1p(exact_total) / math.log(20))
-            score += 0.3 * share * strength
-            reasons.append(f"filers used this exact label for it {int(uses)} of {exact_total} times")
-        if concept.statements:
-            if statement_kind in concept.statements:
-                score += 0.08
-                reasons.append(f"appears in the US-GAAP {statement_kind} statement linkbases")
-            else:
-                score -= 0.12
-                reasons.append(f"belongs to {'/'.join(concept.statements)} statements, not {statement_kind}")
-        if "periodType" in concept.inferred:
-            score -= 0.04
-            reasons.append(f"period type inferred ({concept.inferred['periodType']})")
-        if "balance" in concept.inferred:
-            score -= 0.02
-            reasons.append(f"balance inferred ({concept.inferred['balance']})")
-        if is_total and concept.qname in self.index.calc_children:
-            score += 0.03
-            reasons.append("a total in the taxonomy's calculations")
-        return score, reasons
 
     def _assign(self, statement: Statement, mapped: list[MappedItem], ranked: dict[int, list[Scored]]) -> None:
         """Best-first assignment so that no concept is used twice in one statement (except

@@ -88,8 +88,15 @@ class Weights:
             counts.update(set(toks))
         self.n = max(n, 1)
         self.counts = counts
-
         self._cache: dict[str, float] = {}
+
+    @classmethod
+    def from_counts(cls, n: int, counts: dict[str, int]) -> Weights:
+        """Weights from document frequencies already counted (n documents)."""
+        weights = cls(())
+        weights.n = max(n, 1)
+        weights.counts = Counter(counts)
+        return weights
 
     def __call__(self, token: str) -> float:
         w = self._cache.get(token)

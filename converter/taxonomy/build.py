@@ -21,7 +21,6 @@ Precedence when sources disagree (also written in ``taxonomy/README.md``):
 from __future__ import annotations
 
 import csv
-import gzip
 import json
 from collections import defaultdict
 from collections.abc import Iterator
@@ -31,6 +30,7 @@ from typing import Any
 
 from lxml import etree
 
+from converter.resources import write_gz_json
 from converter.taxonomy import rules
 from converter.taxonomy.namespaces import (
     DEI_2021,
@@ -408,7 +408,7 @@ def build_index(sources: Path, out: Path, fsds: Path | None = None, ixbrl: Path 
     """Build ``concept-index.json.gz`` (and the filer label table) into ``out``."""
     data = IndexBuilder(sources).build()
     out.mkdir(parents=True, exist_ok=True)
-    _write_gz_json(out / "concept-index.json.gz", data)
+    write_gz_json(out / "concept-index.json.gz", data)
     counts = {"concepts": len(data["concepts"]), "types": len(data["types"])}
     rows: list[tuple[str, str, str, str]] = []
     modern: list[tuple[str, str, str, str]] = []
@@ -423,15 +423,7 @@ def build_index(sources: Path, out: Path, fsds: Path | None = None, ixbrl: Path 
         from converter.taxonomy.filer_labels import build_label_table
 
         table = build_label_table(rows, modern)
-        _write_gz_json(out / "filer-labels.json.gz", table)
+        write_gz_json(out / "filer-labels.json.gz", table)
         counts["filerLabels"] = len(table["labels"])
     return counts
 
-
-def _write_gz_json(path: Path, data: Any) -> None:
-    raw = json.dumps(data, separators=(",", ":"), sort_keys=False, ensure_ascii=False)
-    # mtime=0 keeps the file byte-identical between builds
-    with path.open("wb") as raw_fh, gzip.GzipFile(
-        filename="", mode="wb", fileobj=raw_fh, mtime=0
-    ) as fh:
-        fh.write(raw.encode("utf-8"))

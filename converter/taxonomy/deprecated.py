@@ -13,7 +13,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from converter.resources import data_dir
+from converter.resources import data_dir, write_gz_json
 
 DEPRECATED_FILE = "deprecated-concepts.json.gz"
 TAXONOMY_YEAR = 2025
@@ -27,16 +27,14 @@ def build_deprecated(source: Path, out: Path) -> int:
     data = {"source": "SEC us-gaap-deprecated-concepts.json (Arelle EDGAR plug-in resources)",
             "taxonomyYear": TAXONOMY_YEAR, "deprecated": kept}
     out.mkdir(parents=True, exist_ok=True)
-    with (out / DEPRECATED_FILE).open("wb") as raw_fh, gzip.GzipFile(filename="", mode="wb", fileobj=raw_fh,
-                                                                      mtime=0) as fh:
-        fh.write(json.dumps(data, separators=(",", ":")).encode("utf-8"))
+    write_gz_json(out / DEPRECATED_FILE, data)
     return len(kept)
 
 
-@lru_cache(maxsize=1)
-def load_deprecated() -> frozenset[str]:
+@lru_cache(maxsize=2)
+def load_deprecated(folder: Path | None = None) -> frozenset[str]:
     """The deprecated concepts' QNames (empty when the table was never built)."""
-    path = data_dir("taxonomy") / DEPRECATED_FILE
+    path = (folder or data_dir("taxonomy")) / DEPRECATED_FILE
     if not path.exists():
         return frozenset()
     with gzip.open(path, "rt", encoding="utf-8") as fh:

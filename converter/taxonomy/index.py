@@ -134,10 +134,10 @@ def load_index(path: Path | None = None) -> ConceptIndex:
                             f"rebuild it with 'xbrl-converter taxonomy build'") from None
 
 
-@lru_cache(maxsize=1)
-def load_filer_labels() -> dict[str, list[list[Any]]]:
+@lru_cache(maxsize=2)
+def load_filer_labels(folder: Path | None = None) -> dict[str, list[list[Any]]]:
     """Normalised filer label -> [[concept, statement, count], ...] (SEC data sets)."""
-    path = data_dir("taxonomy") / LABELS_FILE
+    path = (folder or data_dir("taxonomy")) / LABELS_FILE
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         labels: dict[str, list[list[Any]]] = json.load(fh)["labels"]
         return labels

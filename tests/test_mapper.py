@@ -1,0 +1,147 @@
+"""The mapper on its own: the committed evidence, ranking, reasons, constraints."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from converter.errors import TaxonomyError
+from converter.mapper import evidence as evidence_module
+from converter.mapper.evidence import EVIDENCE_FILE, build_evidence, load_evidence
+from converter.mapper.mapper import Mapper
+from converter.model.statements import Amount, ItemKind, LineItem, Period, Statement, StatementKind
+from converter.resources import data_dir
+from converter.taxonomy.deprecated import load_deprecated
+
+
+@pytest.fixture(scope="module")
+def mapper() -> Mapper:
+    return Mapper()
+
+
+def test_committed_evidence_is_what_the_code_derives(tmp_path: Path) -> None:
+    """The evidence file is derived data: rebuilding it from the committed index, filer
+    labels and deprecated list must give the same arrays (else run 'taxonomy evidence')."""
+    for name in ("concept-index.json.gz", "filer-labels.json.gz", "deprecated-concepts.json.gz"):
+        shutil.copy(data_dir("taxonomy") / name, tmp_path / name)
+    build_evidence(tmp_path)
+    with np.load(tmp_path / EVIDENCE_FILE) as rebuilt, np.load(data_dir("taxonomy") / EVIDENCE_FILE) as committed:
+        assert sorted(rebuilt.files) == sorted(committed.files)
+        for name in committed.files:
+            assert np.array_equal(rebuilt[name], committed[name]), f"{name} differs: run 'xbrl-converter taxonomy evidence'"
+
+
+def test_rebuild_is_byte_identical(tmp_path: Path) -> None:
+    for name in ("concept-index.json.gz", "filer-labels.json.gz", "deprecated-concepts.json.gz"):
+        shutil.copy(data_dir("taxonomy") / name, tmp_path / name)
+    build_evidence(tmp_path)
+    first = (tmp_path / EVIDENCE_FILE).read_bytes()
+    build_evidence(tmp_path)
+    assert (tmp_path / EVIDENCE_FILE).read_bytes() == first
+
+
+def test_unreadable_evidence_is_a_taxonomy_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "taxonomy"
+    folder.mkdir()
+    (folder / EVIDENCE_FILE).write_bytes(b"not a zip")
+    monkeypatch.setattr(evidence_module, "data_dir", lambda name: folder)
+    load_evidence.cache_clear()
+    try:
+        with pytest.raises(TaxonomyError, match="taxonomy evidence"):
+            load_evidence()
+    finally:
+        load_evidence.cache_clear()
+
+
+@pytest.mark.parametrize(("label", "kind", "statement", "sections", "expected"), [
+    ("Total assets", "monetary", "BS", (), "us-gaap:Assets"),
+    ("Accounts receivable, net", "monetary", "BS", ("Current assets",), "us-gaap:AccountsReceivableNetCurrent"),
+    ("Provision for income taxes", "monetary", "IS", (), "us-gaap:IncomeTaxExpenseBenefit"),
+    ("Net income", "monetary", "IS", (), "us-gaap:NetIncomeLoss"),
+    ("Diluted", "perShare", "IS", ("Net income per share",), "us-gaap:EarningsPerShareDiluted"),
+    ("Depreciation and amortization", "monetary", "CF", ("Operating activities",),
+     "us-gaap:DepreciationDepletionAndAmortization"),
+])
+def test_first_choice(mapper: Mapper, label: str, kind: str, statement: str, sections: tuple[str, ...],
+                      expected: str) -> None:
+    ranked = mapper.rank(label, kind, statement, sections)
+    assert ranked[0].qname == expected, [(s.qname, round(s.score, 2)) for s in ranked]
+
+
+def test_constraints_hold_for_every_candidate(mapper: Mapper) -> None:
+    """Type and period are hard constraints; deprecated concepts are never offered."""
+    deprecated = load_deprecated()
+    for label, kind, statement in [("Treasury stock, shares", "shares", "BS"), ("Earnings per share", "perShare", "IS"),
+                                   ("Deferred revenue", "monetary", "BS"), ("Revenues", "monetary", "IS")]:
+        for scored in mapper.rank(label, kind, statement, limit=20):
+            concept = mapper.index[scored.qname]
+            assert scored.qname not in deprecated
+            assert concept.item_kind == kind
+            assert concept.period_type == ("instant" if statement == "BS" else "duration")
+
+
+def test_ranking_is_best_first_and_explained(mapper: Mapper) -> None:
+    ranked = mapper.rank("Total current liabilities", "monetary", "BS", limit=10)
+    scores = [s.score for s in ranked]
+    assert scores == sorted(scores, reverse=True)
+    assert ranked[0].qname == "us-gaap:LiabilitiesCurrent"
+    assert any("label matches" in r for r in ranked[0].reasons)
+    assert any("filers used this exact label" in r for r in ranked[0].reasons)
+
+
+def test_section_decides_current_or_noncurrent(mapper: Mapper) -> None:
+    current = mapper.rank("Deferred income taxes", "monetary", "BS", ("Current liabilities",))[0].qname
+    noncurrent = mapper.rank("Long-term debt", "monetary", "BS", ("Liabilities",))[0].qname
+    assert "Noncurrent" in noncurrent
+    assert current != noncurrent
+
+
+def test_cash_flow_row_stays_in_its_activity(mapper: Mapper) -> None:
+    """'Other' under financing is not another activity's 'other'."""
+    from converter.mapper.cashflow import concept_activity
+
+    best = mapper.rank("Other, net", "monetary", "CF", ("Financing activities",))[0]
+    assert concept_activity(best.qname, mapper.index) in (None, "financing")
+
+
+def _row(label: str, values: list[str], kind: ItemKind = ItemKind.MONETARY, **kw: object) -> LineItem:
+    return LineItem(label, label, [Amount(v, Decimal(v.strip("()").replace(",", "")) * (-1 if "(" in v else 1))
+                                   for v in values], kind, **kw)  # type: ignore[arg-type]
+
+
+def test_basic_and_diluted_row_is_both(mapper: Mapper) -> None:
+    year = Period(date(2024, 12, 31), date(2024, 1, 1))
+    statement = Statement(StatementKind.IS, "Statements of Operations", [year], [
+        _row("Revenues", ["1,000"]),
+        _row("Net income", ["100"], is_total=True),
+        _row("Net income per share, basic and diluted", ["0.50"], ItemKind.PER_SHARE),
+    ], scale=3, scale_text="in thousands", unscaled_kinds=frozenset({"perShare"}))
+    mapped = mapper.map_statement(statement)
+    eps = mapped.items[2].mapping
+    assert eps is not None
+    assert eps.concept == "us-gaap:EarningsPerShareBasic"
+    assert eps.also == ["us-gaap:EarningsPerShareDiluted"]
+
+
+def test_a_concept_is_used_once_per_statement(mapper: Mapper) -> None:
+    year = Period(date(2024, 12, 31))
+    statement = Statement(StatementKind.BS, "Balance Sheets", [year], [
+        _row("Other current assets", ["10"], sections=("Current assets",)),
+        _row("Other current assets", ["20"], sections=("Current assets",)),
+    ], scale=0, scale_text="", unscaled_kinds=frozenset())
+    concepts = [m.mapping.concept for m in mapper.map_statement(statement).items if m.mapping]
+    assert len(set(concepts)) == 2
+
+
+def test_evidence_file_is_a_plain_npz() -> None:
+    """No pickles: the file holds numbers and UTF-8 text only."""
+    with zipfile.ZipFile(data_dir("taxonomy") / EVIDENCE_FILE) as zf:
+        assert all(name.endswith(".npy") for name in zf.namelist())
+    with np.load(data_dir("taxonomy") / EVIDENCE_FILE, allow_pickle=False) as npz:
+        assert all(npz[name].dtype != object for name in npz.files)
