@@ -23,7 +23,7 @@ text) to get a bare HTML input, convert it, and compare with the filer's own fac
 Labels from the companies in the learning fold are part of the mapper's label table
 (``taxonomy build --ixbrl``); the held-out companies' figures are the honest ones.
 
-    python benchmarks/eval_ixbrl.py [--validate] [FILE ...]
+    python benchmarks/eval_ixbrl.py [--validate] [--misses] [FILE ...]
 """
 
 from __future__ import annotations
@@ -192,6 +192,9 @@ def evaluate(path: Path, validate: bool) -> tuple[Counter[str], str]:
             if index.get(concept) is not None and concept not in deprecated:
                 counts[f"{kind} judged"] += 1
                 counts[f"{kind} right"] += concept in concepts
+                if concept not in concepts and MISSES:
+                    print(f"  miss {path.stem[:14]:14s} {kind} {value:>14} filed {concept[8:]:55s} "
+                          f"ours {' '.join(c.split(':')[-1] for c in sorted(concepts))}")
     return counts, fold
 
 
@@ -215,10 +218,13 @@ def _line(name: str, c: Counter[str], kinds: tuple[str, ...] = KINDS) -> str:
     return text
 
 
+MISSES = "--misses" in sys.argv  # print every fact whose concept differs from the filer's
+
+
 def main() -> None:
     args = sys.argv[1:]
     validate = "--validate" in args
-    files = [Path(a) for a in args if a != "--validate"] or sorted(CORPUS.glob("*.html"))
+    files = [Path(a) for a in args if not a.startswith("--")] or sorted(CORPUS.glob("*.html"))
     totals: Counter[str] = Counter()
     held: Counter[str] = Counter()
     learned: Counter[str] = Counter()
