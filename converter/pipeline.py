@@ -22,6 +22,7 @@ from converter.errors import MissingCikError, OutputError, UsageError
 from converter.extraction import extract
 from converter.mapper.calculations import find_calculations
 from converter.mapper.mapper import Mapper
+from converter.mapper.noncontrolling import split_net_income
 from converter.model.mapping import MappedStatement
 from converter.model.statements import LeftOut
 from converter.model.xbrl import XbrlModel
@@ -118,6 +119,7 @@ def convert(
     def map_all() -> list[MappedStatement]:
         mapper = Mapper(overrides)
         mapped = [mapper.map_statement(s) for s in extracted.statements]
+        split_net_income(mapped)
         for ms in mapped:
             find_calculations(ms, mapper.index)
         return mapped

@@ -272,7 +272,7 @@ class Mapper:
             override = self.overrides.get(normalize_label(item.label)) or self.overrides.get(
                 normalize_label(f"{statement.kind}:{item.label}"))
             if override:
-                mapped[i].mapping = Mapping(override, 1.0, "user mapping file")
+                mapped[i].mapping = Mapping(override, 1.0, "user mapping file", from_user=True)
                 taken.add(override + slot)
                 continue
             options = [s for s in ranked[i] if s.qname + slot not in taken]

@@ -45,6 +45,7 @@ class Mapping:
     sign_reason: str = "value as printed"
     dimensions: dict[str, str] = field(default_factory=dict)  # axis -> member
     also: list[str] = field(default_factory=list)  # concepts with the same values ("basic and diluted")
+    from_user: bool = False  # chosen by the user's mapping file: never second-guessed
 
     @property
     def is_extension(self) -> bool:

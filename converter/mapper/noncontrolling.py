@@ -1,0 +1,101 @@
+"""Net income with a noncontrolling interest: which line is ``ProfitLoss``.
+
+Labels cannot tell it: "Net income" is the consolidated result (``ProfitLoss``) when the
+statement goes on to split it between noncontrolling interests and the company, and the
+company's share (``NetIncomeLoss``) when it does not.  The arithmetic tells it: where a
+"Net income" line equals the noncontrolling share plus a following "attributable to" line
+in some period, the three lines are total, minority share and parent share.  Other
+statements that print the same consolidated figure (cash flows, comprehensive income)
+then carry ``ProfitLoss`` too.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from converter.model.mapping import MappedItem, MappedStatement, Mapping
+from converter.model.statements import ItemKind, StatementKind
+
+PROFIT_LOSS = "us-gaap:ProfitLoss"
+NET_INCOME = "us-gaap:NetIncomeLoss"
+MINORITY_SHARE = "us-gaap:NetIncomeLossAttributableToNoncontrollingInterest"
+_MINORITY = re.compile(r"non-?controlling|minority", re.I)
+_ATTRIBUTABLE = re.compile(r"attributable|applicable|available", re.I)
+_NET_RESULT = re.compile(r"\bnet\s+(income|earnings|loss|profit)", re.I)
+
+
+def split_net_income(statements: list[MappedStatement]) -> None:
+    """Find the consolidated/minority/parent triple in the income statement and label the
+    same consolidated figure ``ProfitLoss`` wherever else it is printed."""
+    consolidated: list[dict[str, Decimal]] = []
+    for ms in statements:
+        if ms.statement.kind == StatementKind.IS:
+            row = _split(ms)
+            if row is not None:
+                consolidated.append(_by_period(ms, row))
+    if not consolidated:
+        return
+    for ms in statements:
+        if ms.statement.kind == StatementKind.IS or _uses(ms, PROFIT_LOSS):
+            continue
+        for mi in ms.items:
+            if _concept(mi) == NET_INCOME and any(_agrees(_by_period(ms, mi), c) for c in consolidated):
+                _set(mi, PROFIT_LOSS, "the same figure is the income statement's consolidated net income")
+
+
+def _split(ms: MappedStatement) -> MappedItem | None:
+    """Relabel the triple in one income statement; returns the consolidated row."""
+    items = [mi for mi in ms.items if mi.mapping is not None and mi.item.kind == ItemKind.MONETARY]
+    for k, minority in enumerate(items):
+        if not _MINORITY.search(minority.item.label):
+            continue
+        total = next((mi for mi in reversed(items[:k]) if _concept(mi) in (NET_INCOME, PROFIT_LOSS)
+                      and not _ATTRIBUTABLE.search(mi.item.label)), None)
+        parent = next((mi for mi in items[k + 1:] if _NET_RESULT.search(mi.item.label)
+                       and _ATTRIBUTABLE.search(mi.item.label) and not _MINORITY.search(mi.item.label)), None)
+        if total is None or parent is None or not _adds_up(ms, total, minority, parent):
+            continue
+        if _uses(ms, PROFIT_LOSS) and _concept(total) != PROFIT_LOSS:
+            return None
+        why = "net income split between noncontrolling interests and the company adds up"
+        _set(total, PROFIT_LOSS, why)
+        _set(parent, NET_INCOME, why)
+        if not _uses(ms, MINORITY_SHARE):
+            _set(minority, MINORITY_SHARE, why)
+        return total
+    return None
+
+
+def _adds_up(ms: MappedStatement, total: MappedItem, minority: MappedItem, parent: MappedItem) -> bool:
+    """total = minority + parent (printed magnitudes) in a period where all three are shown."""
+    t, m, p = _by_period(ms, total), _by_period(ms, minority), _by_period(ms, parent)
+    return any(abs(t[k]) == abs(m[k]) + abs(p[k]) and m[k] != 0 for k in t.keys() & m.keys() & p.keys())
+
+
+def _by_period(ms: MappedStatement, mi: MappedItem) -> dict[str, Decimal]:
+    return {period.key: amount.shown for period, amount in zip(ms.statement.periods, mi.item.values, strict=False)
+            if amount is not None and amount.shown is not None}
+
+
+def _agrees(a: dict[str, Decimal], b: dict[str, Decimal]) -> bool:
+    shared = a.keys() & b.keys()
+    return bool(shared) and all(abs(a[k]) == abs(b[k]) for k in shared)
+
+
+def _concept(mi: MappedItem) -> str | None:
+    return mi.mapping.concept if mi.mapping is not None else None
+
+
+def _uses(ms: MappedStatement, concept: str) -> bool:
+    return any(_concept(mi) == concept for mi in ms.items)
+
+
+def _set(mi: MappedItem, concept: str, why: str) -> None:
+    old = mi.mapping
+    assert old is not None
+    if old.concept == concept or old.from_user:
+        return
+    mi.mapping = Mapping(concept, old.confidence, f"{why}; labels alone suggested {old.concept}",
+                         [(old.concept, old.confidence), *old.alternatives[:2]], sign=old.sign,
+                         sign_basis=old.sign_basis, sign_reason=old.sign_reason)

@@ -1,0 +1,53 @@
+"""Net income split with a noncontrolling interest: ProfitLoss, its minority and parent shares."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from converter import convert
+from tests.conftest import read_facts
+
+FILING = """\
+EXAMPLE CORP
+CONSOLIDATED STATEMENTS OF INCOME
+(In millions)
+
+\tYear Ended December 31,\t
+\t2008\t2007
+Net sales\t1,000\t900
+Cost of sales\t600\t560
+Income before income taxes\t400\t340
+Income taxes\t100\t90
+Net income\t300\t250
+Less: Net income attributable to noncontrolling interests\t20\t10
+Net income attributable to Example Corp\t$280\t$240
+
+CONSOLIDATED STATEMENTS OF CASH FLOWS
+(In millions)
+
+\tYear Ended December 31,\t
+\t2008\t2007
+Operating activities
+Net income\t300\t250
+Depreciation\t50\t45
+Net cash provided by operating activities\t350\t295
+Net increase in cash\t350\t295
+"""
+
+
+def test_consolidated_net_income_is_profit_loss_everywhere(tmp_path: Path) -> None:
+    path = tmp_path / "nci.txt"
+    path.write_text(FILING)
+    result = convert(path, tmp_path / "out", cik="42")
+    assert result.valid, result.validation
+    facts = {(f.concept, f.period): Decimal(f.value) for f in read_facts(result.output / f"{result.model.stem}.xml")
+             if f.value is not None and not f.dims}
+    y8 = "2008-01-01--2008-12-31"
+    assert facts[("us-gaap:ProfitLoss", y8)] == 300_000_000
+    assert facts[("us-gaap:NetIncomeLoss", y8)] == 280_000_000
+    assert facts[("us-gaap:NetIncomeLossAttributableToNoncontrollingInterest", y8)] == 20_000_000
+    cash_flow = next(ms for ms in result.statements if ms.statement.kind == "CF")
+    first = next(mi for mi in cash_flow.items if mi.mapping is not None)
+    assert first.mapping is not None and first.mapping.concept == "us-gaap:ProfitLoss"
+    assert "consolidated net income" in first.mapping.reason
