@@ -57,7 +57,10 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("input", type=Path, help="the filing: plain text (.txt)")
     convert.add_argument("-o", "--output", type=Path, required=True, help="the package folder to write")
     convert.add_argument("--cik", help="the filer's CIK, when the document does not carry one")
-    convert.add_argument("--mapping", type=Path, help="JSON file of label -> concept overrides")
+    convert.add_argument("--mapping", type=Path,
+                         help="label -> concept overrides: JSON object, YAML mapping or CSV (label,concept)")
+    convert.add_argument("--prior", type=Path, metavar="PACKAGE_OR_REPORT",
+                         help="an earlier conversion of the same company: reuse its concepts for the same labels")
     convert.add_argument("--no-validate", action="store_true", help="skip Arelle validation")
     convert.add_argument("--json", action="store_true", help="print the summary as JSON")
     _taxonomy_option(convert)
@@ -119,7 +122,7 @@ def _run(args: argparse.Namespace) -> int:
 def _convert(args: argparse.Namespace) -> int:
     from converter.pipeline import convert, summary
 
-    result = convert(args.input, args.output, cik=args.cik, mapping_file=args.mapping,
+    result = convert(args.input, args.output, cik=args.cik, mapping_file=args.mapping, prior=args.prior,
                      validate_package=not args.no_validate, taxonomy_packages=args.packages)
     if args.json:
         print(json.dumps(summary(result), indent=2))

@@ -23,6 +23,7 @@ from converter.extraction import extract
 from converter.mapper.calculations import find_calculations
 from converter.mapper.mapper import Mapper
 from converter.mapper.noncontrolling import split_net_income
+from converter.mapper.overrides import read_mapping_file, read_prior
 from converter.model.mapping import MappedStatement
 from converter.model.statements import LeftOut
 from converter.model.xbrl import XbrlModel
@@ -69,29 +70,13 @@ def normalize_cik(cik: str) -> str:
     return digits.zfill(10)
 
 
-def load_overrides(path: Path | None) -> dict[str, str]:
-    """A mapping file: {"label or STATEMENT:label": "us-gaap:Concept"}, reused across periods."""
-    if path is None:
-        return {}
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise UsageError(f"mapping file {path} cannot be read: {exc}") from None
-    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
-        raise UsageError(f"mapping file {path} must be a JSON object of label -> concept")
-    index = load_index()
-    for label, concept in data.items():
-        known = index.get(concept)
-        if known is None or not known.declarable or not known.is_item or known.abstract:
-            raise UsageError(f"mapping file {path}: {concept!r} (for {label!r}) is not a concept that can hold a value")
-    return data
-
 
 def convert(
     path: Path | str,
     output: Path | str,
     cik: str | None = None,
     mapping_file: Path | None = None,
+    prior: Path | None = None,
     validate_package: bool = True,
     taxonomy_packages: list[Path] | None = None,
     output_format: str = "xbrl",
@@ -108,7 +93,8 @@ def convert(
     writer = WRITERS.get(output_format)
     if writer is None:
         raise UsageError(f"unknown output format {output_format!r}; choose from {', '.join(WRITERS)}")
-    overrides = load_overrides(mapping_file)
+    overrides = read_mapping_file(mapping_file, load_index()) if mapping_file else {}
+    earlier = read_prior(prior, load_index()) if prior else {}
     document = timed("read", lambda: read_document(path))
     extracted = timed("extract", lambda: extract(document))
     cik_value = cik or document.header.get("cik")
@@ -117,7 +103,7 @@ def convert(
     cik_value = normalize_cik(cik_value)
 
     def map_all() -> list[MappedStatement]:
-        mapper = Mapper(overrides)
+        mapper = Mapper(overrides, prior=earlier)
         mapped = [mapper.map_statement(s) for s in extracted.statements]
         split_net_income(mapped)
         for ms in mapped:

@@ -154,7 +154,7 @@ def test_a_mapping_file_overrides_the_mapper(tmp_path: Path) -> None:
     assert not any(c == "us-gaap:ProductWarrantyAccrualClassifiedCurrent" for c, _ in facts)
     report = json.loads((out / "mapping-report.json").read_text())
     item = next(i for i in report["items"] if i["label"] == "Accrued warranty reserve")
-    assert item["reason"] == "user mapping file"
+    assert item["reason"] == "user mapping file (mapping.json, line 1)"
 
 
 def test_a_mapping_file_naming_an_unknown_concept_is_a_usage_error(tmp_path: Path) -> None:

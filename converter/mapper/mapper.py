@@ -26,6 +26,7 @@ import numpy as np
 
 from converter.mapper.cashflow import concept_activity, row_activity
 from converter.mapper.evidence import Bools, Evidence, Floats, Ints, load_evidence
+from converter.mapper.overrides import Override
 from converter.mapper.signs import apply_signs, natural_balance
 from converter.mapper.similarity import similarity, tokens
 from converter.model.mapping import (
@@ -174,10 +175,21 @@ class Scored:
 
 
 class Mapper:
-    def __init__(self, overrides: dict[str, str] | None = None, evidence: Evidence | None = None) -> None:
+    def __init__(self, overrides: dict[str, Override] | None = None, evidence: Evidence | None = None,
+                 prior: dict[str, Override] | None = None) -> None:
         self.evidence = evidence or load_evidence()
         self.index = self.evidence.index
-        self.overrides = {normalize_label(k): v for k, v in (overrides or {}).items()}
+        self.overrides = overrides or {}  # normalised label key -> the user's choice
+        self.prior = prior or {}  # normalised "KIND:label" -> an earlier filing's choice
+
+    def _override(self, kind: str, item: LineItem) -> Override | None:
+        """The user's choice for a row (statement-specific first), else the earlier filing's."""
+        for choices in (self.overrides, self.prior):
+            for key in (f"{kind}:{item.label}", item.label, f"{kind}:{item.raw_label}", item.raw_label):
+                hit = choices.get(normalize_label(key))
+                if hit is not None:
+                    return hit
+        return None
 
     # -- line items ------------------------------------------------------------
     def map_statement(self, statement: Statement) -> MappedStatement:
@@ -269,11 +281,10 @@ class Mapper:
         for i in order:
             item = mapped[i].item
             slot = f"@{item.balance_at}" if item.balance_at else ""
-            override = self.overrides.get(normalize_label(item.label)) or self.overrides.get(
-                normalize_label(f"{statement.kind}:{item.label}"))
-            if override:
-                mapped[i].mapping = Mapping(override, 1.0, "user mapping file", from_user=True)
-                taken.add(override + slot)
+            override = self._override(statement.kind, item)
+            if override is not None:
+                mapped[i].mapping = Mapping(override.concept, 1.0, override.source, from_user=True)
+                taken.add(override.concept + slot)
                 continue
             options = [s for s in ranked[i] if s.qname + slot not in taken]
             if options and options[0].score >= EXTENSION_THRESHOLD:
