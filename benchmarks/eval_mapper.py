@@ -8,6 +8,11 @@ statement and overall.
 
     python benchmarks/eval_mapper.py [--fsds ../shared/corpus/fsds-2009q3] [--limit N] [--fold learned]
 
+Without ``--fsds`` it measures the 2009 data set (held-out fold) and then the 2025 day
+(``fsds-daily-2025q3``: none of its six companies is in the label table, so all count as
+held out), each on its own.  After the accuracy it prints the calibration: for each band
+of the mapper's confidence, how often the first choice was right.
+
 ``--fold learned`` measures the companies the label table was built from instead, for
 comparison: a gain that shows only there is not a gain.
 """
@@ -36,27 +41,40 @@ STATEMENTS = {"BS": "BS", "IS": "IS", "CF": "CF"}
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--fsds", type=Path, default=ROOT.parent / "shared" / "corpus" / "fsds-2009q3")
+    parser.add_argument("--fsds", type=Path, help="one data-set folder (default: the 2009 set, then the 2025 day)")
     parser.add_argument("--limit", type=int, default=0, help="stop after N lines (0: all)")
     parser.add_argument("--fold", choices=("held-out", "learned"), default="held-out")
     args = parser.parse_args()
-    index = load_index()
+    corpus = ROOT.parent / "shared" / "corpus"
+    folders = [args.fsds] if args.fsds else [corpus / "fsds-2009q3", corpus / "fsds-daily-2025q3"]
     mapper = Mapper()
+    for folder in folders:
+        print(f"== {folder.name} ({args.fold if folder.name == 'fsds-2009q3' else 'all held out'})")
+        measure(folder, mapper, args.fold if folder.name == "fsds-2009q3" else "any", args.limit)
+
+
+BANDS = (0.0, 0.5, 0.7, 0.9, 1.0)
+
+
+def measure(fsds: Path, mapper: Mapper, fold: str, limit: int) -> None:
+    index = load_index()
     ciks = {}
-    with (args.fsds / "sub.txt").open(encoding="utf-8", errors="replace") as fh:
+    with (fsds / "sub.txt").open(encoding="utf-8", errors="replace") as fh:
         for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
             ciks[row["adsh"]] = row["cik"]
     totals: Counter[str] = Counter()
     right: Counter[str] = Counter()
     top3: Counter[str] = Counter()
     gone: Counter[str] = Counter()
+    banded: Counter[int] = Counter()
+    banded_right: Counter[int] = Counter()
     start = time.perf_counter()
     seen = 0
-    with (args.fsds / "pre.txt").open(encoding="utf-8", errors="replace") as fh:
+    with (fsds / "pre.txt").open(encoding="utf-8", errors="replace") as fh:
         for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
             stmt = STATEMENTS.get(row["stmt"])
             if stmt is None or not row["version"].startswith("us-gaap/") or \
-                    is_held_out(ciks.get(row["adsh"], "")) != (args.fold == "held-out"):
+                    (fold != "any" and is_held_out(ciks.get(row["adsh"], "")) != (fold == "held-out")):
                 continue
             qname = f"us-gaap:{row['tag']}"
             concept = index.get(qname)
@@ -72,10 +90,14 @@ def main() -> None:
             totals[stmt] += 1
             if ranked and ranked[0].qname == qname:
                 right[stmt] += 1
+            if ranked:
+                band = _band(ranked[0].score)
+                banded[band] += 1
+                banded_right[band] += ranked[0].qname == qname
             if any(s.qname == qname for s in ranked[:3]):
                 top3[stmt] += 1
             seen += 1
-            if args.limit and seen >= args.limit:
+            if limit and seen >= limit:
                 break
     elapsed = time.perf_counter() - start
     for stmt in sorted(totals):
@@ -84,6 +106,16 @@ def main() -> None:
     n = sum(totals.values())
     print(f"all: top-1 {sum(right.values()) / n:.1%}  top-3 {sum(top3.values()) / n:.1%}  ({n} lines, "
           f"{elapsed / n * 1000:.1f} ms a line)")
+    print("calibration (confidence of the first choice -> how often it is the filer's concept):")
+    for band in sorted(banded):
+        low, high = BANDS[band], BANDS[band + 1]
+        plus = "+" if band == len(BANDS) - 2 else " "
+        print(f"  {low:.1f}-{high:.1f}{plus}  {banded_right[band] / banded[band]:6.1%}  of {banded[band]:5d} lines")
+
+
+def _band(score: float) -> int:
+    """Confidence is the score capped at 1; the last band holds everything from 0.9 up."""
+    return max(i for i in range(len(BANDS) - 1) if score >= BANDS[i] or i == 0)
 
 
 if __name__ == "__main__":

@@ -120,7 +120,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _convert(args: argparse.Namespace) -> int:
-    from converter.pipeline import convert, summary
+    from converter.pipeline import REVIEW_BELOW, convert, summary
 
     result = convert(args.input, args.output, cik=args.cik, mapping_file=args.mapping, prior=args.prior,
                      validate_package=not args.no_validate, taxonomy_packages=args.packages)
@@ -137,6 +137,12 @@ def _convert(args: argparse.Namespace) -> int:
         extensions = [e.name for e in result.model.extensions if not e.abstract]
         if extensions:
             print(f"extension concepts: {', '.join(extensions)}")
+        review = result.to_review
+        if review:
+            print(f"review: {len(review)} line items mapped with confidence below {REVIEW_BELOW} "
+                  f"(see mapping-report.json):")
+            for row in review[:5]:
+                print(f"  {row['statement']} {row['label']!r} -> {row['concept']} ({row['confidence']:.2f})")
         if result.left_out:
             print(f"left out: {len(result.left_out)} numbers (see mapping-report.json)")
             for lo in result.left_out[:5]:

@@ -35,6 +35,20 @@ from converter.writers import WRITERS
 T = TypeVar("T")
 
 
+# Below this confidence the mapper's first choice was the filer's concept less than 60% of
+# the time on held-out companies (benchmarks/eval_mapper.py, calibration): worth a look.
+REVIEW_BELOW = 0.7
+
+
+def to_review(statements: list[MappedStatement]) -> list[dict[str, Any]]:
+    """Line items whose concept a person should check: chosen by the mapper (not a mapping
+    file or an earlier filing) with a confidence below ``REVIEW_BELOW``, extensions included."""
+    return [{"statement": ms.statement.kind, "label": mi.item.raw_label, "concept": mi.mapping.concept,
+             "confidence": mi.mapping.confidence}
+            for ms in statements for mi in ms.items
+            if mi.mapping is not None and not mi.mapping.from_user and mi.mapping.confidence < REVIEW_BELOW]
+
+
 @dataclass
 class Result:
     output: Path
@@ -53,6 +67,10 @@ class Result:
     def scale_not_stated(self) -> list[str]:
         """Statements printed with no scale note: their amounts are taken as printed."""
         return [ms.statement.kind for ms in self.statements if not ms.statement.scale_text]
+
+    @property
+    def to_review(self) -> list[dict[str, Any]]:
+        return to_review(self.statements)
 
     @property
     def standard_count(self) -> int:
@@ -114,6 +132,7 @@ def convert(
     outcome = timed("build", lambda: Builder(load_index(), cik_value, extracted.cover).build(mapped))
     left_out = extracted.left_out + outcome.left_out
     outcome.model.report["leftOut"] = [lo.__dict__ for lo in left_out]
+    outcome.model.report["review"] = to_review(mapped)
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.", dir=output.parent))
@@ -163,5 +182,6 @@ def summary(result: Result) -> dict[str, Any]:
         "extension": result.extension_count,
         "leftOut": len(result.left_out),
         "scaleNotStated": result.scale_not_stated,
+        "review": result.to_review,
         "valid": result.valid,
     }

@@ -75,3 +75,19 @@ def test_prior_that_is_not_a_package_is_a_usage_error(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="not a package folder or mapping report"):
         convert(EXAMPLE, tmp_path / "out", cik="1", prior=tmp_path, validate_package=False)
     assert not (tmp_path / "out").exists()
+
+
+def test_low_confidence_lines_are_listed_for_review_unless_a_person_chose(tmp_path: Path) -> None:
+    from converter.pipeline import REVIEW_BELOW, summary
+
+    result = convert(EXAMPLE, tmp_path / "out", cik="0001009759", validate_package=False)
+    review = summary(result)["review"]
+    assert review and all(row["confidence"] < REVIEW_BELOW for row in review)
+    labels = {row["label"] for row in review}
+    assert "Accrued warranty reserve" in labels
+    report = json.loads((result.output / "mapping-report.json").read_text())
+    assert report["review"] == review
+    mapping = tmp_path / "m.csv"
+    mapping.write_text("Accrued warranty reserve,us-gaap:ProductWarrantyAccrualClassifiedCurrent\n")
+    confirmed = convert(EXAMPLE, tmp_path / "again", cik="0001009759", mapping_file=mapping, validate_package=False)
+    assert "Accrued warranty reserve" not in {row["label"] for row in summary(confirmed)["review"]}
