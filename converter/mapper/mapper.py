@@ -48,6 +48,7 @@ KIND_TYPES = {
 }
 INCOME_STATEMENT_LOCATION_AXIS = "us-gaap:IncomeStatementLocationAxis"
 QUALIFIERS = ("basic", "diluted", "current", "noncurrent")
+_SIDE = re.compile(r"\b(assets?|liabilit(?:y|ies))\b", re.I)
 _SECTION_CONTEXT = re.compile(r"\b(current|non-?current|long-term|nonoperating)\b", re.I)
 # rows below operating income are nonoperating; results and taxes are not "other income"
 _OPERATING_RESULT = re.compile(r"(income|loss|earnings)\s+from\s+operations|operating\s+(income|loss|profit)", re.I)
@@ -264,14 +265,24 @@ class Mapper:
         return kept
 
     def _section_tokens(self, label: str, sections: tuple[str, ...]) -> tuple[str, ...]:
-        """'current' / 'noncurrent' from the section when the label itself does not say."""
-        if _SECTION_CONTEXT.search(label):
-            return ()
-        for section in reversed(sections):
-            m = _SECTION_CONTEXT.search(section)
-            if m:
-                return tokens(m.group(1))
-        return ()
+        """What the sections say that the label does not: 'current' / 'noncurrent', and
+        whether the row is an asset or a liability ("Deferred income taxes" under
+        "Liabilities", or under "Liabilities and equity" outside its equity section)."""
+        out: tuple[str, ...] = ()
+        if not _SECTION_CONTEXT.search(label):
+            for section in reversed(sections):
+                m = _SECTION_CONTEXT.search(section)
+                if m:
+                    out = tokens(m.group(1))
+                    break
+        if not _SIDE.search(label):
+            for section in reversed(sections):
+                m = _SIDE.search(section)
+                if _EQUITY.search(section) and not m:  # an equity section: neither side
+                    break
+                if m:
+                    return out + tokens(m.group(1))
+        return out
 
     def _assign(self, statement: Statement, mapped: list[MappedItem], ranked: dict[int, list[Scored]]) -> None:
         """Best-first assignment so that no concept is used twice in one statement (except
