@@ -66,6 +66,7 @@ class Query:
     exact: tuple[tuple[str, str, int], ...]
     statement_kind: str
     is_total: bool
+    side: str = ""  # "asset" / "liability": what the row's section says it is
 
     @property
     def plain(self) -> frozenset[str]:
@@ -114,6 +115,9 @@ class Score:
                 qualifiers.append((word, True, ~ev.name_contains(word)))
             elif word not in q.context:
                 qualifiers.append((word, False, ev.name_contains(word)))
+        if q.side:
+            other = "liability" if q.side == "asset" else "asset"
+            qualifiers.append((other, False, ev.name_contains(other) & ~ev.name_contains(q.side)))
         penalty = sum((0.25 * hit for _, _, hit in qualifiers), np.zeros(len(best)))
         filer_uses = np.zeros(len(best))
         exact_total = sum(n for _, _, n in q.exact)
@@ -233,7 +237,7 @@ class Mapper:
         """The best concepts for a label, best first, each with its reasons."""
         toks = tokens(label)
         query = Query(toks, self._section_tokens(label, sections), tuple(self.evidence.exact_filer_uses(label)),
-                      statement_kind, is_total)
+                      statement_kind, is_total, self._side(label, sections) if statement_kind == "BS" else "")
         ev = self.evidence
         allowed = (ev.kind == kind) & (ev.period == (period or ("instant" if statement_kind == "BS" else "duration")))
         candidates = ev.sharing(ev.rarest(query.toks + query.context))
@@ -265,9 +269,7 @@ class Mapper:
         return kept
 
     def _section_tokens(self, label: str, sections: tuple[str, ...]) -> tuple[str, ...]:
-        """What the sections say that the label does not: 'current' / 'noncurrent', and
-        whether the row is an asset or a liability ("Deferred income taxes" under
-        "Liabilities", or under "Liabilities and equity" outside its equity section)."""
+        """'current' / 'noncurrent' from the section when the label itself does not say."""
         out: tuple[str, ...] = ()
         if not _SECTION_CONTEXT.search(label):
             for section in reversed(sections):
@@ -275,14 +277,22 @@ class Mapper:
                 if m:
                     out = tokens(m.group(1))
                     break
-        if not _SIDE.search(label):
-            for section in reversed(sections):
-                m = _SIDE.search(section)
-                if _EQUITY.search(section) and not m:  # an equity section: neither side
-                    break
-                if m:
-                    return out + tokens(m.group(1))
         return out
+
+    @staticmethod
+    def _side(label: str, sections: tuple[str, ...]) -> str:
+        """'asset' or 'liability' when the sections say it and the label does not ("Deferred
+        income taxes" under "Liabilities", or under "Liabilities and equity" outside its
+        equity section); else ''."""
+        if _SIDE.search(label):
+            return ""
+        for section in reversed(sections):
+            sides = {tokens(m)[0] for m in _SIDE.findall(section)}
+            if _EQUITY.search(section) and not sides:  # an equity section: neither side
+                return ""
+            if sides:
+                return sides.pop() if len(sides) == 1 else ""  # "assets and liabilities": either
+        return ""
 
     def _assign(self, statement: Statement, mapped: list[MappedItem], ranked: dict[int, list[Scored]]) -> None:
         """Best-first assignment so that no concept is used twice in one statement (except
