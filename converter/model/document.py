@@ -15,7 +15,6 @@ class Row:
     line: int
     indent: int = 0
     is_rule: bool = False  # a ----- separator row
-    emphasis: bool = False  # the row was set in italics or bold
 
 
 @dataclass

@@ -31,10 +31,12 @@ _AMOUNT = re.compile(r"^[$(\s]*-?[\d,]*\.?\d+\s*\)?%?$|^[-—–]+$")
 CAPTION_LINES = 6
 
 
+_STRING = etree.XPath("string()")  # a cell's text, gathered by libxml2
+
+
 def _cell_text(cell: etree._Element) -> str:
-    for sup in cell.iter("sup"):
-        sup.text = ""
-    return _SPACE.sub(" ", "".join(str(t) for t in cell.itertext()).replace("\xa0", " ")).strip()
+    """A cell's text, spaces collapsed (footnote marks were emptied when the page was read)."""
+    return _SPACE.sub(" ", str(_STRING(cell)).replace("\xa0", " ")).strip()
 
 
 def _line(el: etree._Element) -> int:
@@ -43,8 +45,8 @@ def _line(el: etree._Element) -> int:
     return line if isinstance(line, int) else 0
 
 
-def _grid(table: etree._Element) -> list[tuple[list[str], int, bool]]:
-    """Rows as (cells with colspans expanded, source line, emphasis).
+def _grid(table: etree._Element) -> list[tuple[list[str], int]]:
+    """Rows as (cells with colspans expanded, source line).
 
     In a header row (no amounts, only text and years) a cell's text fills every column it
     spans, so that each value column finds its header whatever the layout; in other rows
@@ -69,17 +71,12 @@ def _grid(table: etree._Element) -> list[tuple[list[str], int, bool]]:
                 cells.extend([""] * (span - 1) + [text])
             else:
                 cells.extend([text] + [""] * (span - 1))
-        bold = any(f.get("style", "").replace(" ", "").find("font-weight:700") >= 0 or f.tag in ("b", "strong")
-                   for f in tr.iter() if isinstance(f.tag, str))
-        rows.append((cells, _line(tr), bold))
+        rows.append((cells, _line(tr)))
     return rows
 
 
 def _closest_table(el: etree._Element) -> etree._Element | None:
-    parent = el.getparent()
-    while parent is not None and parent.tag != "table":
-        parent = parent.getparent()
-    return parent
+    return next(el.iterancestors("table"), None)
 
 
 def _glue(cells: list[str]) -> list[str]:
@@ -101,21 +98,21 @@ def _glue(cells: list[str]) -> list[str]:
     return out
 
 
-def _data_table(grid: list[tuple[list[str], int, bool]]) -> bool:
-    numeric_rows = sum(1 for cells, _, _ in grid if any(_NUMBER.search(c) for c in cells[1:]))
-    return len(grid) >= 2 and numeric_rows >= 1 and max((len(c) for c, _, _ in grid), default=0) >= 2
+def _data_table(grid: list[tuple[list[str], int]]) -> bool:
+    numeric_rows = sum(1 for cells, _ in grid if any(_NUMBER.search(c) for c in cells[1:]))
+    return len(grid) >= 2 and numeric_rows >= 1 and max((len(c) for c, _ in grid), default=0) >= 2
 
 
-def _make_table(grid: list[tuple[list[str], int, bool]], caption: list[str], line: int) -> Table:
-    width = max(len(cells) for cells, _, _ in grid)
-    glued = [(_glue(cells + [""] * (width - len(cells))), ln, bold) for cells, ln, bold in grid]
-    keep = [j for j in range(width) if j == 0 or any(cells[j] for cells, _, _ in glued)]
+def _make_table(grid: list[tuple[list[str], int]], caption: list[str], line: int) -> Table:
+    width = max(len(cells) for cells, _ in grid)
+    glued = [(_glue(cells + [""] * (width - len(cells))), ln) for cells, ln in grid]
+    keep = [j for j in range(width) if j == 0 or any(cells[j] for cells, _ in glued)]
     rows = []
-    for cells, ln, bold in glued:
+    for cells, ln in glued:
         kept = [cells[j] for j in keep]
         if not any(kept):
             continue
-        rows.append(Row(cells=kept, line=ln, emphasis=bold))
+        rows.append(Row(cells=kept, line=ln))
     caption = list(caption)
     # title rows at the top ("CONSOLIDATED BALANCE SHEETS" in a cell of its own) are captions
     while rows and sum(1 for c in rows[0].cells if c) == 1 and not _NUMBER.search(rows[0].cells[0] or "x") \
@@ -131,6 +128,8 @@ def read(path: Path, raw: str) -> Document:
         root = lxml.html.document_fromstring(raw.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"{path} is not readable HTML: {exc}") from None
+    for sup in root.iter("sup"):  # footnote marks are not part of a label or a number
+        sup.text = ""
     doc = Document(path=path, format="html")
     lines: list[tuple[str, int]] = []  # recent text lines, for captions
     buffer: list[str] = []
@@ -157,7 +156,7 @@ def read(path: Path, raw: str) -> Document:
                 doc.add(_make_table(grid, caption, _line(el)))
                 lines.clear()
                 return
-            for cells, ln, _ in grid:  # a layout table: its cells are text lines
+            for cells, ln in grid:  # a layout table: its cells are text lines
                 flush()
                 buffer_line = ln
                 buffer.append(" ".join(c for c in cells if c))

@@ -141,10 +141,8 @@ def _make_table(lines: list[str], split: list[list[str] | None], start: int, end
         assert cells is not None
         if edges and not _is_rule(cells):
             cells = layout(clean(line), edges)
-        emphasis = bool(re.search(r"<(i|b|em|strong)>", line, re.I))
         indent = len(line) - len(line.lstrip(" "))
-        rows.append(Row(cells=cells, line=n + 1, indent=indent, is_rule=_is_rule(cells),
-                        emphasis=emphasis))
+        rows.append(Row(cells=cells, line=n + 1, indent=indent, is_rule=_is_rule(cells)))
     caption: list[str] = []
     k = start - 1
     while k >= 0 and len(caption) < CAPTION_LINES:
