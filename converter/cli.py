@@ -142,7 +142,7 @@ def _convert(args: argparse.Namespace) -> int:
             print(f"review: {len(review)} line items mapped with confidence below {REVIEW_BELOW} "
                   f"(see mapping-report.json):")
             for row in review[:5]:
-                print(f"  {row['statement']} {row['label']!r} -> {row['concept']} ({row['confidence']:.2f})")
+                print(f"  {row.statement} {row.label!r} -> {row.concept} ({row.confidence:.2f})")
         if result.left_out:
             print(f"left out: {len(result.left_out)} numbers (see mapping-report.json)")
             for lo in result.left_out[:5]:

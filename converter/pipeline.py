@@ -25,6 +25,7 @@ from converter.mapper.mapper import Mapper
 from converter.mapper.noncontrolling import split_net_income
 from converter.mapper.overrides import read_mapping_file, read_prior
 from converter.model.mapping import MappedStatement
+from converter.model.report import ReviewEntry
 from converter.model.statements import LeftOut
 from converter.model.xbrl import XbrlModel
 from converter.readers import read_document
@@ -40,11 +41,10 @@ T = TypeVar("T")
 REVIEW_BELOW = 0.7
 
 
-def to_review(statements: list[MappedStatement]) -> list[dict[str, Any]]:
+def to_review(statements: list[MappedStatement]) -> list[ReviewEntry]:
     """Line items whose concept a person should check: chosen by the mapper (not a mapping
     file or an earlier filing) with a confidence below ``REVIEW_BELOW``, extensions included."""
-    return [{"statement": ms.statement.kind, "label": mi.item.raw_label, "concept": mi.mapping.concept,
-             "confidence": mi.mapping.confidence}
+    return [ReviewEntry(ms.statement.kind, mi.item.raw_label, mi.mapping.concept, mi.mapping.confidence)
             for ms in statements for mi in ms.items
             if mi.mapping is not None and not mi.mapping.from_user and mi.mapping.confidence < REVIEW_BELOW]
 
@@ -69,7 +69,7 @@ class Result:
         return [ms.statement.kind for ms in self.statements if not ms.statement.scale_text]
 
     @property
-    def to_review(self) -> list[dict[str, Any]]:
+    def to_review(self) -> list[ReviewEntry]:
         return to_review(self.statements)
 
     @property
@@ -131,8 +131,8 @@ def convert(
     mapped = timed("map", map_all)
     outcome = timed("build", lambda: Builder(load_index(), cik_value, extracted.cover).build(mapped))
     left_out = extracted.left_out + outcome.left_out
-    outcome.model.report["leftOut"] = [lo.__dict__ for lo in left_out]
-    outcome.model.report["review"] = to_review(mapped)
+    outcome.model.report.left_out = left_out
+    outcome.model.report.review = to_review(mapped)
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.", dir=output.parent))
@@ -182,6 +182,6 @@ def summary(result: Result) -> dict[str, Any]:
         "extension": result.extension_count,
         "leftOut": len(result.left_out),
         "scaleNotStated": result.scale_not_stated,
-        "review": result.to_review,
+        "review": [r.to_json() for r in result.to_review],
         "valid": result.valid,
     }

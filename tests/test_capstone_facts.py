@@ -189,7 +189,7 @@ def test_calculations_cover_every_total(example_result: Result) -> None:
 
 
 def test_no_calculation_had_to_be_dropped(example_result: Result) -> None:
-    assert example_result.model.report["calculationsLeftOut"] == []
+    assert example_result.model.report.calculations_left_out == []
     arcs = [a for r in example_result.model.roles for a in r.calculation]
     assert len(arcs) == 35  # children counted in the filing: BS 4+4+5+6+4, IS 2+2+2+4+2
 

@@ -83,7 +83,7 @@ class Builder:
             self._statement(ms, n)
         self._dei(statements)
         model.report = mapping_report(statements, self.concept_name)
-        model.report["calculationsLeftOut"] = self._check_calculations()
+        model.report.calculations_left_out = self._check_calculations()
         return BuildOutcome(model, self.left_out)
 
     def _check_calculations(self) -> list[str]:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
+from converter.model.report import MappingReport
 from converter.model.statements import Period
 
 
@@ -83,4 +83,4 @@ class XbrlModel:
     extensions: list[ExtensionElement] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     labels: list[Label] = field(default_factory=list)
-    report: dict[str, Any] = field(default_factory=dict)
+    report: MappingReport = field(default_factory=MappingReport)

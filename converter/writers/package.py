@@ -58,7 +58,7 @@ def write_package(model: XbrlModel, folder: Path, source: str) -> list[Path]:
     files[f"{model.stem}_def.xml"] = _relationship_linkbase(model, "definition", None,
                                                             lambda r: r.definition_arcs, common)
     files[f"{model.stem}_lab.xml"] = _label_linkbase(model, common)
-    files["mapping-report.json"] = json.dumps(model.report, indent=2, ensure_ascii=False) + "\n"
+    files["mapping-report.json"] = json.dumps(model.report.to_json(), indent=2, ensure_ascii=False) + "\n"
     written = []
     for name in sorted(files):
         path = folder / name
