@@ -297,7 +297,7 @@ class Mapper:
     def _assign(self, statement: Statement, mapped: list[MappedItem], ranked: dict[int, list[Scored]]) -> None:
         """Best-first assignment so that no concept is used twice in one statement (except
         for a balance shown at both the start and the end of a flow statement's periods)."""
-        taken: set[str] = set()
+        taken: dict[str, tuple[object, ...]] = {}  # concept (and balance slot) -> the values it holds
         order = sorted(ranked, key=lambda i: -(ranked[i][0].score if ranked[i] else 0))
         for i in order:
             item = mapped[i].item
@@ -305,19 +305,22 @@ class Mapper:
             override = self._override(statement.kind, item)
             if override is not None:
                 mapped[i].mapping = Mapping(override.concept, 1.0, override.source, from_user=True)
-                taken.add(override.concept + slot)
+                taken[override.concept + slot] = _printed(item)
                 continue
-            options = [s for s in ranked[i] if s.qname + slot not in taken]
+            # a balance may be used again for the same figures printed twice (the cash
+            # total above and in the reconciliation below); no other concept may
+            options = [s for s in ranked[i] if s.qname + slot not in taken
+                       or (slot and taken[s.qname + slot] == _printed(item))]
             if options and options[0].score >= EXTENSION_THRESHOLD:
                 best = options[0]
-                taken.add(best.qname + slot)
+                taken[best.qname + slot] = _printed(item)
                 mapped[i].mapping = Mapping(
                     best.qname, round(min(best.score, 1.0), 3), "; ".join(best.reasons),
                     [(s.qname, round(s.score, 3)) for s in options[1:4]],
                 )
             else:
-                mapping = self._extension(item, statement, options, taken)
-                taken.add(mapping.concept)
+                mapping = self._extension(item, statement, options, set(taken))
+                taken[mapping.concept] = ()
                 mapped[i].mapping = mapping
 
     def _extension(self, item: LineItem, statement: Statement, options: list[Scored],
@@ -396,6 +399,11 @@ def basic_and_diluted(label: str) -> tuple[str, str] | None:
     if not _BASIC_AND_DILUTED.search(label):
         return None
     return _BASIC_AND_DILUTED.sub("basic", label), _BASIC_AND_DILUTED.sub("diluted", label)
+
+
+def _printed(item: LineItem) -> tuple[object, ...]:
+    """A row's printed figures, to tell the same figures printed twice."""
+    return tuple(v.shown if v is not None else None for v in item.values)
 
 
 def _positional_context(statement: Statement) -> list[tuple[str, ...]]:
