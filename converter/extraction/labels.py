@@ -32,6 +32,7 @@ _PAR = re.compile(
     rf"\s*[,—–-]*\s*(?:({_MONEY})\s+)?\b(?:par|stated)\s+value(?:\s+(?:of\s+)?({_MONEY}))?(?:\s+per\s+share)?", re.I)
 _SHARE_PARENTHETICAL = re.compile(r"\s*\([^)]*\b(?:authorized|issued|outstanding|shares)\b.*$", re.I)
 _AT_DATE_AMOUNT = re.compile(rf"({_MONEY})\s+(?:at|as\s+of)\s+({_DATE_TEXT})", re.I)
+_IN_YEAR_AMOUNT = re.compile(rf"({_MONEY})\s+(?:in|at|for)\s+(?:fiscal\s+)?((?:19|20)\d{{2}})\b", re.I)
 _RESPECTIVE_AMOUNTS = re.compile(
     rf"of\s+({_MONEY}(?:\s*,\s*(?:and\s+)?{_MONEY}|\s+and\s+{_MONEY})+)[^;]*?respectively", re.I
 )
@@ -88,7 +89,8 @@ def extract_embedded(
     consumed = " ".join(f.text for f in facts)
     unread = [
         n for n in re.findall(rf"{_MONEY}|{_COUNT}", raw_rest)
-        if n not in consumed and not re.fullmatch(r"(?:19|20)\d{2}|\d{1,2}", n.replace("$", ""))
+        # a bare year or a one- or two-digit number is a date or a note number; "$5" is money
+        if n not in consumed and (n.startswith("$") or not re.fullmatch(r"(?:19|20)\d{2}|\d{1,2}", n))
     ]
     return facts, unread
 
@@ -113,7 +115,11 @@ def _segment_facts(segment: str, instants: list[Period], subject: str) -> list[E
     if allowance:
         role = allowance.group(0).strip()
         dated = _AT_DATE_AMOUNT.findall(segment)
-        if dated:
+        by_year = _by_year(_IN_YEAR_AMOUNT.findall(segment), instants)
+        if by_year:  # "$109 in 2025 and $114 in 2024"
+            for money, year_end in by_year:
+                add(role, _amount(money), "monetary", True, f"{money} in {year_end.end.year}", [year_end])
+        elif dated:
             for money, when in dated:
                 day = parse_date(when)
                 period = next((p for p in instants if p.end == day), None) if day else None
@@ -211,6 +217,18 @@ _SHARE_LIST = re.compile(
     rf"(?P<role>issued and outstanding|authorized|issued|outstanding)?",
     re.I,
 )
+
+
+def _by_year(found: list[tuple[str, str]], instants: list[Period]) -> list[tuple[str, Period]]:
+    """Amounts named by year, each paired with the one balance-sheet date of that year
+    (nothing when a year is not among the dates or names two of them)."""
+    out = []
+    for money, year in found:
+        matching = [p for p in instants if p.end.year == int(year)]
+        if len(matching) != 1:
+            return []
+        out.append((money, matching[0]))
+    return out
 
 
 def _targets(dates: Sequence[object], instants: list[Period]) -> list[Period]:
