@@ -74,3 +74,16 @@ def test_cash_balances_in_a_cash_flow_statement_are_instants(tmp_path: Path) -> 
     assert cash == {"2008-12-31": "340000", "2007-12-31": "210000", "2006-12-31": "300000"}
     purchases = {f.period: f.value for f in facts if f.concept == "us-gaap:PaymentsToAcquirePropertyPlantAndEquipment"}
     assert purchases == {"2008-01-01--2008-12-31": "100000", "2007-01-01--2007-12-31": "60000"}
+
+
+def test_a_section_is_named_by_its_first_word_outside_parentheses() -> None:
+    from converter.mapper.signs import natural_balance
+    from converter.model.statements import LineItem
+
+    def section(name: str) -> str:
+        return natural_balance("IS", LineItem("Interest, net", "Interest, net", [], sections=(name,)), False)
+
+    assert section("Interest and other (income) expense") == "debit"
+    assert section("Other income (expense)") == "credit"
+    assert section("Expense and other (income)") == "debit"
+    assert section("Costs and expenses") == "debit"

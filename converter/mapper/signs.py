@@ -30,6 +30,7 @@ from converter.taxonomy.index import ConceptIndex
 
 _CREDIT_SIDE = re.compile(r"liabilit|equity|stockholders|shareholders|deficit|capital", re.I)
 _SECTION_WORD = re.compile(r"\b(expenses?|costs?|charges|income|revenues?|gains?|sales)\b", re.I)
+_PARENTHESIZED = re.compile(r"\([^)]*\)")
 _DEBIT_WORDS = frozenset({"expense", "expenses", "cost", "costs", "charges"})
 _SUPPLEMENTAL = re.compile(r"supplement|non-?cash|cash paid|additional (?:cash flow )?information", re.I)
 
@@ -52,8 +53,10 @@ def natural_balance(statement_kind: str, item: LineItem, after_total_assets: boo
     if statement_kind == "CF":
         return "debit"
     for section in reversed(item.sections):
-        # "Expense and other (income)" adds up to an expense, "Other income (expense)" to income
-        first = _SECTION_WORD.search(section)
+        # "Expense and other (income)" adds up to an expense, "Other income (expense)" to
+        # income, "Interest and other (income) expense" to an expense: the first word not
+        # in parentheses says which side is positive
+        first = _SECTION_WORD.search(_PARENTHESIZED.sub(" ", section)) or _SECTION_WORD.search(section)
         if first:
             return "debit" if first.group(1).lower() in _DEBIT_WORDS else "credit"
     return "credit"
