@@ -178,3 +178,13 @@ def test_a_missing_or_corrupt_index_is_a_taxonomy_error(tmp_path: Path) -> None:
     with pytest.raises(TaxonomyError) as caught:
         load_index(corrupt)
     assert caught.value.exit_code == 4
+
+
+def test_concepts_newer_than_the_sec_metadata_have_official_labels_and_balances() -> None:
+    """ASC 606 concepts postdate the SEC's 2009-2010 metadata: the FASB 2025 table supplies them."""
+    from converter.taxonomy.index import load_index
+
+    concept = load_index()["us-gaap:ContractWithCustomerLiabilityCurrent"]
+    assert concept.label == "Contract with Customer, Liability, Current"
+    assert concept.balance == "credit" and "balance" not in concept.inferred
+    assert "us-gaap-2025-labels" in concept.sources

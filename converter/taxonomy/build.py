@@ -149,6 +149,27 @@ class IndexBuilder:
                     rec.label = row["tlabel"]
                     rec.extra_attrs["sec"] = row["version"]
 
+    def read_2025_labels(self) -> None:
+        """The FASB's 2025 standard and total labels and balances: newer than the SEC
+        metadata, so they win for the label and the balance of every concept we know."""
+        path = self.sources / "us-gaap-2025-labels.tsv"
+        if not path.exists():
+            return
+        with path.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+                rec = self.concepts.get(f"us-gaap:{row['name']}")
+                if rec is None or not row["standard_label"]:
+                    continue
+                if rec.label and rec.label != row["standard_label"] and rec.label not in rec.other_labels:
+                    rec.other_labels.append(rec.label)  # the older wording still helps matching
+                rec.label = row["standard_label"]
+                total = row.get("total_label") or ""
+                if total and total not in rec.other_labels:
+                    rec.other_labels.append(total)
+                if row["data_type"] == "monetary":
+                    rec.balance = row["balance"] or None
+                    rec.extra_attrs["fasb-2025-labels"] = "1"
+
     def read_schema(self, path: Path, prefix: str, with_types: bool) -> None:
         """A complete official schema (DEI, SRT): declarations are copied as facts."""
         root = etree.parse(str(path)).getroot()
@@ -296,6 +317,7 @@ class IndexBuilder:
         self.read_us_types()
         self.read_concept_list()
         self.read_sec_metadata()
+        self.read_2025_labels()
         dei = self.sources / "xbrl.sec.gov" / "dei" / "2021"
         self.read_schema(dei / "dei-2021.xsd", "dei", with_types=True)
         self.read_labels(dei / "dei-2021_lab.xsd", "dei")
@@ -366,6 +388,8 @@ def _sources(rec: ConceptRecord) -> list[str]:
         out.append(f"sec-metadata:{rec.extra_attrs['sec']}")
     if "official-schema" in rec.extra_attrs:
         out.append(f"{rec.prefix}-schema")
+    if "fasb-2025-labels" in rec.extra_attrs:
+        out.append("us-gaap-2025-labels")
     if rec.in_2024_list:
         out.append("us-gaap-2024-list")
     if rec.in_2025_linkbases:

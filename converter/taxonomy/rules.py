@@ -187,21 +187,27 @@ def official(rec: ConceptRecord) -> bool:
     return "sec" in rec.extra_attrs or "official-schema" in rec.extra_attrs
 
 
+def official_balance(rec: ConceptRecord) -> bool:
+    """The balance was read from an official source: the declarations above, or the FASB's
+    2025 label and balance table (which states balances but not period types)."""
+    return official(rec) or "fasb-2025-labels" in rec.extra_attrs
+
+
 def _balances(b: IndexBuilder) -> None:
     for frm, to in b.meta_contra:
         a, c = b.concepts.get(frm), b.concepts.get(to)
         if a is None or c is None or c.prefix != "us-gaap" or c.type != "xbrli:monetaryItemType":
             continue
-        if a.balance is not None and c.balance is None and not official(c):
+        if a.balance is not None and c.balance is None and not official_balance(c):
             c.balance = {"debit": "credit", "credit": "debit"}[a.balance]
             c.inferred["balance"] = "fasb-meta-contra"
         elif (c.balance is not None and a.balance is None and a.type == "xbrli:monetaryItemType"
-              and not official(a)):
+              and not official_balance(a)):
             a.balance = {"debit": "credit", "credit": "debit"}[c.balance]
             a.inferred["balance"] = "fasb-meta-contra"
 
     def assign(rec: ConceptRecord, value: str, weight: float) -> None:
-        if rec.type != "xbrli:monetaryItemType" or official(rec):
+        if rec.type != "xbrli:monetaryItemType" or official_balance(rec):
             return
         flipped = {"debit": "credit", "credit": "debit"}[value]
         rec.balance = value if weight > 0 else flipped
