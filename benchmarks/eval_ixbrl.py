@@ -93,6 +93,9 @@ def _periods(root: etree._Element) -> tuple[dict[str, str], set[str], str]:
 
 
 def _value(el: etree._Element) -> Decimal | None:
+    """The fact's value; None for a nil fact (no value: not a zero)."""
+    if el.get("{http://www.w3.org/2001/XMLSchema-instance}nil") == "true":
+        return None
     text = "".join(el.itertext()).strip().replace(",", "").replace(" ", "")
     try:
         value = Decimal(text) if text not in ("", "-", "—", "–") else Decimal(0)
