@@ -25,3 +25,12 @@ def test_a_year_that_names_no_single_date_is_not_guessed() -> None:
                                      [JUNE, DECEMBER], "BS")
     assert facts == []
     assert unread  # reported as left out, not dropped
+
+
+def test_share_counts_listed_by_year() -> None:
+    june25, june24 = Period(date(2025, 6, 30)), Period(date(2024, 6, 30))
+    facts, unread = extract_embedded("Treasury stock, at cost (shares held: 2025 - 1,667.3, 2024 - 1,652.2)",
+                                     [june25, june24], "BS")
+    assert unread == []
+    assert {(f.period.end, f.amount.shown, f.kind) for f in facts} == {
+        (june25.end, Decimal("1667.3"), "shares"), (june24.end, Decimal("1652.2"), "shares")}

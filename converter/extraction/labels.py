@@ -166,6 +166,13 @@ def _share_facts(text: str, instants: list[Period], subject: str) -> list[Embedd
             facts.append(EmbeddedFact(role_name, _amount(count), "shares", True, period, phrase, subject))
 
     listed: list[tuple[int, int]] = []
+    for ym in _YEAR_LIST.finditer(text):  # "shares issued: 2025 - 4,009.2, 2024 - 4,009.2"
+        pairs = _by_year([(count, year) for year, count in _YEAR_COUNT.findall(ym.group("pairs"))], instants)
+        role = "treasury" if ym.group("role").lower() == "held" else ym.group("role").lower()
+        for count, period in pairs:
+            add(role, count, period, ym.group(0))
+        if pairs:
+            listed.append((ym.start(), ym.end()))
     for lm in _SHARE_LIST.finditer(text):
         counts = re.findall(_COUNT, lm.group(1))
         if len(counts) != len(instants) or len(instants) < 2 or _is_date_part(text, lm.start(), counts):
@@ -192,6 +199,10 @@ def _share_facts(text: str, instants: list[Period], subject: str) -> list[Embedd
     return facts
 
 
+_YEAR_COUNT = re.compile(rf"\b((?:19|20)\d{{2}})\s*[-–—]\s*({_COUNT}(?:\.\d+)?)")
+_YEAR_LIST = re.compile(
+    rf"\b(?P<role>authorized|issued and outstanding|issued|outstanding|held)\s*:\s*"
+    rf"(?P<pairs>{_YEAR_COUNT.pattern}(?:\s*[,;]\s*{_YEAR_COUNT.pattern})*)", re.I)
 _ROLE_WORD = re.compile(r"\b(authorized|issued and outstanding|issued|outstanding)\b", re.I)
 _ROLE_NAMES = {
     "authorized": ("shares authorized",),
