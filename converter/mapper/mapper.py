@@ -86,7 +86,7 @@ class Score:
     best_of_row: Floats  # per evidence row, to name the best label in the report
     standard: Floats  # similarity to the standard label
     exactly: Floats  # +0.25 / +0.15: the label says exactly what the name or standard label says
-    qualifiers: list[tuple[str, bool, Bools]]  # (word, in the label?, concepts penalised)
+    qualifiers: list[tuple[str, Bools]]  # (why, concepts penalised): each costs 0.25
     filer_uses: Floats  # filers printed exactly this label for the concept
     statement: Floats  # +0.08 in this statement's linkbases, -0.12 in others only
     inferred: Floats  # -0.04 period type inferred, -0.02 balance inferred
@@ -112,13 +112,14 @@ class Score:
         for word in QUALIFIERS:
             in_query = word in q.toks
             if in_query:
-                qualifiers.append((word, True, ~ev.name_contains(word)))
+                qualifiers.append((f"'{word}' is in the label only", ~ev.name_contains(word)))
             elif word not in q.context:
-                qualifiers.append((word, False, ev.name_contains(word)))
+                qualifiers.append((f"'{word}' is in the concept only", ev.name_contains(word)))
         if q.side:
             other = "liability" if q.side == "asset" else "asset"
-            qualifiers.append((other, False, ev.name_contains(other) & ~ev.name_contains(q.side)))
-        penalty = sum((0.25 * hit for _, _, hit in qualifiers), np.zeros(len(best)))
+            qualifiers.append((f"the row's section says {q.side}, the concept's name says {other}",
+                               ev.name_contains(other) & ~ev.name_contains(q.side)))
+        penalty = sum((0.25 * hit for _, hit in qualifiers), np.zeros(len(best)))
         filer_uses = np.zeros(len(best))
         exact_total = sum(n for _, _, n in q.exact)
         strength = min(1.0, math.log1p(exact_total) / math.log(20)) if exact_total else 0.0
@@ -143,9 +144,7 @@ class Score:
             out.append("the label says exactly what the concept's name or standard label says")
         elif self.exactly[i] > 0:
             out.append("the label alone says exactly what the concept's name says")
-        for word, in_label, hit in self.qualifiers:
-            if hit[i]:
-                out.append(f"'{word}' is in the {'label' if in_label else 'concept'} only")
+        out.extend(why for why, hit in self.qualifiers if hit[i])
         concept = index[ev.concepts[i]]
         if self.filer_uses[i]:
             out.append(f"filers used this exact label for it {int(self.filer_uses[i])} of {self.exact_total} times")
