@@ -51,3 +51,13 @@ def test_consolidated_net_income_is_profit_loss_everywhere(tmp_path: Path) -> No
     first = next(mi for mi in cash_flow.items if mi.mapping is not None)
     assert first.mapping is not None and first.mapping.concept == "us-gaap:ProfitLoss"
     assert "consolidated net income" in first.mapping.reason
+
+
+def test_pretax_income_includes_equity_method_results_unless_they_follow(tmp_path: Path) -> None:
+    from converter.mapper.pretax import ALL_IN
+
+    path = tmp_path / "pretax.txt"
+    path.write_text(FILING.split("CONSOLIDATED STATEMENTS OF CASH FLOWS")[0])
+    result = convert(path, tmp_path / "out", cik="42", validate_package=False)
+    rows = {mi.item.raw_label: mi.mapping.concept for ms in result.statements for mi in ms.items if mi.mapping}
+    assert rows["Income before income taxes"] == ALL_IN
