@@ -61,3 +61,35 @@ def test_pretax_income_includes_equity_method_results_unless_they_follow(tmp_pat
     result = convert(path, tmp_path / "out", cik="42", validate_package=False)
     rows = {mi.item.raw_label: mi.mapping.concept for ms in result.statements for mi in ms.items if mi.mapping}
     assert rows["Income before income taxes"] == ALL_IN
+
+
+BALANCE_SHEET = """\
+EXAMPLE CORP
+CONSOLIDATED BALANCE SHEETS
+(In millions)
+
+\tDecember 31,\t
+\t2008\t2007
+Cash\t500\t400
+Total assets\t500\t400
+Accounts payable\t100\t90
+Total liabilities\t100\t90
+Common stock\t50\t50
+Retained earnings\t320\t240
+Total Example Corp shareholders' equity\t370\t290
+Noncontrolling interests\t30\t20
+Total equity\t400\t310
+Total liabilities and equity\t500\t400
+"""
+
+
+def test_total_equity_includes_noncontrolling_interests(tmp_path: Path) -> None:
+    path = tmp_path / "bs.txt"
+    path.write_text(BALANCE_SHEET)
+    result = convert(path, tmp_path / "out", cik="42")
+    assert result.valid, result.validation
+    facts = {(f.concept, f.period): Decimal(f.value) for f in read_facts(result.output / f"{result.model.stem}.xml")
+             if f.value is not None and not f.dims}
+    assert facts[("us-gaap:StockholdersEquity", "2008-12-31")] == 370_000_000
+    assert facts[("us-gaap:StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest",
+                  "2008-12-31")] == 400_000_000

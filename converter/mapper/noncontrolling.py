@@ -1,4 +1,4 @@
-"""Net income with a noncontrolling interest: which line is ``ProfitLoss``.
+"""Net income and equity with a noncontrolling interest: which line is the consolidated one.
 
 Labels cannot tell it: "Net income" is the consolidated result (``ProfitLoss``) when the
 statement goes on to split it between noncontrolling interests and the company, and the
@@ -6,7 +6,8 @@ company's share (``NetIncomeLoss``) when it does not.  The arithmetic tells it: 
 "Net income" line equals the noncontrolling share plus a following "attributable to" line
 in some period, the three lines are total, minority share and parent share.  Other
 statements that print the same consolidated figure (cash flows, comprehensive income)
-then carry ``ProfitLoss`` too.
+then carry ``ProfitLoss`` too.  The balance sheet's equity is split the same way: the
+company's equity, the noncontrolling interests, and their sum, total equity.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from decimal import Decimal
 from converter.model.mapping import MappedItem, MappedStatement, Mapping
 from converter.model.statements import ItemKind, StatementKind
 
+TOTAL_EQUITY = "us-gaap:StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest"
+PARENT_EQUITY = "us-gaap:StockholdersEquity"
+MINORITY_EQUITY = "us-gaap:MinorityInterest"
 PROFIT_LOSS = "us-gaap:ProfitLoss"
 NET_INCOME = "us-gaap:NetIncomeLoss"
 MINORITY_SHARE = "us-gaap:NetIncomeLossAttributableToNoncontrollingInterest"
@@ -30,6 +34,8 @@ def split_net_income(statements: list[MappedStatement]) -> None:
     same consolidated figure ``ProfitLoss`` wherever else it is printed."""
     consolidated: list[dict[str, Decimal]] = []
     for ms in statements:
+        if ms.statement.kind == StatementKind.BS:
+            _split_equity(ms)
         if ms.statement.kind == StatementKind.IS:
             row = _split(ms)
             if row is not None:
@@ -65,6 +71,30 @@ def _split(ms: MappedStatement) -> MappedItem | None:
             _set(minority, MINORITY_SHARE, why)
         return total
     return None
+
+
+def _split_equity(ms: MappedStatement) -> None:
+    """Balance sheet: a total just below the noncontrolling interests includes them (total
+    equity).  Where the company's own equity is subtotalled just above them and the three
+    add up, that subtotal is the parent's share."""
+    items = [mi for mi in ms.items if mi.mapping is not None and mi.item.kind == ItemKind.MONETARY]
+    for k, minority in enumerate(items):
+        if not _MINORITY.search(minority.item.label) or minority.item.is_total or k == 0:
+            continue
+        total = items[k + 1] if k + 1 < len(items) and items[k + 1].item.is_total else None
+        if total is None or _concept(total) not in (PARENT_EQUITY, TOTAL_EQUITY):
+            continue
+        parent = items[k - 1]
+        why = "a total just below the noncontrolling interests includes them"
+        if parent.item.is_total and _concept(parent) in (PARENT_EQUITY, TOTAL_EQUITY):
+            if not _adds_up(ms, total, minority, parent):
+                continue
+            why = "equity split between the company and noncontrolling interests adds up"
+            _set(parent, PARENT_EQUITY, why)
+        elif _uses(ms, TOTAL_EQUITY) and _concept(total) != TOTAL_EQUITY:
+            continue
+        _set(total, TOTAL_EQUITY, why)
+        return
 
 
 def _adds_up(ms: MappedStatement, total: MappedItem, minority: MappedItem, parent: MappedItem) -> bool:
