@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from converter import convert
+from converter import Result, convert
 from tests.conftest import read_facts
 
 FILING = """\
@@ -36,13 +36,19 @@ Net increase in cash\t350\t295
 """
 
 
-def test_consolidated_net_income_is_profit_loss_everywhere(tmp_path: Path) -> None:
-    path = tmp_path / "nci.txt"
-    path.write_text(FILING)
+def _convert(tmp_path: Path, text: str) -> tuple[Result, dict[tuple[str, str], Decimal]]:
+    """The text converted and validated, and its non-dimensional facts by (concept, period)."""
+    path = tmp_path / "filing.txt"
+    path.write_text(text)
     result = convert(path, tmp_path / "out", cik="42")
     assert result.valid, result.validation
     facts = {(f.concept, f.period): Decimal(f.value) for f in read_facts(result.output / f"{result.model.stem}.xml")
              if f.value is not None and not f.dims}
+    return result, facts
+
+
+def test_consolidated_net_income_is_profit_loss_everywhere(tmp_path: Path) -> None:
+    result, facts = _convert(tmp_path, FILING)
     y8 = "2008-01-01--2008-12-31"
     assert facts[("us-gaap:ProfitLoss", y8)] == 300_000_000
     assert facts[("us-gaap:NetIncomeLoss", y8)] == 280_000_000
@@ -84,12 +90,7 @@ Total liabilities and equity\t500\t400
 
 
 def test_total_equity_includes_noncontrolling_interests(tmp_path: Path) -> None:
-    path = tmp_path / "bs.txt"
-    path.write_text(BALANCE_SHEET)
-    result = convert(path, tmp_path / "out", cik="42")
-    assert result.valid, result.validation
-    facts = {(f.concept, f.period): Decimal(f.value) for f in read_facts(result.output / f"{result.model.stem}.xml")
-             if f.value is not None and not f.dims}
+    _, facts = _convert(tmp_path, BALANCE_SHEET)
     assert facts[("us-gaap:StockholdersEquity", "2008-12-31")] == 370_000_000
     assert facts[("us-gaap:StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest",
                   "2008-12-31")] == 400_000_000
