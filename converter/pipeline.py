@@ -22,9 +22,7 @@ from converter.errors import MissingCikError, OutputError, UsageError
 from converter.extraction import extract
 from converter.mapper.calculations import find_calculations
 from converter.mapper.mapper import Mapper
-from converter.mapper.noncontrolling import split_net_income
 from converter.mapper.overrides import read_mapping_file, read_prior
-from converter.mapper.pretax import choose_pretax
 from converter.model.mapping import MappedStatement
 from converter.model.report import ReviewEntry
 from converter.model.statements import LeftOut
@@ -123,10 +121,7 @@ def convert(
 
     def map_all() -> list[MappedStatement]:
         mapper = Mapper(overrides, prior=earlier)
-        mapped = [mapper.map_statement(s) for s in extracted.statements]
-        split_net_income(mapped)
-        for ms in mapped:
-            choose_pretax(ms)
+        mapped = mapper.map_filing(extracted.statements)
         for ms in mapped:
             find_calculations(ms, mapper.index)
         return mapped

@@ -107,7 +107,9 @@ def test_cash_flow_row_stays_in_its_activity(mapper: Mapper) -> None:
     from converter.mapper.cashflow import concept_activity
 
     best = mapper.rank("Other, net", "monetary", "CF", ("Financing activities",))[0]
-    assert concept_activity(best.qname, mapper.index) in (None, "financing")
+    assert concept_activity(best.qname, mapper.index) == "financing"
+    operating = mapper.rank("Other, net", "monetary", "CF", ("Operating activities",))[0]
+    assert concept_activity(operating.qname, mapper.index) != "financing"
 
 
 def _row(label: str, values: list[str], kind: ItemKind = ItemKind.MONETARY, **kw: object) -> LineItem:

@@ -26,7 +26,9 @@ import numpy as np
 
 from converter.mapper.cashflow import concept_activity, row_activity
 from converter.mapper.evidence import Bools, Evidence, Floats, Ints, load_evidence
+from converter.mapper.noncontrolling import split_net_income
 from converter.mapper.overrides import Override
+from converter.mapper.pretax import choose_pretax
 from converter.mapper.signs import apply_signs, natural_balance
 from converter.mapper.similarity import similarity, tokens
 from converter.model.mapping import (
@@ -194,6 +196,16 @@ class Mapper:
                 if hit is not None:
                     return hit
         return None
+
+    def map_filing(self, statements: list[Statement]) -> list[MappedStatement]:
+        """Every statement, then what the statements' structure says across rows and
+        statements (noncontrolling interests, pre-tax income); signs follow the final concepts."""
+        mapped = [self.map_statement(s) for s in statements]
+        split_net_income(mapped)
+        for ms in mapped:
+            choose_pretax(ms)
+            apply_signs(ms.statement.kind, ms.items, self.index)
+        return mapped
 
     # -- line items ------------------------------------------------------------
     def map_statement(self, statement: Statement) -> MappedStatement:

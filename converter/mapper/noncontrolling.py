@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from converter.model.mapping import MappedItem, MappedStatement, Mapping
+from converter.model.mapping import MappedItem, MappedStatement
 from converter.model.statements import ItemKind, StatementKind
 
 TOTAL_EQUITY = "us-gaap:StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest"
@@ -47,7 +47,7 @@ def split_net_income(statements: list[MappedStatement]) -> None:
             continue
         for mi in ms.items:
             if _concept(mi) == NET_INCOME and any(_agrees(_by_period(ms, mi), c) for c in consolidated):
-                _set(mi, PROFIT_LOSS, "the same figure is the income statement's consolidated net income")
+                mi.reassign(PROFIT_LOSS, "the same figure is the income statement's consolidated net income")
 
 
 def _split(ms: MappedStatement) -> MappedItem | None:
@@ -65,10 +65,10 @@ def _split(ms: MappedStatement) -> MappedItem | None:
         if _uses(ms, PROFIT_LOSS) and _concept(total) != PROFIT_LOSS:
             return None
         why = "net income split between noncontrolling interests and the company adds up"
-        _set(total, PROFIT_LOSS, why)
-        _set(parent, NET_INCOME, why)
+        total.reassign(PROFIT_LOSS, why)
+        parent.reassign(NET_INCOME, why)
         if not _uses(ms, MINORITY_SHARE):
-            _set(minority, MINORITY_SHARE, why)
+            minority.reassign(MINORITY_SHARE, why)
         return total
     return None
 
@@ -90,10 +90,10 @@ def _split_equity(ms: MappedStatement) -> None:
             if not _adds_up(ms, total, minority, parent):
                 continue
             why = "equity split between the company and noncontrolling interests adds up"
-            _set(parent, PARENT_EQUITY, why)
+            parent.reassign(PARENT_EQUITY, why)
         elif _uses(ms, TOTAL_EQUITY) and _concept(total) != TOTAL_EQUITY:
             continue
-        _set(total, TOTAL_EQUITY, why)
+        total.reassign(TOTAL_EQUITY, why)
         return
 
 
@@ -120,12 +120,3 @@ def _concept(mi: MappedItem) -> str | None:
 def _uses(ms: MappedStatement, concept: str) -> bool:
     return any(_concept(mi) == concept for mi in ms.items)
 
-
-def _set(mi: MappedItem, concept: str, why: str) -> None:
-    old = mi.mapping
-    assert old is not None
-    if old.concept == concept or old.from_user:
-        return
-    mi.mapping = Mapping(concept, old.confidence, f"{why}; labels alone suggested {old.concept}",
-                         [(old.concept, old.confidence), *old.alternatives[:2]], sign=old.sign,
-                         sign_basis=old.sign_basis, sign_reason=old.sign_reason)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from converter.model.mapping import MappedStatement, Mapping
+from converter.model.mapping import MappedStatement
 from converter.model.statements import StatementKind
 
 BEFORE_EQUITY_METHOD = ("us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxes"
@@ -27,8 +27,7 @@ def choose_pretax(ms: MappedStatement) -> None:
         return
     items = ms.items
     for k, mi in enumerate(items):
-        m = mi.mapping
-        if m is None or m.concept != BEFORE_EQUITY_METHOD or m.from_user:
+        if mi.mapping is None or mi.mapping.concept != BEFORE_EQUITY_METHOD:
             continue
         later = items[k + 1:]
         if any(x.mapping is not None and (x.mapping.concept == EQUITY_METHOD_SHARE
@@ -36,8 +35,4 @@ def choose_pretax(ms: MappedStatement) -> None:
             continue
         if any(x.mapping is not None and x.mapping.concept == ALL_IN for x in items):
             continue
-        mi.mapping = Mapping(ALL_IN, m.confidence,
-                             f"no equity-method line follows, so pre-tax income includes everything above it; "
-                             f"labels alone suggested {m.concept}",
-                             [(m.concept, m.confidence), *m.alternatives[:2]], sign=m.sign,
-                             sign_basis=m.sign_basis, sign_reason=m.sign_reason)
+        mi.reassign(ALL_IN, "no equity-method line follows, so pre-tax income includes everything above it")

@@ -57,6 +57,16 @@ class MappedItem:
     item: LineItem
     mapping: Mapping | None  # None for a caption row without values
 
+    def reassign(self, concept: str, why: str) -> None:
+        """Give the row another concept because the statement's structure says so (the
+        label's choice stays as the first alternative).  A person's choice is never
+        replaced.  Signs must be decided again afterwards (``signs.apply_signs``)."""
+        old = self.mapping
+        if old is None or old.concept == concept or old.from_user:
+            return
+        self.mapping = Mapping(concept, old.confidence, f"{why}; labels alone suggested {old.concept}",
+                               [(old.concept, old.confidence), *old.alternatives[:2]])
+
 
 @dataclass
 class MappedEmbedded:
