@@ -10,15 +10,19 @@ text) to get a bare HTML input, convert it, and compare with the filer's own fac
 * The truth: the non-dimensional numeric facts inside those tables, as (concept, period,
   value), per statement kind; not percentages (a "percent to sales" column is not an amount
   of the statement, and the converter reports such columns rather than tagging them).
-* Recall: the share of the truth that we produced in our BS/IS/CF facts with the same
-  period and value (any concept): a fact shown in two statements (net income in IS and
-  CF, cash in BS and CF) is written once.
+* Recall: the share of the truth that we produced with the same period and value (any
+  concept, any of our statements: a fact shown in two statements, net income in IS, CF
+  and the equity statement's total column, is written once).
 * Precision: the share of our BS/IS/CF facts whose period and value equal a fact the filer
   tagged anywhere in the document.
 * Scale errors: our facts that are off from a filed fact of the same period by a power of ten.
 * Concept accuracy: among the recalled facts, the share that carry the filer's concept
   (only facts whose filed concept is a current US-GAAP concept count).
 * Validity (``--validate``): Arelle's verdict on each package.
+* The equity statement (EQ, reported on its own lines): the filer's table with the most
+  facts on ``StatementEquityComponentsAxis`` (common stock, paid-in capital or retained
+  earnings among them, so not a note's roll-forward of one component), compared as
+  (period, component member or none, value); precision over our EQ facts.
 
 Labels from the companies in the learning fold are part of the mapper's label table
 (``taxonomy build --ixbrl``); the held-out companies' figures are the honest ones.
@@ -45,13 +49,17 @@ sys.path.insert(0, str(ROOT))
 
 from converter import convert  # noqa: E402
 from converter.errors import ConverterError  # noqa: E402
-from converter.taxonomy.index import load_index  # noqa: E402
+from converter.taxonomy.index import ConceptIndex, load_index  # noqa: E402
 from converter.taxonomy.ixbrl_labels import is_held_out_ixbrl  # noqa: E402
-from tests.conftest import read_facts  # noqa: E402
+from tests.conftest import ReadFact, read_facts  # noqa: E402
 
 IX = "{http://www.xbrl.org/2013/inlineXBRL}"
 XBRLI = "{http://www.xbrl.org/2003/instance}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
+XBRLDI = "{http://xbrl.org/2006/xbrldi}"
+EQUITY_AXIS = "us-gaap:StatementEquityComponentsAxis"
+PRIMARY_COMPONENTS = {f"us-gaap:{m}Member" for m in (
+    "RetainedEarnings", "AdditionalPaidInCapital", "CommonStock", "CommonStockIncludingAdditionalPaidInCapital")}
 CORPUS = ROOT.parent / "shared" / "corpus" / "ixbrl"
 DEPRECATED = ROOT.parent / "shared" / "tools" / "arelle-plugins" / "EDGAR" / "validate" / "resources" / \
     "us-gaap-deprecated-concepts.json"
@@ -75,17 +83,24 @@ class Filed:
 
     by_kind: dict[str, set[tuple[str, str, Decimal]]] = field(default_factory=dict)
     anywhere: set[Key] = field(default_factory=set)
+    # the equity statement: (concept, period, equity component member or "", value)
+    equity: set[tuple[str, str, str, Decimal]] = field(default_factory=set)
+    equity_anywhere: set[tuple[str, str, Decimal]] = field(default_factory=set)
     cik: str = ""
 
 
-def _periods(root: etree._Element) -> tuple[dict[str, str], set[str], str]:
+def _periods(root: etree._Element) -> tuple[dict[str, str], dict[str, str], str]:
+    """The period of each context, the dimensional contexts (with their equity component
+    member, or "" when they have other dimensions too), and the CIK."""
     periods: dict[str, str] = {}
-    dimensional: set[str] = set()
+    dimensional: dict[str, str] = {}
     cik = ""
     for ctx in root.iter(f"{XBRLI}context"):
         cid = ctx.get("id", "")
         if ctx.find(f".//{XBRLI}segment") is not None:
-            dimensional.add(cid)
+            members = [(m.get("dimension"), (m.text or "").strip()) for m in ctx.iter(f"{XBRLDI}explicitMember")]
+            dimensional[cid] = members[0][1] if len(members) == 1 and members[0][0] == EQUITY_AXIS \
+                and len(list(ctx.iter(f"{XBRLI}segment"))[0]) == 1 else ""
         cik = cik or (ctx.findtext(f".//{XBRLI}identifier") or "")
         instant = ctx.findtext(f".//{XBRLI}instant")
         periods[cid] = instant or f"{ctx.findtext(f'.//{XBRLI}startDate')}--{ctx.findtext(f'.//{XBRLI}endDate')}"
@@ -116,17 +131,28 @@ def truth(path: Path) -> Filed:
     pure = _pure_units(root)
     filed = Filed(cik=cik)
     tables: dict[etree._Element, list[tuple[str, str, Decimal]]] = {}
+    equity_tables: dict[etree._Element, list[tuple[str, str, str, Decimal]]] = {}
     for el in root.iter(f"{IX}nonFraction"):
         value = _value(el)
         context = el.get("contextRef", "")
         if value is None or context not in periods:
             continue
         filed.anywhere.add((periods[context], value))
-        if context in dimensional or el.get("unitRef", "") in pure:
+        member = dimensional.get(context, "")
+        if el.get("unitRef", "") in pure or (context in dimensional and not member):
             continue
+        filed.equity_anywhere.add((periods[context], member, value))
         table = next((a for a in el.iterancestors(f"{XHTML}table")), None)
-        if table is not None:
+        if table is None:
+            continue
+        equity_tables.setdefault(table, []).append((el.get("name", ""), periods[context], member, value))
+        if context not in dimensional:
             tables.setdefault(table, []).append((el.get("name", ""), periods[context], value))
+    # the equity statement, not a note's roll-forward of one component (AOCI by item)
+    by_members = [facts for facts in equity_tables.values() if sum(1 for f in facts if f[2]) >= 5
+                  and any(f[2] in PRIMARY_COMPONENTS for f in facts)]
+    if by_members:
+        filed.equity = set(max(by_members, key=lambda facts: sum(1 for f in facts if f[2])))
     for kind, groups in ANCHORS.items():
         holding = [facts for facts in tables.values()
                    if any(all(any(f[0] == a for f in facts) for a in group) for group in groups)]
@@ -169,9 +195,14 @@ def evaluate(path: Path, validate: bool) -> tuple[Counter[str], str]:
     index = load_index()
     deprecated = {f"us-gaap:{name}" for name in json.loads(DEPRECATED.read_text(encoding="utf-8"))}
     ours: dict[str, dict[Key, set[str]]] = {k: {} for k in KINDS}
+    anywhere_ours: dict[Key, set[str]] = {}  # every statement's: a fact shown twice is written once
     counts["deprecated chosen"] += sum(1 for f in produced if f.concept in deprecated)
+    _equity(filed, produced, statement_of, counts, index, deprecated, path)
     for f, kind in zip(produced, statement_of, strict=True):
-        if kind not in KINDS or f.value is None or f.unit is None or f.dims:
+        if f.value is None or f.unit is None or f.dims:
+            continue
+        anywhere_ours.setdefault((f.period, Decimal(f.value)), set()).add(f.concept)
+        if kind not in KINDS:
             continue
         key = (f.period, Decimal(f.value))
         ours[kind].setdefault(key, set()).add(f.concept)
@@ -179,11 +210,6 @@ def evaluate(path: Path, validate: bool) -> tuple[Counter[str], str]:
         counts[f"{kind} precise"] += key in filed.anywhere
         counts[f"{kind} scale errors"] += key not in filed.anywhere and _is_power_of_ten_off(
             key[1], key[0], filed.anywhere)
-    # a fact shown in two statements (net income in IS and CF) is written once, under one
-    anywhere_ours: dict[Key, set[str]] = {}
-    for kind in KINDS:
-        for key, concepts in ours[kind].items():
-            anywhere_ours.setdefault(key, set()).update(concepts)
     for kind in KINDS:
         expected = filed.by_kind.get(kind, set())
         counts[f"{kind} expected"] += len(expected)
@@ -199,6 +225,35 @@ def evaluate(path: Path, validate: bool) -> tuple[Counter[str], str]:
                     print(f"  miss {path.stem[:14]:14s} {kind} {value:>14} filed {concept[8:]:55s} "
                           f"ours {' '.join(c.split(':')[-1] for c in sorted(concepts))}")
     return counts, fold
+
+
+def _equity(filed: Filed, produced: list[ReadFact], statement_of: list[str], counts: Counter[str],
+            index: ConceptIndex, deprecated: set[str], path: Path) -> None:
+    """The equity statement: (period, component member, value) against the filer's table."""
+    ours: dict[tuple[str, str, Decimal], set[str]] = {}
+    for f, kind in zip(produced, statement_of, strict=True):
+        if f.value is None or f.unit is None or (f.dims and [d for d, _ in f.dims] != [EQUITY_AXIS]):
+            continue
+        key = (f.period, f.dims[0][1] if f.dims else "", Decimal(f.value))
+        if kind == "EQ":
+            counts["EQ produced"] += 1
+            counts["EQ precise"] += key in filed.equity_anywhere
+        if kind == "EQ" or not f.dims:
+            ours.setdefault(key, set()).add(f.concept)
+    counts["EQ expected"] += len(filed.equity)
+    for concept, period, member, value in filed.equity:
+        concepts = ours.get((period, member, value))
+        if concepts is None:
+            if MISSES:
+                print(f"  lost {path.stem[:14]:14s} EQ {value:>14} {period} {member[8:]:35s} {concept[8:]}")
+            continue
+        counts["EQ recalled"] += 1
+        if index.get(concept) is not None and concept not in deprecated:
+            counts["EQ judged"] += 1
+            counts["EQ right"] += concept in concepts
+            if concept not in concepts and MISSES:
+                print(f"  miss {path.stem[:14]:14s} EQ {value:>14} {member[8:]:30s} filed {concept[8:]:50s} "
+                      f"ours {' '.join(c.split(':')[-1] for c in sorted(concepts))}")
 
 
 def _statement_of_facts(result: object) -> list[str]:
@@ -239,7 +294,7 @@ def main() -> None:
         print(f"{_line(path.name, counts)}  {time.perf_counter() - start:5.1f} s {note}")
     for name, c in (("held-out companies", held), ("learned companies", learned), ("all", totals)):
         print(_line(name, c))
-        for kind in KINDS:
+        for kind in (*KINDS, "EQ"):
             print(_line(f"  {name} {kind}", c, (kind,)))
 
 

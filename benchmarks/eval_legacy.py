@@ -38,7 +38,9 @@ def main() -> None:
             continue
         for s in filing.statements:
             scale = s.scale_text or "no scale note found: amounts as printed"
-            periods = ", ".join(p.key for p in s.periods)
+            periods = ", ".join(dict.fromkeys(p.key for p in s.periods))
+            if s.components:
+                periods += f" x {len(dict.fromkeys(s.components))} equity components"
             joined = [w for w in s.report.warnings if w.startswith("continued")]
             print(f"    {s.kind}  {len(s.items):3d} lines  {periods}  [{scale}]"
                   + (f"  ({len(joined)} continuation)" if joined else ""))

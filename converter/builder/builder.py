@@ -16,8 +16,9 @@ from decimal import Decimal
 
 from converter.builder.report import mapping_report
 from converter.mapper.calculations import xbrl_values
-from converter.model.mapping import MappedStatement, Mapping
-from converter.model.statements import Amount, CoverData, LeftOut, Period
+from converter.mapper.components import EQUITY_AXIS, OUTSIDE
+from converter.model.mapping import MappedStatement, Mapping, Member
+from converter.model.statements import Amount, CoverData, LeftOut, Period, StatementKind
 from converter.model.xbrl import Arc, Context, ExtensionElement, Fact, Label, Role, Unit, XbrlModel
 from converter.taxonomy.index import ConceptIndex
 
@@ -79,8 +80,12 @@ class Builder:
         model = XbrlModel(prefix=prefix, namespace=f"{base}/{end:%Y%m%d}", stem=stem, cik=self.cik)
         self.model = model
         self._units()
-        for n, ms in enumerate(statements, start=1):
+        # the equity statement's total column repeats figures of the other statements: where
+        # its row chose another meaning for a concept, the other statement's fact stands
+        numbered = list(enumerate(statements, start=1))
+        for n, ms in sorted(numbered, key=lambda pair: pair[1].statement.kind == StatementKind.EQ):
             self._statement(ms, n)
+        model.roles.sort(key=lambda role: role.definition)
         self._dei(statements)
         model.report = mapping_report(statements, self.concept_name)
         model.report.calculations_left_out = self._check_calculations()
@@ -97,7 +102,7 @@ class Builder:
             (f.concept, f.context): Decimal(f.value)
             for f in self.model.facts if f.value is not None and f.unit is not None
         }
-        contexts = [c for c in self.model.contexts.values() if not c.dimensions]
+        contexts = list(self.model.contexts.values())  # a sum holds in every context, with dimensions too
         dropped = []
         for role in self.model.roles:
             by_total: dict[str, list[Arc]] = {}
@@ -219,6 +224,13 @@ class Builder:
                     f"{n:02d}0000 - {definition}")
         self.model.roles.append(role)
         root = self.abstract(f"{name}Abstract", st.title.title() or definition)
+        members = [self.member_name(m) if m is not None else None for m in ms.members]  # OUTSIDE: ""
+        row_members = [self.member_name(m) if m is not None else None for m in ms.item_members]
+        by_component = any(members) or any(row_members)
+        if by_component:  # the statement's rows sit under line items beside the components table
+            top = root
+            root = self.abstract(f"{role_id}LineItems", f"{st.title.title() or definition} line items")
+        dimensional: list[tuple[str, str, str]] = []
         totals = {c.total for c in ms.calculations}
         parents: list[tuple[str, str]] = []  # (section name, abstract qname)
         order = 0
@@ -257,10 +269,18 @@ class Builder:
             values = xbrl_values(mi)
             kind = item.kind
             power = st.scale_for(kind)
-            for period, amount, value in zip(st.periods, item.values, values, strict=True):
+            for column, (period, amount, value) in enumerate(zip(st.periods, item.values, values, strict=True)):
                 if amount is None:
                     continue
-                ctx = self.context(_balance_period(period, item.balance_at))
+                member = members[column] if members else row_members[i] if row_members else None
+                if member == OUTSIDE:
+                    self._leave_out([amount], item.label, "a column of temporary equity (redeemable), outside "
+                                    "stockholders' equity: not read in this version", st.kind, item.line)
+                    continue
+                dims = {EQUITY_AXIS: member} if member else None
+                if member:
+                    dimensional.append((qname, EQUITY_AXIS, member))
+                ctx = self.context(_balance_period(period, item.balance_at), dims)
                 unit = UNIT_FOR_KIND[kind]
                 if value is None:
                     fact = Fact(qname, ctx, None, unit, None, f"line {item.line}", st.kind)
@@ -282,6 +302,13 @@ class Builder:
                     continue  # never a cycle, a duplicate, or a sum over another table's numbers
                 seen_pairs.add(pair)
                 role.calculation.append(Arc(pair[0], pair[1], k, weight=weight))
+        if by_component:
+            concepts = list(dict.fromkeys(qnames.values()))
+            table, _ = self._hypercube(role, role_id, [(c, EQUITY_AXIS, m) for c in concepts
+                                                       for m in dict.fromkeys([*members, *row_members]) if m]
+                                       + dimensional, line_items=root)
+            role.presentation.append(Arc(top, table, 1))
+            role.presentation.append(Arc(table, root, 2))
         self._embedded(ms, role, root)
 
     def _leave_out(self, values: list[Amount | None], label: str, reason: str, kind: str, line: int) -> None:
@@ -331,8 +358,19 @@ class Builder:
         role = Role(base, f"{statement_role.uri}Details",
                     statement_role.definition.replace("0000 - Statement - ", "0002 - Details - ")
                     + " (Details)")
+        table, line_items = self._hypercube(role, base, rows)
+        role.presentation.insert(0, Arc(table, line_items, 2))
+        self.model.roles.append(role)
+
+    def _hypercube(self, role: Role, base: str, rows: list[tuple[str, str, str]],
+                   line_items: str | None = None) -> tuple[str, str]:
+        """Definition arcs (line items -> table -> axes -> domains -> members, line items ->
+        concepts) that make dimensional facts valid, and the presentation of the axes under
+        the table.  ``rows``: (concept, axis, member); ``line_items``: an abstract the role
+        already presents its concepts under.  Returns (table, line items)."""
         table = f"{self.model.prefix}:{base}Table"
-        line_items = self.abstract(f"{base}LineItems", f"{base} line items")
+        presented = line_items is not None
+        line_items = line_items or self.abstract(f"{base}LineItems", f"{base} line items")
         if all(e.name != f"{base}Table" for e in self.model.extensions):
             self.model.extensions.append(ExtensionElement(f"{base}Table", "xbrli:stringItemType", "duration",
                                                           abstract=True,
@@ -349,21 +387,33 @@ class Builder:
                 axes[axis].append(member)
             if concept not in primaries:
                 primaries.append(concept)
-        role.presentation.append(Arc(table, line_items, 2))
         for k, (axis, members) in enumerate(sorted(axes.items()), start=1):
             domain = self._domain_of(axis)
             d.append(Arc(table, axis, k, arcrole="http://xbrl.org/int/dim/arcrole/hypercube-dimension"))
             d.append(Arc(axis, domain, 1, arcrole="http://xbrl.org/int/dim/arcrole/dimension-domain"))
             d.append(Arc(axis, domain, 1, arcrole="http://xbrl.org/int/dim/arcrole/dimension-default"))
-            role.presentation.append(Arc(table, axis, 1))
+            role.presentation.append(Arc(table, axis, k))
             role.presentation.append(Arc(axis, domain, 1))
             for m, member in enumerate(members, start=1):
                 d.append(Arc(domain, member, m, arcrole="http://xbrl.org/int/dim/arcrole/domain-member"))
                 role.presentation.append(Arc(domain, member, m))
         for k, concept in enumerate(primaries, start=1):
             d.append(Arc(line_items, concept, k, arcrole="http://xbrl.org/int/dim/arcrole/domain-member"))
-            role.presentation.append(Arc(line_items, concept, k))
-        self.model.roles.append(role)
+            if not presented:
+                role.presentation.append(Arc(line_items, concept, k))
+        return table, line_items
+
+    def member_name(self, member: Member) -> str:
+        """The member's QName; the company's own is declared on first use."""
+        if not member.extension:
+            return member.qname
+        name = member.qname.split(":", 1)[1]
+        qname = f"{self.model.prefix}:{name}"
+        if all(e.name != name for e in self.model.extensions):
+            self.model.extensions.append(ExtensionElement(name, "dtr-types:domainItemType", "duration",
+                                                          abstract=True))
+            self.model.labels.append(Label(qname, ROLE_LABEL, member.label))
+        return qname
 
     def _domain_of(self, axis: str) -> str:
         candidate = axis[: -len("Axis")] + "Domain"

@@ -11,6 +11,7 @@ import re
 
 from converter.errors import NoStatementsError
 from converter.extraction.cover import extract_cover
+from converter.extraction.equity import read_equity
 from converter.extraction.fiscal import FiscalCalendar
 from converter.extraction.locate import Located, locate
 from converter.extraction.statements import build_statement
@@ -49,6 +50,12 @@ def extract(document: Document) -> ExtractedFiling:
 
 def _build(found: Located, left_out: list[LeftOut], fiscal: FiscalCalendar | None) -> Statement | None:
     scratch: list[LeftOut] = []
+    if found.kind == StatementKind.EQ:
+        by_component = read_equity([found.table, *found.continuations], scratch, fiscal)
+        if by_component is not None:
+            left_out.extend(scratch)
+            by_component.title = by_component.title or found.heading
+            return by_component
     statement = build_statement(found.table, found.kind, scratch, fiscal)
     if statement is None:
         _report_table(found.table, f"a {found.kind.description} whose columns name no period this version "

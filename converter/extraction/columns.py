@@ -44,8 +44,10 @@ class Columns:
         return {c for cols in self.merged.values() for c in cols}
 
 
-def read_header(rows: list[Row]) -> tuple[int, list[str]] | None:
-    """(index of the first body row, header text per column), or None without values."""
+def read_header(rows: list[Row], carry: bool = True) -> tuple[int, list[str]] | None:
+    """(index of the first body row, header text per column), or None without values.
+    ``carry``: a header cell also heads the empty cells to its right (a text table, where
+    spans are not marked); False when the reader placed each header over its own span."""
     first_value = _value_row_index(rows)
     if first_value >= len(rows):
         return None
@@ -55,13 +57,13 @@ def read_header(rows: list[Row]) -> tuple[int, list[str]] | None:
             and rows[first_value - 1].cells[0]:
         first_value -= 1
     width = max(len(r.cells) for r in rows)
-    return first_value, _column_headers(rows[:first_value], width)
+    return first_value, _column_headers(rows[:first_value], width, carry)
 
 
 def read_columns(table: Table, kind: StatementKind, report: TableReport, left_out: list[LeftOut],
                  fiscal: FiscalCalendar | None = None, inherited: list[Period] | None = None) -> Columns | None:
     """The periods of a table's value columns, or None when no column names one."""
-    header = read_header(table.rows)
+    header = read_header(table.rows, carry=not table.spans_known)
     if header is None:
         return None
     first_value, headers = header
@@ -151,7 +153,10 @@ def _is_year_row(row: Row) -> bool:
     return bool(filled) and all(re.fullmatch(r"(?:19|20)\d{2}", c) for c in filled)
 
 
-def _column_headers(header_rows: list[Row], width: int) -> list[str]:
+def _column_headers(header_rows: list[Row], width: int, carry: bool = True) -> list[str]:
+    """Header text per column.  Where spans are known (``carry`` False) only a period phrase
+    ("Quarter Ended" over too few columns) still heads the empty cells to its right: a
+    component heading ("Capital in / Excess of / Par Value") never does."""
     texts = [""] * width
     for row in header_rows:
         if row.is_rule:
@@ -159,7 +164,7 @@ def _column_headers(header_rows: list[Row], width: int) -> list[str]:
         carried = ""
         for j in range(1, width):
             cell = row.cells[j] if j < len(row.cells) else ""
-            if cell:
+            if cell or not (carry or _PERIOD_TEXT.search(carried)):
                 carried = cell
             if carried:
                 texts[j] = f"{texts[j]} {carried}".strip()

@@ -36,8 +36,9 @@ _TITLES: tuple[tuple[StatementKind, re.Pattern[str]], ...] = (
     (StatementKind.CI, re.compile(rf"{_OF}comprehensive\s+(?:income|loss|earnings)", re.I)),
     (StatementKind.CF, re.compile(rf"{_OF}cash\s+flows?|cash\s+flows?\s+statements?", re.I)),
     (StatementKind.EQ, re.compile(
-        rf"{_OF}(?:(?:stockholders|shareholders|owners|partners|members)['’]?\s+(?:equity|deficit|"
-        r"capital)|equity|deficit)|(?:stockholders|shareholders)['’]?\s+equity\s+statements?", re.I)),
+        rf"{_OF}(?:(?:redeemable\s+)?(?:non-?controlling|convertible|preferred)[\w\s-]{{0,40}}?\s+and\s+)?"
+        r"(?:(?:stockholders|shareholders|shareowners|owners|partners|members)['’]?\s+(?:equity|deficit|"
+        r"capital)|equity|deficit)|(?:stockholders|shareholders|shareowners)['’]?\s+equity\s+statements?", re.I)),
     (StatementKind.BS, re.compile(rf"balance\s+sheets?|{_OF}financial\s+(?:position|condition)", re.I)),
     (StatementKind.IS, re.compile(
         rf"{_OF}(?:net\s+)?(?:operations|income|earnings|loss)|income\s+statements?", re.I)),

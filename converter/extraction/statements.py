@@ -126,7 +126,7 @@ def build_statement(table: Table, kind: StatementKind, left_out: list[LeftOut],
     return statement
 
 
-class _Sections:
+class Sections:
     """The captions a row sits under ("LIABILITIES AND EQUITY" / "Current liabilities:").
 
     An upper-case caption opens a top-level section; another caption opens one below it,
@@ -170,7 +170,7 @@ def _row_values(row: Row, columns: Columns, kind: StatementKind, left_out: list[
 def _read_body(statement: Statement, rows: list[Row], columns: Columns, left_out: list[LeftOut]) -> None:
     """The body's rows become captions and line items, in order."""
     kind, periods = statement.kind, statement.periods
-    sections = _Sections()
+    sections = Sections()
     body = [r for r in rows if not r.is_rule]
     wrapped, skip = _wrapped_labels(body)
     for k, row in enumerate(body):

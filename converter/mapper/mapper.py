@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from converter.mapper.cashflow import concept_activity, row_activity
+from converter.mapper.components import component_members, equity_balances, section_members, share_signs
 from converter.mapper.evidence import Bools, Evidence, Floats, Ints, load_evidence
 from converter.mapper.noncontrolling import split_net_income
 from converter.mapper.overrides import Override
@@ -38,7 +39,7 @@ from converter.model.mapping import (
     MappedStatement,
     Mapping,
 )
-from converter.model.statements import EmbeddedFact, LineItem, Statement
+from converter.model.statements import EmbeddedFact, LineItem, Statement, StatementKind
 from converter.taxonomy.index import ConceptIndex
 from converter.text import normalize_label
 
@@ -90,7 +91,7 @@ class Score:
     exactly: Floats  # +0.25 / +0.15: the label says exactly what the name or standard label says
     qualifiers: list[tuple[str, Bools]]  # (why, concepts penalised): each costs 0.25
     filer_uses: Floats  # filers printed exactly this label for the concept
-    statement: Floats  # +0.08 in this statement's linkbases, -0.12 in others only
+    statement: Floats  # +0.08 in this statement's linkbases, -0.2 in others only
     inferred: Floats  # -0.04 period type inferred, -0.02 balance inferred
     total_bonus: Floats  # +0.03 a total that is a calculation parent
     total: Floats
@@ -129,7 +130,7 @@ class Score:
             filer_uses[ev.concept_id[qname]] += (n if stmt == q.statement_kind else n * 0.3)
         filer_bonus = 0.3 * filer_uses / exact_total * strength if exact_total else filer_uses
         in_kind = ev.in_statement_kind(q.statement_kind)
-        statement = np.where(in_kind, 0.08, np.where(ev.has_statements, -0.12, 0.0))
+        statement = np.where(in_kind, 0.08, np.where(ev.has_statements, -0.2, 0.0))
         inferred = -0.04 * ev.period_inferred - 0.02 * ev.balance_inferred
         total_bonus = 0.03 * (ev.is_calc_total & q.is_total)
         total = 0.5 * best + 0.15 * standard + exactly - penalty + filer_bonus + statement + inferred + total_bonus
@@ -204,7 +205,12 @@ class Mapper:
         split_net_income(mapped)
         for ms in mapped:
             choose_pretax(ms)
+            if ms.statement.components:
+                ms.members = component_members(ms.statement.components)
+            if ms.statement.kind == StatementKind.EQ:
+                equity_balances(ms)
             apply_signs(ms.statement.kind, ms.items, self.index)
+            share_signs(ms)
         return mapped
 
     # -- line items ------------------------------------------------------------
@@ -221,7 +227,8 @@ class Mapper:
             ranked[i] = self.rank(label, item.kind, statement.kind, sections, item.is_total, period=period)
             if split:
                 diluted[i] = self.rank(split[1], item.kind, statement.kind, sections, item.is_total, period=period)
-        self._assign(statement, mapped, ranked)
+        item_members = section_members(statement)
+        self._assign(statement, mapped, ranked, [m.qname if m else "" for m in item_members])
         for i, options in diluted.items():
             self._also_diluted(mapped[i], options)
         apply_signs(statement.kind, mapped, self.index)
@@ -231,7 +238,7 @@ class Mapper:
             for item in mapped
             for fact in item.item.embedded
         ]
-        return MappedStatement(statement, mapped, embedded)
+        return MappedStatement(statement, mapped, embedded, item_members=item_members)
 
     @staticmethod
     def _also_diluted(item: MappedItem, options: list[Scored]) -> None:
@@ -305,14 +312,16 @@ class Mapper:
                 return sides.pop() if len(sides) == 1 else ""  # "assets and liabilities": either
         return ""
 
-    def _assign(self, statement: Statement, mapped: list[MappedItem], ranked: dict[int, list[Scored]]) -> None:
+    def _assign(self, statement: Statement, mapped: list[MappedItem], ranked: dict[int, list[Scored]],
+                members: list[str]) -> None:
         """Best-first assignment so that no concept is used twice in one statement (except
-        for a balance shown at both the start and the end of a flow statement's periods)."""
+        for a balance shown at both the start and the end of a flow statement's periods,
+        and in the sections of different equity components, ``members``)."""
         taken: dict[str, tuple[object, ...]] = {}  # concept (and balance slot) -> the values it holds
         order = sorted(ranked, key=lambda i: -(ranked[i][0].score if ranked[i] else 0))
         for i in order:
             item = mapped[i].item
-            slot = f"@{item.balance_at}" if item.balance_at else ""
+            slot = (f"@{item.balance_at}" if item.balance_at else "") + (f"#{members[i]}" if members else "")
             override = self._override(statement.kind, item)
             if override is not None:
                 mapped[i].mapping = Mapping(override.concept, 1.0, override.source, from_user=True)
@@ -320,11 +329,14 @@ class Mapper:
                 continue
             # a balance may be used again for the same figures printed twice (the cash
             # total above and in the reconciliation below); no other concept may
+            # and rows whose figures stand in other columns (an equity statement's "Other
+            # comprehensive loss" of one year and "... income" of the next) may share one
             options = [s for s in ranked[i] if s.qname + slot not in taken
-                       or (slot and taken[s.qname + slot] == _printed(item))]
+                       or (slot and taken[s.qname + slot] == _printed(item))
+                       or _apart(taken[s.qname + slot], _printed(item))]
             if options and options[0].score >= EXTENSION_THRESHOLD:
                 best = options[0]
-                taken[best.qname + slot] = _printed(item)
+                taken[best.qname + slot] = _joined(taken.get(best.qname + slot), _printed(item))
                 mapped[i].mapping = Mapping(
                     best.qname, round(min(best.score, 1.0), 3), "; ".join(best.reasons),
                     [(s.qname, round(s.score, 3)) for s in options[1:4]],
@@ -415,6 +427,18 @@ def basic_and_diluted(label: str) -> tuple[str, str] | None:
 def _printed(item: LineItem) -> tuple[object, ...]:
     """A row's printed figures, to tell the same figures printed twice."""
     return tuple(v.shown if v is not None else None for v in item.values)
+
+
+def _apart(a: tuple[object, ...], b: tuple[object, ...]) -> bool:
+    """Whether two rows' figures stand in different columns only."""
+    return len(a) == len(b) and all(x is None or y is None for x, y in zip(a, b, strict=True))
+
+
+def _joined(a: tuple[object, ...] | None, b: tuple[object, ...]) -> tuple[object, ...]:
+    """The columns two rows that share a concept fill together."""
+    if a is None or len(a) != len(b):
+        return b
+    return tuple(x if x is not None else y for x, y in zip(a, b, strict=True))
 
 
 def _positional_context(statement: Statement) -> list[tuple[str, ...]]:

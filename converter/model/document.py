@@ -24,6 +24,7 @@ class Table:
     line: int
     document_part: str = ""  # which <DOCUMENT> of a submission it came from
     order: int = 0  # position among the document's tables and text blocks (set by Document.add)
+    spans_known: bool = False  # header cells already fill the columns they span (HTML colspan)
 
 
 @dataclass

@@ -84,6 +84,16 @@ class CalcRelation:
     checked_periods: int = 0
 
 
+@dataclass(frozen=True)
+class Member:
+    """A member of an axis (the equity components): a US-GAAP member, or the company's own
+    ("ext:...Member", named by the builder)."""
+
+    qname: str
+    label: str
+    extension: bool = False
+
+
 @dataclass
 class MappedStatement:
     statement: Statement
@@ -91,3 +101,7 @@ class MappedStatement:
     embedded: list[MappedEmbedded]
     calculations: list[CalcRelation] = field(default_factory=list)
     unbalanced: list[str] = field(default_factory=list)  # totals that do not add up
+    # per column of an equity statement laid out by component: its member (None: the total)
+    members: list[Member | None] = field(default_factory=list)
+    # per row of an equity statement laid out by period with a section per component
+    item_members: list[Member | None] = field(default_factory=list)

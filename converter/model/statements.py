@@ -134,6 +134,9 @@ class Statement:
     kind_scale: dict[str, int] = field(default_factory=dict)  # kinds with a scale of their own
     report: TableReport = field(default_factory=TableReport)
     line: int = 0
+    # per column, the equity component it shows (an equity statement laid out by component,
+    # "" for its total column); empty when the columns are periods only
+    components: list[str] = field(default_factory=list)
 
     def scale_for(self, kind: str) -> int:
         if kind in self.kind_scale:

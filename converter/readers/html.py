@@ -46,25 +46,33 @@ def _line(el: etree._Element) -> int:
 
 
 def _grid(table: etree._Element) -> list[tuple[list[str], int]]:
-    """Rows as (cells with colspans expanded, source line).
+    """Rows as (cells with colspans and rowspans expanded, source line).
 
     In a header row (no amounts, only text and years) a cell's text fills every column it
     spans, so that each value column finds its header whatever the layout; in other rows
     a number sits in the last column it spans (numbers are right-aligned, so it lands where
-    the numbers of rows with a separate "$" cell land) and text in the first."""
+    the numbers of rows with a separate "$" cell land) and text in the first.  A cell that
+    spans rows below it leaves those rows' columns empty there, so that their cells stay
+    under the headers they belong to."""
     rows = []
+    below: dict[int, int] = {}  # physical column -> rows below still covered by a rowspan
     for tr in table.iter("tr"):
         if _closest_table(tr) is not table:
             continue  # a row of a nested table
-        spans: list[tuple[str, int]] = []
+        spans: list[tuple[str, int, int]] = []
         for cell in tr:
             if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
                 continue
-            colspan = str(cell.get("colspan", "1"))
-            spans.append((_cell_text(cell), max(int(colspan), 1) if colspan.isdigit() else 1))
-        header = not any(_AMOUNT.match(t) and not _YEAR.match(t) for t, _ in spans[1:] if t)
+            spans.append((_cell_text(cell), _span(cell, "colspan"), _span(cell, "rowspan")))
+        header = not any(_AMOUNT.match(t) and not _YEAR.match(t) for t, _, _ in spans[1:] if t)
+        covered = {j for j, n in below.items() if n > 0}
+        below = {j: n - 1 for j, n in below.items() if n > 1}
         cells: list[str] = []
-        for text, span in spans:
+        for text, span, rowspan in spans:
+            while len(cells) in covered:
+                cells.append("")
+            if rowspan > 1:
+                below.update({j: rowspan - 1 for j in range(len(cells), len(cells) + span)})
             if header and text and cells:
                 cells.extend([text] * span)
             elif _AMOUNT.match(text):
@@ -73,6 +81,11 @@ def _grid(table: etree._Element) -> list[tuple[list[str], int]]:
                 cells.extend([text] + [""] * (span - 1))
         rows.append((cells, _line(tr)))
     return rows
+
+
+def _span(cell: etree._Element, attribute: str) -> int:
+    value = str(cell.get(attribute, "1")).strip()
+    return min(max(int(value), 1), 1000) if value.isdigit() else 1
 
 
 def _closest_table(el: etree._Element) -> etree._Element | None:
@@ -118,7 +131,7 @@ def _make_table(grid: list[tuple[list[str], int]], caption: list[str], line: int
     while rows and sum(1 for c in rows[0].cells if c) == 1 and not _NUMBER.search(rows[0].cells[0] or "x") \
             and rows[0].cells[0]:
         caption.append(rows.pop(0).cells[0])
-    return Table(rows=rows, caption=caption[-CAPTION_LINES:], line=line)
+    return Table(rows=rows, caption=caption[-CAPTION_LINES:], line=line, spans_known=True)
 
 
 def read(path: Path, raw: str) -> Document:
@@ -130,6 +143,8 @@ def read(path: Path, raw: str) -> Document:
         raise InputError(f"{path} is not readable HTML: {exc}") from None
     for sup in root.iter("sup"):  # footnote marks are not part of a label or a number
         sup.text = ""
+    for br in root.iter("br"):  # "Retained<br/>Earnings" is two words
+        br.tail = " " + (br.tail or "")
     doc = Document(path=path, format="html")
     lines: list[tuple[str, int]] = []  # recent text lines, for captions
     buffer: list[str] = []

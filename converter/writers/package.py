@@ -15,7 +15,7 @@ from typing import Any
 
 from converter import __version__
 from converter.model.xbrl import Arc, Label, XbrlModel
-from converter.taxonomy.namespaces import DEI_2021, SRT_2021, US_GAAP_2025
+from converter.taxonomy.namespaces import DEI_2021, DTR_2022, SRT_2021, US_GAAP_2025
 from converter.writers.render import render
 
 CALC11 = "https://xbrl.org/2023/arcrole/summation-item"
@@ -49,7 +49,9 @@ def write_package(model: XbrlModel, folder: Path, source: str) -> list[Path]:
     linkbases = ["pre", "cal", "def", "lab"]
     files[f"{model.stem}.xsd"] = render(
         "package/schema.xsd.j2", roles=model.roles, linkbases=linkbases, linkbase_roles=LINKBASE_ROLES,
-        imports=[STANDARD_NAMESPACES[p] for p in sorted(used) if p in STANDARD_NAMESPACES], **common,
+        imports=[STANDARD_NAMESPACES[p] for p in sorted(used) if p in STANDARD_NAMESPACES],
+        type_imports=[DTR_2022] if any(e.type.startswith("dtr-types:") for e in model.extensions) else [],
+        **common,
     )
     files[f"{model.stem}_pre.xml"] = _relationship_linkbase(model, "presentation", PARENT_CHILD,
                                                              lambda r: r.presentation, common)

@@ -1,0 +1,119 @@
+"""Equity components: which member of ``StatementEquityComponentsAxis`` each column of an
+equity statement laid out by component is, and what its balance rows are.
+
+A column's printed heading decides ("Additional Paid-in Capital", "Accumulated Other
+Comprehensive Income (Loss)", "Treasury Stock, at cost").  The total column has no
+member: its facts are the statement's totals.  When the table also shows noncontrolling
+interests, the total of the company's own components before them ("Total Walmart
+Shareholders' Equity") is ``ParentMember``, and every balance is equity including the
+noncontrolling interest, as filers tag it.  A heading no rule knows gets a company
+member of its own, named after the heading.  A redeemable (temporary equity) column is
+outside stockholders' equity: its member is ``OUTSIDE`` and its numbers are reported, not
+tagged, in this version.
+"""
+
+from __future__ import annotations
+
+import re
+
+from converter.model.mapping import MappedStatement, Member, SignBasis
+from converter.model.statements import ItemKind, Statement, StatementKind
+
+EQUITY_AXIS = "us-gaap:StatementEquityComponentsAxis"
+PARENT = "us-gaap:ParentMember"
+NONCONTROLLING = "us-gaap:NoncontrollingInterestMember"
+
+OUTSIDE = ""  # the qname of a column outside stockholders' equity (temporary equity)
+_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p, re.I), m) for p, m in (
+    (r"(?<!non-)\bredeemable|temporary\s+equity|mezzanine", OUTSIDE),
+    (r"non-?\s*controlling|minority", NONCONTROLLING),
+    (r"treasury", "us-gaap:TreasuryStockCommonMember"),
+    (r"accumulated\s*other\s*comprehensive|\baoci\b", "us-gaap:AccumulatedOtherComprehensiveIncomeMember"),
+    (r"(?:stock|shares).*(?:paid-?\s*in|in\s+excess\s+of\s+par)",
+     "us-gaap:CommonStockIncludingAdditionalPaidInCapitalMember"),
+    (r"paid-?\s*in|in\s+excess\s+of\s+par|capital\s+surplus", "us-gaap:AdditionalPaidInCapitalMember"),
+    (r"retained|reinvested|accumulated\s*(?:deficit|earnings)|\bdeficit\b", "us-gaap:RetainedEarningsMember"),
+    (r"preferred", "us-gaap:PreferredStockMember"),
+    (r"common|ordinary|capital\s+stock|\bclass\s+[a-c]\b|\bstock\b|\bshares\b", "us-gaap:CommonStockMember"),
+))
+_TOTAL = re.compile(r"^\s*total\b", re.I)
+_QUALIFIERS = re.compile(r"\b(?:amount|shares|par\s+value|value|\$)\b|"
+                         r"\b(?:three|six|nine|twelve)\s+months\s+ended\s+\w+\s+\d{1,2},?\s+\d{4}", re.I)
+
+
+def member_of(heading: str) -> Member | None:
+    """The member a single heading names (None for a total or an empty heading)."""
+    label = re.sub(r"\s+", " ", _QUALIFIERS.sub(" ", heading)).strip(" ,-") or heading.strip()
+    if not label:
+        return None
+    for pattern, qname in _RULES:
+        if pattern.search(heading):
+            return Member(qname, label)
+    if _TOTAL.search(label):
+        return None
+    words = "".join(w[:1].upper() + w[1:].lower() for w in re.findall(r"[A-Za-z0-9]+", label))
+    return Member(f"ext:{words}Member", label, extension=True)
+
+
+def component_members(headings: list[str]) -> list[Member | None]:
+    """One member (or None, for the statement's total) per component column."""
+    members = [member_of(h) for h in headings]
+    distinct = list(dict.fromkeys(headings))
+    totals = [h for h in distinct if _TOTAL.search(h) and member_of(h) is None]
+    has_nci = any(m is not None and m.qname == NONCONTROLLING for m in members)
+    if has_nci and len(totals) >= 1:
+        # the company's own total stands before the noncontrolling interest column
+        nci_at = min(distinct.index(h) for h, m in zip(headings, members, strict=True)
+                     if m is not None and m.qname == NONCONTROLLING)
+        parent_totals = [h for h in totals if distinct.index(h) < nci_at]
+        if parent_totals:
+            members = [Member(PARENT, h) if h in parent_totals else m for h, m in zip(headings, members, strict=True)]
+    return members
+
+
+def section_members(statement: Statement) -> list[Member | None]:
+    """Per row of an equity statement laid out by period, the component of the section it
+    sits in ("Common stock and additional paid-in capital:" / "Beginning balances"), when
+    the sections name two components at least; totals and per-share rows have none."""
+    if statement.kind != StatementKind.EQ or statement.components:
+        return []
+    members: list[Member | None] = []
+    for item in statement.items:
+        member = None
+        if not item.is_header and item.kind is not ItemKind.PER_SHARE and not _TOTAL.match(item.label):
+            named = (member_of(s) for s in reversed(item.sections))
+            member = next((m for m in named if m is not None and not m.extension), None)
+        members.append(member)
+    return members if len({m.qname for m in members if m is not None}) >= 2 else []
+
+
+def equity_balances(ms: MappedStatement) -> None:
+    """The balance rows of an equity statement laid out by component are equity (including
+    the noncontrolling interest when a column shows it) and shares outstanding."""
+    has_nci = any(m is not None and m.qname == NONCONTROLLING for m in [*ms.members, *ms.item_members])
+    equity = "us-gaap:StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest" if has_nci \
+        else "us-gaap:StockholdersEquity"
+    for mi in ms.items:
+        if mi.mapping is None or not mi.item.balance_at:
+            continue
+        if mi.item.kind is ItemKind.SHARES:
+            mi.reassign("us-gaap:SharesOutstanding", "an equity statement's balance of shares")
+        else:
+            mi.reassign(equity, "an equity statement's balance"
+                        + (" with noncontrolling interests" if has_nci else ""))
+
+
+def share_signs(ms: MappedStatement) -> None:
+    """A share count printed in parentheses beside amounts that are deductions ("Shares
+    repurchased (633) ... (10,039)") is a positive count of a reduction, like its amounts
+    (share concepts have no balance to tell)."""
+    twins = {(mi.item.line, mi.item.label): mi for mi in ms.items if mi.item.kind is ItemKind.MONETARY}
+    for mi in ms.items:
+        twin = twins.get((mi.item.line, mi.item.label))
+        if mi.item.kind is not ItemKind.SHARES or mi.mapping is None or twin is None or twin.mapping is None:
+            continue
+        if twin.mapping.sign_basis is SignBasis.DEDUCTION and mi.mapping.sign_basis is not SignBasis.DEDUCTION \
+                and all(v is None or v.shown is None or v.shown <= 0 for v in mi.item.values):
+            mi.mapping.sign, mi.mapping.sign_basis = -1, SignBasis.DEDUCTION
+            mi.mapping.sign_reason = "a count of shares taken out of equity, printed in parentheses like the " \
+                                     "amounts beside it: the XBRL value is positive"
