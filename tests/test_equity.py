@@ -178,3 +178,33 @@ def test_real_equity_statement(tmp_path: Path) -> None:
     fiscal_2025 = "2024-01-29--2025-01-26"
     assert Decimal(834_000_000) in _member_values(facts, fiscal_2025, "us-gaap:RetainedEarningsMember")  # dividends
     assert Decimal(310_000_000) in _member_values(facts, fiscal_2025, "us-gaap:CommonStockMember")  # shares bought
+
+
+PARENTHETICAL = """
+<p>Consolidated Balance Sheets (Parenthetical)</p><p>(In millions, except per share data)</p>
+<table>
+<tr><td></td><td>December 31, 2024</td><td>December 31, 2023</td></tr>
+<tr><td>Allowance for doubtful accounts</td><td>$7</td><td>$6</td></tr>
+<tr><td>Common stock, par value</td><td>$0.01</td><td>$0.01</td></tr>
+<tr><td>Common stock, shares authorized</td><td>2,000</td><td>2,000</td></tr>
+<tr><td>Common stock, shares issued</td><td>55</td><td>54</td></tr>
+<tr><td>Treasury stock, shares</td><td>7</td><td>4</td></tr>
+</table>
+"""
+
+
+def test_parenthetical_statement(tmp_path: Path) -> None:
+    """A balance sheet's parenthetical details, in a table of their own, become facts: par
+    value per share, share counts at the statement's scale, the allowance in millions."""
+    source = tmp_path / "parenthetical.html"
+    source.write_text(f"<html><body>{BALANCE_SHEET}{PARENTHETICAL}</body></html>", encoding="utf-8")
+    result = convert(source, tmp_path / "package", cik="0000000001")
+    assert result.valid, result.validation
+    facts = {(f.concept, f.period): f.value for f in read_facts(result.output / f"{result.model.stem}.xml")}
+    assert facts[("us-gaap:CommonStockParOrStatedValuePerShare", "2024-12-31")] == "0.01"
+    assert facts[("us-gaap:CommonStockSharesAuthorized", "2023-12-31")] == "2000000000"
+    assert facts[("us-gaap:CommonStockSharesIssued", "2024-12-31")] == "55000000"
+    assert any(concept.startswith("us-gaap:Allowance") and period == "2024-12-31" and value == "7000000"
+               for (concept, period), value in facts.items())
+    roles = [r.definition for r in result.model.roles]
+    assert any(d.endswith("Balance Sheet (Parenthetical)") for d in roles)

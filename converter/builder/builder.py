@@ -219,6 +219,8 @@ class Builder:
     def _statement(self, ms: MappedStatement, n: int) -> None:
         st = ms.statement
         name, definition = STATEMENT_NAMES[st.kind]
+        if st.parenthetical:
+            name, definition = f"{name}Parenthetical", f"{definition} (Parenthetical)"
         role_id = name if n == 1 or all(r.id != name for r in self.model.roles) else f"{name}{n}"
         role = Role(role_id, f"{self.model.namespace}/role/{role_id}",
                     f"{n:02d}0000 - {definition}")
@@ -343,14 +345,19 @@ class Builder:
             self._dimensional_role(role, dimensional)
 
     def _parenthetical_role(self, statement_role: Role, concepts: list[str], ms: MappedStatement) -> None:
-        role = Role(f"{statement_role.id}Parenthetical", f"{statement_role.uri}Parenthetical",
-                    statement_role.definition.replace("0000 - Statement - ", "0001 - Statement - ")
-                    + " (Parenthetical)")
-        root = self.abstract(f"{statement_role.id}ParentheticalAbstract",
-                             f"{ms.statement.title.title()} (Parenthetical)")
-        for k, concept in enumerate(concepts, start=1):
+        """The numbers written in the statement's labels, presented in a parenthetical role
+        (the one a parenthetical table of the statement already made, when there is one)."""
+        role_id = f"{statement_role.id}Parenthetical"
+        role = next((r for r in self.model.roles if r.id == role_id), None)
+        if role is None:
+            role = Role(role_id, f"{statement_role.uri}Parenthetical",
+                        statement_role.definition.replace("0000 - Statement - ", "0001 - Statement - ")
+                        + " (Parenthetical)")
+            self.model.roles.append(role)
+        root = self.abstract(f"{role_id}Abstract", f"{ms.statement.title.title()} (Parenthetical)")
+        shown = {arc.child for arc in role.presentation}
+        for k, concept in enumerate((c for c in concepts if c not in shown), start=len(role.presentation) + 1):
             role.presentation.append(Arc(root, concept, k))
-        self.model.roles.append(role)
 
     def _dimensional_role(self, statement_role: Role, rows: list[tuple[str, str, str]]) -> None:
         """A details role whose definition arcs make the dimensional facts valid."""

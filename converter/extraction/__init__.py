@@ -14,7 +14,7 @@ from converter.extraction.cover import extract_cover
 from converter.extraction.equity import read_equity
 from converter.extraction.fiscal import FiscalCalendar
 from converter.extraction.locate import Located, locate
-from converter.extraction.statements import build_statement
+from converter.extraction.statements import build_statement, mark_parenthetical
 from converter.extraction.values import parse_amount
 from converter.model.document import Document, Table
 from converter.model.statements import ExtractedFiling, ItemKind, LeftOut, Statement, StatementKind
@@ -25,7 +25,7 @@ def extract(document: Document) -> ExtractedFiling:
     located, rejected = locate(document.tables)
     # balance sheets first: their dates tell which fiscal year a bare-year column is
     fiscal: FiscalCalendar | None = None
-    ordered = sorted(located, key=lambda s: s.kind != StatementKind.BS)
+    ordered = sorted(located, key=lambda s: (s.kind != StatementKind.BS, s.parenthetical))
     statements: list[tuple[int, Statement]] = []
     statement_orders: set[int] = set()
     for found in ordered:
@@ -33,11 +33,12 @@ def extract(document: Document) -> ExtractedFiling:
         if statement is None:
             continue
         statements.append((found.table.order, statement))
-        comprehensive = split_comprehensive(statement) if statement.kind == StatementKind.IS else None
+        comprehensive = split_comprehensive(statement) \
+            if statement.kind == StatementKind.IS and not statement.parenthetical else None
         if comprehensive is not None:
             statements.append((found.table.order, comprehensive))
         statement_orders.update(t.order for t in [found.table, *found.continuations])
-        if statement.kind == StatementKind.BS and fiscal is None:
+        if statement.kind == StatementKind.BS and fiscal is None and not statement.parenthetical:
             fiscal = FiscalCalendar.from_balance_sheet([p.end for p in statement.periods], document.full_text)
     if not statements:
         raise NoStatementsError(document.path)
@@ -65,6 +66,8 @@ def _build(found: Located, left_out: list[LeftOut], fiscal: FiscalCalendar | Non
         return None
     left_out.extend(scratch)
     statement.title = statement.title or found.heading
+    if found.parenthetical:
+        mark_parenthetical(statement, found.heading)
     for n, table in enumerate(found.continuations):
         if _is_complete(statement):
             for rest in found.continuations[n:]:

@@ -13,6 +13,9 @@ A reader finds them the way a person does:
   one among the most other kinds wins.
 * **Continuations.** A table right after a statement with no heading of its own, or one
   headed "(continued)", continues it (a balance sheet split over two pages).
+* **Parenthetical details.** A table headed "... (Parenthetical)" near its statement holds
+  the statement's par values, share counts and allowances: it is read as a statement of
+  its own, flagged parenthetical.
 * **The shape.** Only a document with no headed statement at all (old text filings) falls
   back to the row labels ("Total assets", "Net cash provided by operating activities").
 
@@ -77,6 +80,7 @@ class Located:
     table: Table
     heading: str  # "" when found by its row labels
     continuations: list[Table] = field(default_factory=list)
+    parenthetical: bool = False  # the statement's parenthetical details (par values, shares)
 
 
 def heading_of(line: str) -> Heading | None:
@@ -135,17 +139,18 @@ def locate(tables: list[Table]) -> tuple[list[Located], dict[int, str]]:
     rows = [value_rows(t) for t in tables]
     rejected: dict[int, str] = {}
     headed: list[int] = []
+    parentheticals: list[int] = []
     for i, h in enumerate(headings):
         if h is None:
             continue
-        if h.parenthetical:
-            rejected[i] = f"parenthetical details of the {h.kind.description} ({h.text!r}): not read in this version"
+        if h.parenthetical and rows[i] >= 1:
+            parentheticals.append(i)
         elif rows[i] < MIN_VALUE_ROWS:
             rejected[i] = f"headed {h.text!r} but holds fewer than {MIN_VALUE_ROWS} rows of numbers"
         else:
             headed.append(i)
     chosen = _choose_headed(headed, headings, rejected) if headed else _choose_by_shape(tables, rows)
-    located = []
+    located: list[tuple[int, Located]] = []
     taken = set(chosen)
     for i in sorted(chosen):
         kind = chosen[i]
@@ -158,11 +163,20 @@ def locate(tables: list[Table]) -> tuple[list[Located], dict[int, str]]:
             taken.add(j)
             rejected.pop(j, None)
             j += 1
-        located.append(stmt)
+        located.append((i, stmt))
+    for i in parentheticals:
+        heading = headings[i]
+        assert heading is not None
+        if any(chosen[j] == heading.kind and abs(j - i) <= WINDOW for j in chosen):
+            located.append((i, Located(heading.kind, tables[i], heading.text, parenthetical=True)))
+            taken.add(i)
+        else:
+            rejected[i] = (f"parenthetical details of a {heading.kind.description} ({heading.text!r}) that stand "
+                           f"apart from the primary statements")
     for i, table in enumerate(tables):
         if i not in taken and i not in rejected:
             rejected[i] = _why_not(table, headings[i])
-    return located, rejected
+    return [found for _, found in sorted(located, key=lambda pair: pair[0])], rejected
 
 
 def _choose_headed(headed: list[int], headings: list[Heading | None],

@@ -98,7 +98,29 @@ def start_of(end: date, length: int, unit: str) -> date:
     return min(starts, key=lambda s: abs((s - estimate).days))
 
 
+_RANGE_WORD = re.compile(r"(?:through|thru|to|until|ending|-|–|—)", re.I)
+
+
+def date_range(header: str) -> tuple[date, date] | None:
+    """(start, end) of a header that names both ("Period from June 1, 2023 (inception)
+    through December 31, 2023", "June 1 to December 31, 2023"), as successor and
+    predecessor columns and first periods do."""
+    found = list(_DATE.finditer(header))
+    if len(found) < 2:
+        return None
+    between = re.sub(r"\([^)]*\)", " ", header[found[0].end():found[1].start()]).strip(" ,")
+    if not _RANGE_WORD.fullmatch(between):
+        return None
+    start, end = parse_date(header[found[0].start():]), parse_date(header[found[1].start():])
+    if start is None or end is None or start >= end:
+        return None
+    return start, end
+
+
 def parse_period(header: str) -> Period | None:
+    span = date_range(header)
+    if span is not None:
+        return Period(end=span[1], start=span[0], label=header)
     end = parse_date(header)
     if end is None:
         return None

@@ -126,6 +126,25 @@ def build_statement(table: Table, kind: StatementKind, left_out: list[LeftOut],
     return statement
 
 
+_PAR_VALUE = re.compile(r"\b(?:par|stated)\s+value\b", re.I)
+_COUNTED = re.compile(r"\bshares?\b|\bunits\b", re.I)
+
+
+def mark_parenthetical(statement: Statement, heading: str) -> None:
+    """A statement's parenthetical details: its rows are par values ("Common stock, par
+    value" is an amount per share there, not the common stock account) and share counts
+    ("Common stock, shares authorized") as often as amounts."""
+    statement.parenthetical = True
+    statement.title = heading or statement.title
+    for item in statement.items:
+        if item.is_header or item.kind is ItemKind.PER_SHARE:
+            continue
+        if _PAR_VALUE.search(item.label):
+            item.kind = ItemKind.PER_SHARE
+        elif _COUNTED.search(item.label) and item.kind is ItemKind.MONETARY:
+            item.kind = ItemKind.SHARES
+
+
 class Sections:
     """The captions a row sits under ("LIABILITIES AND EQUITY" / "Current liabilities:").
 

@@ -137,6 +137,7 @@ class Statement:
     # per column, the equity component it shows (an equity statement laid out by component,
     # "" for its total column); empty when the columns are periods only
     components: list[str] = field(default_factory=list)
+    parenthetical: bool = False  # the statement's parenthetical details, a table of their own
 
     def scale_for(self, kind: str) -> int:
         if kind in self.kind_scale:
