@@ -78,6 +78,7 @@ def _build(found: Located, left_out: list[LeftOut], fiscal: FiscalCalendar | Non
     return statement
 
 
+_DIGIT = re.compile(r"\d")
 _OCI_START = re.compile(r"^other\s+comprehensive\s+(?:income|loss|earnings)", re.I)
 _NET_INCOME = re.compile(r"^net\s+(?:income|earnings|loss)", re.I)
 
@@ -144,7 +145,7 @@ def _report_table(table: Table, reason: str, left_out: list[LeftOut]) -> None:
     """Every number of a table not taken (a lone dash has no digit to report)."""
     for row in table.rows:
         for cell in row.cells[1:]:
-            amount = parse_amount(cell) if cell and any(ch.isdigit() for ch in cell) else None
+            amount = parse_amount(cell) if cell and _DIGIT.search(cell) else None
             if amount is not None and amount.shown is not None:
                 left_out.append(LeftOut(cell, reason, row.line))
 

@@ -84,7 +84,10 @@ def _grid(table: etree._Element) -> list[tuple[list[str], int]]:
 
 
 def _span(cell: etree._Element, attribute: str) -> int:
-    value = str(cell.get(attribute, "1")).strip()
+    value = cell.get(attribute)
+    if value is None:
+        return 1
+    value = str(value).strip()
     return min(max(int(value), 1), 1000) if value.isdigit() else 1
 
 
