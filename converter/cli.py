@@ -15,6 +15,7 @@ from typing import NoReturn
 
 from converter import __version__
 from converter.errors import INTERNAL_ERROR_EXIT, ConverterError, UsageError, ValidationFailedError
+from converter.writers import FORMATS
 
 EXAMPLES = {
     "convert": "xbrl-converter convert examples/capstone-2006-q2/filing.txt --cik 0001009759 -o out/",
@@ -54,13 +55,17 @@ def _parser() -> argparse.ArgumentParser:
     convert = sub.add_parser("convert", help="convert a filing document into an XBRL package",
                              epilog=f"example:\n  {EXAMPLES['convert']}\n\n{EXIT_CODES_HELP}",
                              formatter_class=argparse.RawDescriptionHelpFormatter)
-    convert.add_argument("input", type=Path, help="the filing: plain text (.txt)")
+    convert.add_argument("input", type=Path,
+                         help="the filing: plain text, EDGAR HTML or a full submission (.txt with <DOCUMENT>s)")
     convert.add_argument("-o", "--output", type=Path, required=True, help="the package folder to write")
     convert.add_argument("--cik", help="the filer's CIK, when the document does not carry one")
     convert.add_argument("--mapping", type=Path,
                          help="label -> concept overrides: JSON object, YAML mapping or CSV (label,concept)")
     convert.add_argument("--prior", type=Path, metavar="PACKAGE_OR_REPORT",
                          help="an earlier conversion of the same company: reuse its concepts for the same labels")
+    convert.add_argument("--format", dest="output_format", choices=sorted(FORMATS), default="xbrl",
+                         help="xbrl: an XBRL 2.1 instance; ixbrl: an Inline XBRL document that shows the "
+                              "statements (both beside the company taxonomy; default xbrl)")
     convert.add_argument("--no-validate", action="store_true", help="skip Arelle validation")
     convert.add_argument("--json", action="store_true", help="print the summary as JSON")
     _taxonomy_option(convert)
@@ -123,7 +128,8 @@ def _convert(args: argparse.Namespace) -> int:
     from converter.pipeline import REVIEW_BELOW, convert, summary
 
     result = convert(args.input, args.output, cik=args.cik, mapping_file=args.mapping, prior=args.prior,
-                     validate_package=not args.no_validate, taxonomy_packages=args.packages)
+                     validate_package=not args.no_validate, taxonomy_packages=args.packages,
+                     output_format=args.output_format)
     if args.json:
         print(json.dumps(summary(result), indent=2))
     else:

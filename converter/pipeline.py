@@ -30,7 +30,7 @@ from converter.model.xbrl import XbrlModel
 from converter.readers import read_document
 from converter.taxonomy.index import load_index
 from converter.validator.arelle_runner import ValidationResult, validate
-from converter.writers import WRITERS
+from converter.writers import FORMATS
 
 T = TypeVar("T")
 
@@ -107,9 +107,9 @@ def convert(
         timings[stage] = time.perf_counter() - start
         return value
 
-    writer = WRITERS.get(output_format)
-    if writer is None:
-        raise UsageError(f"unknown output format {output_format!r}; choose from {', '.join(WRITERS)}")
+    chosen = FORMATS.get(output_format)
+    if chosen is None:
+        raise UsageError(f"unknown output format {output_format!r}; choose from {', '.join(FORMATS)}")
     overrides = read_mapping_file(mapping_file, load_index()) if mapping_file else {}
     earlier = read_prior(prior, load_index()) if prior else {}
     document = timed("read", lambda: read_document(path))
@@ -137,10 +137,10 @@ def convert(
     except OSError as exc:
         raise OutputError(f"cannot write beside {output}: {exc.strerror}") from None
     try:
-        files = timed("write", lambda: writer(outcome.model, staging, path.name))
+        files = timed("write", lambda: chosen.write(outcome.model, staging, path.name))
         validation = None
         if validate_package:
-            instance = staging / f"{outcome.model.stem}.xml"
+            instance = staging / chosen.entry(outcome.model)
             validation = timed("validate", lambda: validate(instance, taxonomy_packages))
             report = staging / "validation.json"
             report.write_text(

@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from converter import convert
+from converter.pipeline import Result
 from converter.taxonomy.index import load_index
 from converter.taxonomy.standin import build_files, standin_package
 from converter.validator.arelle_runner import validate
+from tests.conftest import EXAMPLE
 
 HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 <xbrli:xbrl xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:link="http://www.xbrl.org/2003/linkbase"
@@ -165,3 +168,18 @@ def test_a_missing_taxonomy_package_is_a_taxonomy_error(tmp_path: Path, missing:
 
     with pytest.raises(TaxonomyError):
         validate(_package(tmp_path, COMMON_FACTS), [tmp_path / missing])
+
+
+def test_inline_xbrl_document_carries_the_instance_facts(example_result: Result, tmp_path: Path) -> None:
+    """The Inline XBRL package of the example, loaded by Arelle as Inline XBRL: valid, and
+    its facts are exactly the XBRL 2.1 instance's (concept, period, dimensions, unit,
+    value, decimals)."""
+    inline = convert(EXAMPLE, tmp_path / "inline", cik="0001009759", output_format="ixbrl")
+    assert inline.validation is not None and example_result.validation is not None
+    assert inline.validation.valid, inline.validation.findings
+    assert (tmp_path / "inline" / f"{inline.model.stem}.htm").is_file()
+    assert not list((tmp_path / "inline").glob(f"{inline.model.stem}.xml"))
+    assert len(inline.validation.facts) == len(example_result.validation.facts) == len(example_result.model.facts)
+    assert set(inline.validation.facts) == set(example_result.validation.facts)
+    eps = [f for f in inline.validation.facts if f.concept == "us-gaap:EarningsPerShareDiluted"]
+    assert eps and all(f.value.startswith("-") for f in eps)  # a loss per share: sign="-" on the tag

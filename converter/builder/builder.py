@@ -17,9 +17,21 @@ from decimal import Decimal
 from converter.builder.report import mapping_report
 from converter.mapper.calculations import xbrl_values
 from converter.mapper.components import EQUITY_AXIS, OUTSIDE
-from converter.model.mapping import MappedStatement, Mapping, Member
-from converter.model.statements import Amount, CoverData, LeftOut, Period, StatementKind
-from converter.model.xbrl import Arc, Context, ExtensionElement, Fact, Label, Role, Unit, XbrlModel
+from converter.model.mapping import MappedItem, MappedStatement, Mapping, Member
+from converter.model.statements import Amount, CoverData, LeftOut, Period, Statement, StatementKind
+from converter.model.xbrl import (
+    Arc,
+    Context,
+    ExtensionElement,
+    Fact,
+    Label,
+    Role,
+    ShownCell,
+    ShownRow,
+    ShownTable,
+    Unit,
+    XbrlModel,
+)
 from converter.taxonomy.index import ConceptIndex
 
 ROLE_LABEL = "http://www.xbrl.org/2003/role/label"
@@ -45,6 +57,17 @@ DEI_ORDER = (
     "LocalPhoneNumber", "TradingSymbol", "SecurityExchangeName", "WrittenCommunications",
     "SolicitingMaterial", "PreCommencementTenderOffer", "PreCommencementIssuerTenderOffer",
 )
+
+
+def _column_headings(st: Statement) -> list[str]:
+    """What each column of a statement shows: its period as printed, and its component."""
+    out = []
+    for k, period in enumerate(st.periods):
+        text = period.label or period.key
+        if st.components:
+            text = f"{st.components[k]} ({text})"
+        out.append(text)
+    return out
 
 
 def _balance_period(period: Period, balance_at: str | None) -> Period:
@@ -86,6 +109,7 @@ class Builder:
         for n, ms in sorted(numbered, key=lambda pair: pair[1].statement.kind == StatementKind.EQ):
             self._statement(ms, n)
         model.roles.sort(key=lambda role: role.definition)
+        model.tables.sort(key=lambda table: table.order)  # a statement's details stay after it
         self._dei(statements)
         model.report = mapping_report(statements, self.concept_name)
         model.report.calculations_left_out = self._check_calculations()
@@ -189,19 +213,20 @@ class Builder:
             self.model.labels.append(Label(concept, role, text))
 
     # -- facts ---------------------------------------------------------------------
-    def add_fact(self, fact: Fact) -> bool:
-        """Add a fact; False when the same concept and context already hold another value."""
+    def add_fact(self, fact: Fact) -> Fact | None:
+        """Add a fact and return the model's fact for its concept and context (an equal one
+        written before stands); None when that concept and context hold another value."""
         key = (fact.concept, fact.context)
         seen = self._fact_keys.get(key)
         if seen is not None:
             if seen.value != fact.value:
                 self.left_out.append(LeftOut(fact.value or "nil", f"{fact.concept} already has {seen.value} "
                                              f"for this period ({seen.source})", 0, fact.statement))
-                return False
-            return True
+                return None
+            return seen
         self._fact_keys[key] = fact
         self.model.facts.append(fact)
-        return True
+        return fact
 
     @staticmethod
     def number(value: Decimal, power: int) -> str:
@@ -238,6 +263,8 @@ class Builder:
         order = 0
         qnames: dict[int, str] = {}
         conflicted: set[str] = set()  # concepts whose numbers here lost to another table's
+        shown = ShownTable(st.title or definition, st.scale_text, _column_headings(st), order=n)
+        self.model.tables.append(shown)
         for i, mi in enumerate(ms.items):
             item = mi.item
             depth = len(item.sections)
@@ -250,9 +277,12 @@ class Builder:
                 qname = self.abstract(f"{words}Abstract", item.label)
                 role.presentation.append(Arc(parent, qname, order))
                 parents.append((item.label, qname))
+                shown.rows.append(ShownRow(item.raw_label, depth, True))
                 continue
             if not mi.mapping.concept:
                 self._leave_out(item.values, item.label, "no concept could be chosen", st.kind, item.line)
+                shown.rows.append(ShownRow(item.raw_label, depth, False,
+                                           [ShownCell(a.text) if a else None for a in item.values]))
                 continue
             qname = self.concept_name(mi.mapping)
             qnames[i] = qname
@@ -268,32 +298,11 @@ class Builder:
                 order += 1
                 self.label(other, pref, item.label)
                 role.presentation.append(Arc(parent, other, order, preferred_label=pref))
-            values = xbrl_values(mi)
-            kind = item.kind
-            power = st.scale_for(kind)
-            for column, (period, amount, value) in enumerate(zip(st.periods, item.values, values, strict=True)):
-                if amount is None:
-                    continue
-                member = members[column] if members else row_members[i] if row_members else None
-                if member == OUTSIDE:
-                    self._leave_out([amount], item.label, "a column of temporary equity (redeemable), outside "
-                                    "stockholders' equity: not read in this version", st.kind, item.line)
-                    continue
-                dims = {EQUITY_AXIS: member} if member else None
-                if member:
-                    dimensional.append((qname, EQUITY_AXIS, member))
-                ctx = self.context(_balance_period(period, item.balance_at), dims)
-                unit = UNIT_FOR_KIND[kind]
-                if value is None:
-                    fact = Fact(qname, ctx, None, unit, None, f"line {item.line}", st.kind)
-                else:
-                    fact = Fact(qname, ctx, self.number(value, power), unit,
-                                self.decimals(amount, power), f"line {item.line}", st.kind)
-                if not self.add_fact(fact):
-                    conflicted.add(qname)
-                for other in mi.mapping.also:  # "basic and diluted": one number, two concepts
-                    self.add_fact(Fact(other, fact.context, fact.value, fact.unit, fact.decimals, fact.source,
-                                       fact.statement))
+            column_members = members or [row_members[i] if row_members else None] * len(st.periods)
+            cells, lost = self._row_facts(st, mi, qname, column_members, dimensional)
+            if lost:
+                conflicted.add(qname)
+            shown.rows.append(ShownRow(item.raw_label, depth, False, cells))
         seen_pairs: set[tuple[str, str]] = set()
         for calc in ms.calculations:
             for k, (child, weight) in enumerate(calc.children, start=1):
@@ -311,7 +320,40 @@ class Builder:
                                        + dimensional, line_items=root)
             role.presentation.append(Arc(top, table, 1))
             role.presentation.append(Arc(table, root, 2))
-        self._embedded(ms, role, root)
+        self._embedded(ms, role, n)
+
+    def _row_facts(self, st: Statement, mi: MappedItem, qname: str, members: list[str | None],
+                   dimensional: list[tuple[str, str, str]]) -> tuple[list[ShownCell | None], bool]:
+        """One fact per printed number of a row (two for "basic and diluted"), in the context
+        of its column's period and, in an equity statement, component.  Returns the cells to
+        show and whether a number lost to another table's for the same concept and period."""
+        item, mapping = mi.item, mi.mapping
+        assert mapping is not None
+        power = st.scale_for(item.kind)
+        cells: list[ShownCell | None] = []
+        lost = False
+        columns = zip(st.periods, item.values, xbrl_values(mi), members, strict=True)
+        for period, amount, value, member in columns:
+            if amount is None:
+                cells.append(None)
+                continue
+            if member == OUTSIDE:
+                self._leave_out([amount], item.label, "a column of temporary equity (redeemable), outside "
+                                "stockholders' equity: not read in this version", st.kind, item.line)
+                cells.append(ShownCell(amount.text))
+                continue
+            if member:
+                dimensional.append((qname, EQUITY_AXIS, member))
+            ctx = self.context(_balance_period(period, item.balance_at), {EQUITY_AXIS: member} if member else None)
+            number = None if value is None else self.number(value, power)
+            decimals = None if value is None else self.decimals(amount, power)
+            written = [self.add_fact(Fact(concept, ctx, number, UNIT_FOR_KIND[item.kind], decimals,
+                                          f"line {item.line}", st.kind))
+                       for concept in (qname, *mapping.also)]  # "basic and diluted": one number, two concepts
+            lost = lost or written[0] is None
+            cells.append(ShownCell(amount.text, tuple(f for f in written if f is not None), power)
+                         if written[0] is not None else ShownCell(amount.text))
+        return cells, lost
 
     def _leave_out(self, values: list[Amount | None], label: str, reason: str, kind: str, line: int) -> None:
         for amount in values:
@@ -319,8 +361,11 @@ class Builder:
                 self.left_out.append(LeftOut(amount.text, f"{label}: {reason}", line, kind))
 
     # -- numbers inside labels -------------------------------------------------------
-    def _embedded(self, ms: MappedStatement, role: Role, root: str) -> None:
+    def _embedded(self, ms: MappedStatement, role: Role, order: int) -> None:
+        """Facts from the numbers written in the statement's labels, presented in a
+        parenthetical role and shown in a table of their own after the statement."""
         st = ms.statement
+        details: ShownTable | None = None
         dimensional: list[tuple[str, str, str]] = []  # (concept, axis, member)
         parenthetical: list[str] = []
         for me in ms.embedded:
@@ -332,9 +377,15 @@ class Builder:
             power = st.scale_for(fact.kind) if fact.scaled else 0
             assert fact.amount.shown is not None
             ctx = self.context(fact.period, mapping.dimensions)
-            self.add_fact(Fact(mapping.concept, ctx, self.number(fact.amount.shown, power),
-                               UNIT_FOR_KIND[fact.kind], self.decimals(fact.amount, power),
-                               f"line {me.parent.line}: {fact.text}", st.kind))
+            written = self.add_fact(Fact(mapping.concept, ctx, self.number(fact.amount.shown, power),
+                                         UNIT_FOR_KIND[fact.kind], self.decimals(fact.amount, power),
+                                         f"line {me.parent.line}: {fact.text}", st.kind))
+            if details is None:
+                details = ShownTable(f"{st.title or st.kind.description} (details written in the labels)",
+                                     "", ["As printed"], order=order)
+                self.model.tables.append(details)
+            details.rows.append(ShownRow(f"{me.parent.raw_label}: {fact.text} ({fact.period.end:%B %d, %Y})", 0,
+                                         False, [ShownCell(fact.amount.text, (written,) if written else (), power)]))
             for axis, member in mapping.dimensions.items():
                 dimensional.append((mapping.concept, axis, member))
             if not mapping.dimensions and mapping.concept not in parenthetical:
@@ -454,6 +505,9 @@ class Builder:
                 continue
             value = fields[key]
             text = ("true" if value else "false") if isinstance(value, bool) else str(value)
-            self.add_fact(Fact(f"dei:{key}", ctx, text, source="cover page"))
+            written = self.add_fact(Fact(f"dei:{key}", ctx, text, source="cover page"))
+            if written is not None:
+                concept = self.index.get(f"dei:{key}")
+                self.model.cover.append((concept.label if concept else key, written))
             role.presentation.append(Arc(root, f"dei:{key}", k))
         self.model.roles.insert(0, role)

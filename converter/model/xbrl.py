@@ -71,6 +71,35 @@ class Label:
     text: str
 
 
+@dataclass(frozen=True)
+class ShownCell:
+    """A printed number and the facts it is (two for "basic and diluted"; none when the
+    number was left out), for the Inline XBRL document that shows the statement."""
+
+    text: str  # as printed: "$(1,234)"
+    facts: tuple[Fact, ...] = ()
+    scale: int = 0  # power of ten between the printed and the XBRL value
+
+
+@dataclass
+class ShownRow:
+    label: str
+    depth: int = 0
+    is_header: bool = False
+    cells: list[ShownCell | None] = field(default_factory=list)
+
+
+@dataclass
+class ShownTable:
+    """A statement as the filing printed it: headers, labels, numbers."""
+
+    title: str
+    scale_text: str
+    columns: list[str]
+    rows: list[ShownRow] = field(default_factory=list)
+    order: int = 0  # the statement's position in the filing
+
+
 @dataclass
 class XbrlModel:
     prefix: str
@@ -84,3 +113,5 @@ class XbrlModel:
     roles: list[Role] = field(default_factory=list)
     labels: list[Label] = field(default_factory=list)
     report: MappingReport = field(default_factory=MappingReport)
+    tables: list[ShownTable] = field(default_factory=list)  # what an Inline XBRL document shows
+    cover: list[tuple[str, Fact]] = field(default_factory=list)  # (label, cover-page fact)

@@ -14,11 +14,14 @@ import os
 import re
 import threading
 from dataclasses import dataclass, field
+from datetime import timedelta
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from converter.errors import TaxonomyError
 
+_ONE_DAY = timedelta(days=1)  # Arelle holds period ends as the next midnight
 # Messages Arelle logs about its own progress, not about the document.
 _PROGRESS_CODES = frozenset({"info", "", "arelle:info"})
 _CALC_PREFIXES = ("calc11e:", "xbrl.5.2.5.2", "calc11:")
@@ -40,11 +43,25 @@ class Finding:
         return {k: v for k, v in self.__dict__.items() if v is not None}
 
 
+@dataclass(frozen=True)
+class LoadedFact:
+    """A fact as Arelle read it (from an instance or an Inline XBRL document): what two
+    formats of one package must agree on."""
+
+    concept: str
+    period: str  # "2006-09-30" or "2006-07-01--2006-09-30"
+    dimensions: tuple[tuple[str, str], ...]
+    unit: str  # "" for a non-numeric fact
+    value: str  # the typed value as text; "" for nil
+    decimals: str
+
+
 @dataclass
 class ValidationResult:
     entry: str
     findings: list[Finding] = field(default_factory=list)
     loaded: bool = True
+    facts: list[LoadedFact] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Finding]:
@@ -139,19 +156,39 @@ def validate(
                 finding = _to_finding(record, models)
                 if finding is not None:
                     result.findings.append(finding)
+            result.facts = [_loaded(f) for model in models[:1] for f in getattr(model, "facts", [])]
         _collector.records.clear()
     if not ok and not result.errors:
         result.findings.append(Finding("arelle:runFailed", "error", "Arelle could not load the entry point"))
     return result
 
 
+def _loaded(fact: Any) -> LoadedFact:
+    context = fact.context
+    if context.isInstantPeriod:
+        period = (context.instantDatetime - _ONE_DAY).date().isoformat()
+    else:
+        period = f"{context.startDatetime.date().isoformat()}--{(context.endDatetime - _ONE_DAY).date().isoformat()}"
+    dims = tuple(sorted((str(axis), str(dim.memberQname)) for axis, dim in context.qnameDims.items()))
+    unit = ""
+    if fact.unit is not None:
+        numerators, denominators = fact.unit.measures
+        unit = "/".join(str(m) for m in numerators) + ("/" + "/".join(str(m) for m in denominators)
+                                                      if denominators else "")
+    value = "" if fact.isNil else str(fact.xValue)
+    if fact.unit is not None and value:
+        value = format(Decimal(value).normalize(), "f")  # 0.10 and 0.1 are one number
+    return LoadedFact(str(fact.qname), period, dims, unit, value, str(fact.decimals or ""))
+
+
 def resolve_entry(path: Path) -> Path:
-    """A package folder validates through its single instance document."""
+    """A package folder validates through its single instance document (XBRL 2.1, else
+    Inline XBRL)."""
     if path.is_dir():
         instances = sorted(
             p for p in path.glob("*.xml")
             if not p.name.endswith(("_cal.xml", "_pre.xml", "_lab.xml", "_def.xml"))
-        )
+        ) or sorted(path.glob("*.htm"))  # an Inline XBRL package
         if len(instances) != 1:
             raise TaxonomyError(f"{path} holds {len(instances)} instance documents; name one")
         return instances[0]

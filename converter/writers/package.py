@@ -35,17 +35,28 @@ class Link:
 
 
 def write_package(model: XbrlModel, folder: Path, source: str) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
+    """The XBRL 2.1 package: the instance document beside the company taxonomy."""
+    files = taxonomy_files(model)
+    files[f"{model.stem}.xml"] = render(
+        "package/instance.xml.j2", source=source, namespaces=namespaces(model),
+        contexts=sorted(model.contexts.values(), key=lambda c: c.id),
+        units=list(model.units.values()), facts=model.facts, version=__version__, model=model,
+    )
+    return write_files(files, folder)
+
+
+def namespaces(model: XbrlModel) -> list[tuple[str, str]]:
+    """(prefix, namespace) of the taxonomies the facts and relationships use, and the company's."""
+    used = _used_prefixes(model)
+    found = [(p, STANDARD_NAMESPACES[p].namespace) for p in sorted(used) if p in STANDARD_NAMESPACES]
+    return [*found, (model.prefix, model.namespace)]
+
+
+def taxonomy_files(model: XbrlModel) -> dict[str, str]:
+    """The company extension schema, its four linkbases and the mapping report, by file name."""
     files: dict[str, str] = {}
     used = _used_prefixes(model)
     common: dict[str, Any] = {"version": __version__, "model": model}
-    namespaces = [(p, STANDARD_NAMESPACES[p].namespace) for p in sorted(used) if p in STANDARD_NAMESPACES]
-    namespaces.append((model.prefix, model.namespace))
-    files[f"{model.stem}.xml"] = render(
-        "package/instance.xml.j2", source=source, namespaces=namespaces,
-        contexts=sorted(model.contexts.values(), key=lambda c: c.id),
-        units=list(model.units.values()), facts=model.facts, **common,
-    )
     linkbases = ["pre", "cal", "def", "lab"]
     files[f"{model.stem}.xsd"] = render(
         "package/schema.xsd.j2", roles=model.roles, linkbases=linkbases, linkbase_roles=LINKBASE_ROLES,
@@ -61,6 +72,12 @@ def write_package(model: XbrlModel, folder: Path, source: str) -> list[Path]:
                                                             lambda r: r.definition_arcs, common)
     files[f"{model.stem}_lab.xml"] = _label_linkbase(model, common)
     files["mapping-report.json"] = json.dumps(model.report.to_json(), indent=2, ensure_ascii=False) + "\n"
+    return files
+
+
+def write_files(files: dict[str, str], folder: Path) -> list[Path]:
+    """Write the files in name order (the same input gives byte-identical output)."""
+    folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name in sorted(files):
         path = folder / name

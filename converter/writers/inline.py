@@ -1,0 +1,92 @@
+"""Render an XbrlModel as an Inline XBRL 1.1 package: one XHTML document that shows the
+statements as the filing printed them, every number tagged, beside the company taxonomy.
+
+Each printed number becomes an ``ix:nonFraction`` whose content is the digits as printed
+(format ``ixt:num-dot-decimal``, or ``ixt:fixed-zero`` for a dash), with ``scale`` the
+statement's scale and ``sign`` when the XBRL value is negative, so that the value an
+Inline XBRL processor reads is exactly the fact the XBRL 2.1 instance carries.  A number
+that two concepts share ("basic and diluted") is two nested tags.  Cover-page facts are
+``ix:nonNumeric``.  The document is ASCII, other characters written as references.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from converter import __version__
+from converter.model.xbrl import Fact, ShownCell, ShownTable, XbrlModel
+from converter.writers.package import namespaces, taxonomy_files, write_files
+from converter.writers.render import render
+
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
+NUMBER_FORMAT = "ixt:num-dot-decimal"
+ZERO_FORMAT = "ixt:fixed-zero"
+
+
+@dataclass(frozen=True)
+class Tag:
+    name: str
+    context: str
+    unit: str
+    decimals: str
+    scale: int
+    format: str
+    sign: bool
+    nil: bool
+
+
+@dataclass(frozen=True)
+class CellView:
+    """A cell as the template writes it: text before the tag, the tagged digits, text after."""
+
+    text: str
+    before: str = ""
+    content: str = ""
+    after: str = ""
+    tags: tuple[Tag, ...] = ()
+
+
+def cell_view(cell: ShownCell) -> CellView:
+    if not cell.facts:
+        return CellView(cell.text)
+    m = _DIGITS.search(cell.text)
+    if m is None:  # a dash: zero (or nil)
+        dash = cell.text.strip("$( )")
+        start = cell.text.find(dash) if dash else 0
+        return CellView(cell.text, cell.text[:start], dash, cell.text[start + len(dash):],
+                        tuple(_tag(f, cell.scale, ZERO_FORMAT) for f in cell.facts))
+    return CellView(cell.text, cell.text[: m.start()], m.group(0), cell.text[m.end():],
+                    tuple(_tag(f, cell.scale, NUMBER_FORMAT) for f in cell.facts))
+
+
+def _tag(fact: Fact, scale: int, number_format: str) -> Tag:
+    value = fact.value
+    return Tag(fact.concept, fact.context, fact.unit or "", fact.decimals or "", scale, number_format,
+               value is not None and Decimal(value) < 0, value is None)
+
+
+def _table_view(table: ShownTable) -> dict[str, object]:
+    rows = [{"label": r.label, "depth": r.depth, "is_header": r.is_header,
+             "cells": [cell_view(c) if c is not None else None for c in r.cells]} for r in table.rows]
+    return {"title": table.title, "scale_text": table.scale_text, "columns": table.columns, "rows": rows}
+
+
+def inline_document(model: XbrlModel, source: str) -> str:
+    name = next((f.value for key, f in model.cover if key == "EntityRegistrantName"), None)
+    form = next((f.value for key, f in model.cover if key == "DocumentType"), None)
+    title = " ".join(str(x) for x in (name, form) if x) or model.stem
+    text = render("inline/document.xhtml.j2", model=model, source=source, version=__version__,
+                  namespaces=namespaces(model), title=title,
+                  contexts=sorted(model.contexts.values(), key=lambda c: c.id), units=list(model.units.values()),
+                  cover=model.cover, tables=[_table_view(t) for t in model.tables])
+    return text.encode("ascii", "xmlcharrefreplace").decode("ascii")
+
+
+def write_inline(model: XbrlModel, folder: Path, source: str) -> list[Path]:
+    """The Inline XBRL package: ``<stem>.htm`` beside the company taxonomy."""
+    files = taxonomy_files(model)
+    files[f"{model.stem}.htm"] = inline_document(model, source)
+    return write_files(files, folder)
