@@ -93,6 +93,8 @@ def _parser() -> argparse.ArgumentParser:
     show.add_argument("concept", help="a prefixed name such as us-gaap:Assets")
     standin = tsub.add_parser("standin", help="write the offline stand-in taxonomy package (zip)")
     standin.add_argument("-o", "--output", type=Path, required=True)
+    standin.add_argument("--no-labels", action="store_true",
+                         help="without the standard-label linkbases (faster to load; EDGAR's checks need them)")
     return parser
 
 
@@ -208,7 +210,7 @@ def _taxonomy(args: argparse.Namespace) -> int:
         from converter.taxonomy.index import load_index
         from converter.taxonomy.standin import write_package
 
-        path = write_package(load_index(), args.output)
+        path = write_package(load_index(), args.output, labels=not args.no_labels)
         print(f"wrote {path} (a STAND-IN, not the official taxonomy)")
         return 0
     from converter.taxonomy.index import load_index

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _PAREN = re.compile(r"\([^)]*\)")
@@ -17,3 +18,14 @@ def normalize_label(label: str) -> str:
 
 def words(label: str) -> list[str]:
     return normalize_label(label).split()
+
+
+_TYPOGRAPHY = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
+                             "\u2014": "-", "\u2212": "-", "\u00a0": " ", "\u2026": "...", "\u2022": "*"})
+
+
+def ascii_text(text: str) -> str:
+    """Text EDGAR accepts in a taxonomy file: typographic punctuation as its ASCII form,
+    accented letters without their accents, anything else dropped."""
+    plain = unicodedata.normalize("NFKD", text.translate(_TYPOGRAPHY))
+    return " ".join(plain.encode("ascii", "ignore").decode("ascii").split())

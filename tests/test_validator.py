@@ -17,7 +17,7 @@ from tests.conftest import EXAMPLE
 HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 <xbrli:xbrl xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:link="http://www.xbrl.org/2003/linkbase"
  xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:us-gaap="http://fasb.org/us-gaap/2025"
- xmlns:dei="http://xbrl.sec.gov/dei/2021" xmlns:iso4217="http://www.xbrl.org/2003/iso4217">
+ xmlns:dei="http://xbrl.sec.gov/dei/2025" xmlns:iso4217="http://www.xbrl.org/2003/iso4217">
   <link:schemaRef xlink:type="simple" xlink:href="{schema}"/>
   <xbrli:context id="i"><xbrli:entity><xbrli:identifier scheme="http://www.sec.gov/CIK">0000000001</xbrli:identifier>
    </xbrli:entity><xbrli:period><xbrli:instant>2024-12-31</xbrli:instant></xbrli:period></xbrli:context>
@@ -61,7 +61,7 @@ SCHEMA = """<?xml version="1.0" encoding="UTF-8"?>
      xlink:role="http://www.xbrl.org/2003/role/calculationLinkbaseRef" xlink:arcrole="http://www.w3.org/1999/xlink/properties/linkbase"/>
   </xs:appinfo></xs:annotation>
   <xs:import namespace="http://fasb.org/us-gaap/2025" schemaLocation="https://xbrl.fasb.org/us-gaap/2025/elts/us-gaap-2025.xsd"/>
-  <xs:import namespace="http://xbrl.sec.gov/dei/2021" schemaLocation="https://xbrl.sec.gov/dei/2021/dei-2021.xsd"/>
+  <xs:import namespace="http://xbrl.sec.gov/dei/2025" schemaLocation="https://xbrl.sec.gov/dei/2025/dei-2025.xsd"/>
 </xs:schema>
 """
 CAL = """<?xml version="1.0" encoding="UTF-8"?>
@@ -133,8 +133,8 @@ def test_the_standin_declares_every_official_concept_as_the_index_knows_it() -> 
     files = build_files(index)
     checked = 0
     for prefix, path in (("us-gaap", "xbrl.fasb.org/us-gaap/2025/elts/us-gaap-2025.xsd"),
-                         ("dei", "xbrl.sec.gov/dei/2021/dei-2021.xsd"),
-                         ("srt", "xbrl.fasb.org/srt/2021/elts/srt-2021-01-31.xsd")):
+                         ("dei", "xbrl.sec.gov/dei/2025/dei-2025.xsd"),
+                         ("srt", "xbrl.fasb.org/srt/2025/elts/srt-2025.xsd")):
         root = etree.fromstring(files[path].encode())
         declared = {el.get("name"): el for el in root.iter("{http://www.w3.org/2001/XMLSchema}element")}
         for concept in index:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from converter.builder.report import mapping_report
@@ -33,6 +33,7 @@ from converter.model.xbrl import (
     XbrlModel,
 )
 from converter.taxonomy.index import ConceptIndex
+from converter.text import ascii_text
 
 ROLE_LABEL = "http://www.xbrl.org/2003/role/label"
 ROLE_TERSE = "http://www.xbrl.org/2003/role/terseLabel"
@@ -48,15 +49,28 @@ STATEMENT_NAMES = {
     "CF": ("CashFlow", "Statement - Statement of Cash Flows"),
     "EQ": ("StockholdersEquity", "Statement - Statement of Stockholders' Equity"),
 }
+STANDARD_PREFIXES = ("us-gaap", "dei", "srt")  # an extension never copies a name of these
 UNIT_FOR_KIND = {"monetary": "usd", "shares": "shares", "perShare": "usdPerShare"}
 DEI_ORDER = (
-    "DocumentType", "AmendmentFlag", "DocumentPeriodEndDate", "EntityRegistrantName",
-    "EntityCentralIndexKey", "EntityIncorporationStateCountryCode", "EntityFileNumber",
-    "EntityTaxIdentificationNumber", "EntityAddressAddressLine1", "EntityAddressCityOrTown",
-    "EntityAddressStateOrProvince", "EntityAddressPostalZipCode", "CityAreaCode",
-    "LocalPhoneNumber", "TradingSymbol", "SecurityExchangeName", "WrittenCommunications",
+    "DocumentType", "DocumentAnnualReport", "DocumentQuarterlyReport", "DocumentTransitionReport",
+    "AmendmentFlag", "DocumentPeriodEndDate", "DocumentFiscalYearFocus", "DocumentFiscalPeriodFocus",
+    "CurrentFiscalYearEndDate", "EntityRegistrantName", "EntityCentralIndexKey",
+    "EntityIncorporationStateCountryCode", "EntityFileNumber", "EntityTaxIdentificationNumber",
+    "EntityAddressAddressLine1", "EntityAddressCityOrTown", "EntityAddressStateOrProvince",
+    "EntityAddressPostalZipCode", "CityAreaCode", "LocalPhoneNumber", "Security12bTitle", "TradingSymbol",
+    "SecurityExchangeName", "EntityWellKnownSeasonedIssuer", "EntityVoluntaryFilers",
+    "EntityCurrentReportingStatus", "EntityInteractiveDataCurrent", "EntityFilerCategory", "EntitySmallBusiness",
+    "EntityEmergingGrowthCompany", "EntityShellCompany", "IcfrAuditorAttestationFlag", "WrittenCommunications",
     "SolicitingMaterial", "PreCommencementTenderOffer", "PreCommencementIssuerTenderOffer",
 )
+
+
+def _present(role: Role, arc: Arc) -> None:
+    """A presentation arc, unless the role already presents that child under that parent
+    with that label (a concept that two rows of an equity statement share)."""
+    if not any(a.parent == arc.parent and a.child == arc.child and a.preferred_label == arc.preferred_label
+               for a in role.presentation):
+        role.presentation.append(arc)
 
 
 def _column_headings(st: Statement) -> list[str]:
@@ -93,6 +107,7 @@ class Builder:
         self.cover = cover
         self.left_out: list[LeftOut] = []
         self._fact_keys: dict[tuple[str, str], Fact] = {}
+        self._labels_taken: set[str] = set()
 
     # -- entry point -------------------------------------------------------------
     def build(self, statements: list[MappedStatement]) -> BuildOutcome:
@@ -189,7 +204,7 @@ class Builder:
             same = [e for e in self.model.extensions if e.name == name]
             if not same:
                 self.model.extensions.append(ExtensionElement(name, ext.type, ext.period_type, ext.balance))
-                self.model.labels.append(Label(f"{self.model.prefix}:{name}", ROLE_LABEL, ext.label))
+                self._own_label(f"{self.model.prefix}:{name}", ext.label)
                 return f"{self.model.prefix}:{name}"
             if same[0] == ExtensionElement(name, element.type, element.period_type, element.balance):
                 return f"{self.model.prefix}:{name}"
@@ -197,20 +212,38 @@ class Builder:
             name = f"{ext.name}{'Duration' if ext.period_type == 'duration' else 'Instant'}{'' if n == 2 else n}"
 
     def abstract(self, name: str, label: str) -> str:
+        """A heading of the presentation: the standard abstract of that name where there is
+        one (EDGAR rejects an extension that copies a standard name), else the company's own."""
         name = re.sub(r"[^A-Za-z0-9_]", "", name)
         if not name[:1].isalpha():
             name = f"Heading{name}"
+        standard = next((c for p in STANDARD_PREFIXES if (c := self.index.get(f"{p}:{name}")) is not None), None)
+        if standard is not None and standard.abstract:
+            return standard.qname
+        if standard is not None:
+            name = f"{name}Heading"
         qname = f"{self.model.prefix}:{name}"
         if all(e.name != name for e in self.model.extensions):
             self.model.extensions.append(ExtensionElement(name, "xbrli:stringItemType", "duration",
                                                           abstract=True))
-            self.model.labels.append(Label(qname, ROLE_LABEL, label))
+            self._own_label(qname, label)
         return qname
 
     def label(self, concept: str, role: str, text: str) -> None:
         """One label per concept and role: the first line that uses it names it."""
         if not any(x.concept == concept and x.role == role for x in self.model.labels):
-            self.model.labels.append(Label(concept, role, text))
+            self.model.labels.append(Label(concept, role, ascii_text(text)))
+
+    def _own_label(self, qname: str, text: str) -> None:
+        """The standard label of a company element: ASCII, and unique (EDGAR rejects two
+        elements with one standard label, a US-GAAP element's included)."""
+        base = ascii_text(text) or qname.split(":", 1)[1]
+        candidate, n = base, 1
+        while candidate in self._labels_taken or candidate.lower() in self.index.standard_labels:
+            n += 1
+            candidate = f"{base} ({n})"
+        self._labels_taken.add(candidate)
+        self.model.labels.append(Label(qname, ROLE_LABEL, candidate))
 
     # -- facts ---------------------------------------------------------------------
     def add_fact(self, fact: Fact) -> Fact | None:
@@ -293,11 +326,11 @@ class Builder:
             if item.balance_at:
                 pref = ROLE_PERIOD_START if item.balance_at == "start" else ROLE_PERIOD_END
             self.label(qname, pref, item.label)
-            role.presentation.append(Arc(parent, qname, order, preferred_label=pref))
+            _present(role, Arc(parent, qname, order, preferred_label=pref))
             for other in mi.mapping.also:
                 order += 1
                 self.label(other, pref, item.label)
-                role.presentation.append(Arc(parent, other, order, preferred_label=pref))
+                _present(role, Arc(parent, other, order, preferred_label=pref))
             column_members = members or [row_members[i] if row_members else None] * len(st.periods)
             cells, lost = self._row_facts(st, mi, qname, column_members, dimensional)
             if lost:
@@ -414,7 +447,7 @@ class Builder:
         """A details role whose definition arcs make the dimensional facts valid."""
         base = f"{statement_role.id}Details"
         role = Role(base, f"{statement_role.uri}Details",
-                    statement_role.definition.replace("0000 - Statement - ", "0002 - Details - ")
+                    statement_role.definition.replace("0000 - Statement - ", "0002 - Disclosure - ")
                     + " (Details)")
         table, line_items = self._hypercube(role, base, rows)
         role.presentation.insert(0, Arc(table, line_items, 2))
@@ -426,14 +459,9 @@ class Builder:
         concepts) that make dimensional facts valid, and the presentation of the axes under
         the table.  ``rows``: (concept, axis, member); ``line_items``: an abstract the role
         already presents its concepts under.  Returns (table, line items)."""
-        table = f"{self.model.prefix}:{base}Table"
         presented = line_items is not None
         line_items = line_items or self.abstract(f"{base}LineItems", f"{base} line items")
-        if all(e.name != f"{base}Table" for e in self.model.extensions):
-            self.model.extensions.append(ExtensionElement(f"{base}Table", "xbrli:stringItemType", "duration",
-                                                          abstract=True,
-                                                          substitution_group="xbrldt:hypercubeItem"))
-            self.model.labels.append(Label(table, ROLE_LABEL, f"{base} table"))
+        table = self._table(base)
         d = role.definition_arcs
         d.append(Arc(line_items, table, 1, arcrole="http://xbrl.org/int/dim/arcrole/all",
                      attributes={"xbrldt:closed": "true", "xbrldt:contextElement": "segment"}))
@@ -461,6 +489,16 @@ class Builder:
                 role.presentation.append(Arc(line_items, concept, k))
         return table, line_items
 
+    def _table(self, base: str) -> str:
+        """The company's hypercube for a role (a name US-GAAP does not use)."""
+        taken = any(f"{p}:{base}Table" in self.index for p in STANDARD_PREFIXES)
+        name = f"{base}DetailsTable" if taken else f"{base}Table"
+        if all(e.name != name for e in self.model.extensions):
+            self.model.extensions.append(ExtensionElement(name, "xbrli:stringItemType", "duration", abstract=True,
+                                                          substitution_group="xbrldt:hypercubeItem"))
+            self._own_label(f"{self.model.prefix}:{name}", f"{base} table")
+        return f"{self.model.prefix}:{name}"
+
     def member_name(self, member: Member) -> str:
         """The member's QName; the company's own is declared on first use."""
         if not member.extension:
@@ -470,7 +508,7 @@ class Builder:
         if all(e.name != name for e in self.model.extensions):
             self.model.extensions.append(ExtensionElement(name, "dtr-types:domainItemType", "duration",
                                                           abstract=True))
-            self.model.labels.append(Label(qname, ROLE_LABEL, member.label))
+            self._own_label(qname, member.label)
         return qname
 
     def _domain_of(self, axis: str) -> str:
@@ -487,10 +525,12 @@ class Builder:
         fields.setdefault("EntityCentralIndexKey", self.cik)
         end_text = fields.get("DocumentPeriodEndDate")
         if isinstance(end_text, str):
-            from datetime import date
-
             end = date.fromisoformat(end_text)
-            period = Period(end=end, start=end)
+            # the required context spans the period reported on: the statements' longest
+            # period that ends on the report date (an 8-K's is the day itself)
+            spans = [p for ms in statements for p in ms.statement.periods if p.start is not None and p.end == end]
+            period = max(spans, key=lambda p: p.end - (p.start or p.end)) \
+                if spans and fields.get("DocumentType") != "8-K" else Period(end=end, start=end)
         else:
             latest = max((p for ms in statements for p in ms.statement.periods if not p.is_instant),
                          key=lambda p: (p.end, p.start), default=None)
@@ -510,4 +550,12 @@ class Builder:
                 concept = self.index.get(f"dei:{key}")
                 self.model.cover.append((concept.label if concept else key, written))
             role.presentation.append(Arc(root, f"dei:{key}", k))
+        for k, dated in enumerate(self.cover.dated, start=len(DEI_ORDER) + 1):
+            unit = UNIT_FOR_KIND[dated.kind]
+            written = self.add_fact(Fact(f"dei:{dated.key}", self.context(Period(end=dated.day)),
+                                         self.number(dated.value, 0), unit, str(dated.decimals), dated.text))
+            if written is not None:
+                concept = self.index.get(f"dei:{dated.key}")
+                self.model.cover.append((concept.label if concept else dated.key, written))
+            role.presentation.append(Arc(root, f"dei:{dated.key}", k))
         self.model.roles.insert(0, role)

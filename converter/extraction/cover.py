@@ -11,10 +11,12 @@ just before caption X".  Values are kept as printed except where DEI wants a cod
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 
+from converter.extraction import cover_boxes
 from converter.extraction.periods import parse_date
-from converter.model.document import Document, TextBlock
-from converter.model.statements import CoverData
+from converter.model.document import Document, Row, TextBlock
+from converter.model.statements import CoverData, Statement, StatementKind
 
 US_STATES = {
     "alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA",
@@ -50,13 +52,16 @@ def _before(text: str, caption: str) -> str | None:
     """The value printed just before a parenthesised caption: "Delaware (State or other
     jurisdiction ...)".  The caption is found first and the value read backwards from it, so
     the search stays linear in the length of the text."""
-    for m in re.finditer(r"\(\s*" + caption, text, re.I):
+    for m in re.finditer(r"\(\s*(?:" + caption + ")", text, re.I):
         before = _VALUE_BEFORE.search(text[max(0, m.start() - 200): m.start()])
         if before:
             value = before.group(1).strip(" ,;:")
             if value:
                 return value
     return None
+
+
+_NOT_THE_COMPANY = re.compile(r"(?:^|\.)(?:sec|fasb|xbrl|pcaob|nasdaq|nyse|finra|irs|gov)\.|\.gov$", re.I)
 
 
 def extract_cover(document: Document, statement_orders: set[int]) -> CoverData:
@@ -70,8 +75,7 @@ def extract_cover(document: Document, statement_orders: set[int]) -> CoverData:
         if isinstance(part, TextBlock):
             lines.append(part.text)
         else:
-            for row in part.rows:
-                lines.extend(c for c in row.cells if c)
+            lines.extend(_table_lines(part.rows))
     text = "\n".join(lines)
     all_text = document.full_text
     cover = CoverData()
@@ -91,10 +95,10 @@ def extract_cover(document: Document, statement_orders: set[int]) -> CoverData:
                 text)
     if report_date and parse_date(report_date):
         f["DocumentPeriodEndDate"] = parse_date(report_date).isoformat()  # type: ignore[union-attr]
-    name = header.get("company") or _before(text, r"Exact name of registrant")
+    name = header.get("company") or _before(text, r"Exact name of registrant") or _registrant(lines)
     if name:
         f["EntityRegistrantName"] = " ".join(name.split())
-    state = _before(text, r"State or other jurisdiction")
+    state = _before(text, r"State or other jurisdiction|State of incorporation|Jurisdiction of incorporation")
     if state and state.lower() in US_STATES:
         f["EntityIncorporationStateCountryCode"] = US_STATES[state.lower()]
     file_no = _before(text, r"Commission\s+file\s+number") or _first(
@@ -102,13 +106,14 @@ def extract_cover(document: Document, statement_orders: set[int]) -> CoverData:
     )
     if file_no and re.fullmatch(r"\d{1,3}-\d{1,8}(?:-.{1,4})?", file_no):
         f["EntityFileNumber"] = file_no
-    ein = _before(text, r"I\.?R\.?S\.? Employer")
+    ein = _before(text, r"I\.?R\.?S\.? (?:Employer|ID)|Employer Identification")
     if ein and re.fullmatch(r"\d{2}-\d{7}", ein):
         f["EntityTaxIdentificationNumber"] = ein
-    address = _before(text, r"Address of principal executive offices")
+    address = _before(text, r"Address of principal executive offices") or _address_line(lines)
     if address:
         _address(address, f)
-    m = re.search(r"\(?(\d{3})\)?[\s.-]*(\d{3}[\s.-]\d{4})\s*\(\s*Registrant['’]s telephone", text, re.I)
+    m = re.search(r"\(?(\d{3})\)?[\s.-]*(\d{3}[\s.-]\d{4})\s*\(\s*Registrant['’]s telephone", text, re.I) or \
+        next((m for line in lines[:80] if (m := _PHONE_LINE.fullmatch(line.strip()))), None)
     if m:
         f["CityAreaCode"] = m.group(1)
         f["LocalPhoneNumber"] = m.group(2).replace(" ", "-").replace(".", "-")
@@ -122,10 +127,112 @@ def extract_cover(document: Document, statement_orders: set[int]) -> CoverData:
             line = _line_with(pattern, lines)
             if line is not None:
                 f[key] = bool(_CHECKED.search(line))
-    site = re.search(r"\b(www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+)\b", all_text, re.I)
-    cover.website = site.group(1).lower() if site else None
+    if form and form.upper().startswith(("10-K", "10-Q")):
+        _periodic_report(form.upper(), lines, text, all_text, cover)
+    # the company's own site names its extension namespace; a regulator's or standard
+    # setter's site quoted in the text ("www.sec.gov") never does
+    sites = (m.group(1).lower() for m in re.finditer(r"\b(www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+)\b", all_text, re.I))
+    cover.website = next((site for site in sites if not _NOT_THE_COMPANY.search(site)), None)
     _from_header(header, f)
     return cover
+
+
+def _periodic_report(form: str, lines: list[str], text: str, all_text: str, cover: CoverData) -> None:
+    """What a 10-K or 10-Q cover page answers: the kind of report, its check boxes, filer
+    category, public float, shares outstanding and the securities registered on exchanges."""
+    f = cover.fields
+    annual = form.startswith("10-K")
+    f["DocumentAnnualReport" if annual else "DocumentQuarterlyReport"] = True
+    transition = next((line for line in lines if re.search(r"TRANSITION REPORT PURSUANT", line, re.I)), None)
+    if transition is not None:
+        f["DocumentTransitionReport"] = bool(re.match(rf"\s*{cover_boxes.CHECKED}", transition))
+    f.update(cover_boxes.questions(lines))
+    f.update(cover_boxes.filer_category(lines))
+    for found in (cover_boxes.public_float(text) if annual else None, cover_boxes.shares_outstanding(text)):
+        if found is not None:
+            cover.dated.append(found)
+    listed = cover_boxes.securities_12b(lines)
+    if len(listed) == 1:
+        f["Security12bTitle"], f["SecurityExchangeName"] = listed[0]
+        symbol = re.search(r"under the (?:ticker )?symbol\s+[\"“']?([A-Z]{1,5})\b", all_text)
+        if symbol and "TradingSymbol" not in f:
+            f["TradingSymbol"] = symbol.group(1)
+    elif len(listed) > 1:
+        cover.missing.append("Security12bTitle: several classes are listed (a class-of-stock dimension this "
+                             "version does not write)")
+
+
+_PHONE_LINE = re.compile(r"\(?(\d{3})\)?[\s.-]*(\d{3}[\s.-]\d{4})")
+_ZIP_AT_END = re.compile(r",\s*[A-Za-z .]+\s+\d{5}(?:-\d{4})?\s*$")
+_COMPANY = re.compile(r"\b(?:inc|incorporated|corp|corporation|company|co|ltd|limited|llc|l\.p|plc|holdings)\b\.?",
+                      re.I)
+
+
+def _registrant(lines: list[str]) -> str | None:
+    """A cover page without the "(Exact name of registrant ...)" caption: the first short
+    line after the commission file number that names a company ("MICROSOFT CORPORATION")."""
+    after = next((i for i, line in enumerate(lines[:80]) if re.search(r"commission\s+file\s+number", line, re.I)),
+                 None)
+    if after is None:
+        return None
+    for line in lines[after + 1: after + 6]:
+        if len(line) <= 80 and _COMPANY.search(line) and not line.startswith("("):
+            return line.strip()
+    return None
+
+
+def _address_line(lines: list[str]) -> str | None:
+    """A cover page without the address caption: the first line that ends in a state and ZIP code."""
+    return next((line for line in lines[:80] if _ZIP_AT_END.search(line) and len(line) <= 150
+                 and not re.search(r"Washington,\s*D\.?\s*C\.?\s+20549", line)), None)  # the SEC's own
+
+
+def _table_lines(rows: list[Row]) -> list[str]:
+    """A cover table's cells as lines; a value above its caption ("WASHINGTON" over
+    "(STATE OF INCORPORATION)") becomes one line, "WASHINGTON (STATE OF INCORPORATION)"."""
+    out: list[str] = []
+    skip = -1
+    for k, row in enumerate(rows):
+        if k == skip:
+            continue
+        below = rows[k + 1].cells if k + 1 < len(rows) else []
+        filled = [(j, c) for j, c in enumerate(row.cells) if c]
+        captions = {j: c for j, c in enumerate(below) if c.startswith("(")}
+        if filled and captions and all(j in captions for j, _ in filled):
+            out.extend(f"{c} {captions[j]}" for j, c in filled)
+            skip = k + 1
+        else:
+            out.extend(c for _, c in filled)
+    return out
+
+
+def fiscal_focus(cover: CoverData, statements: list[Statement]) -> None:
+    """The fiscal year and period a 10-K or 10-Q reports on, and the fiscal year's end, from
+    its form and report date (and, for a quarter, the balance sheet's last year end)."""
+    f = cover.fields
+    form, end_text = str(f.get("DocumentType", "")), f.get("DocumentPeriodEndDate")
+    if not form.startswith(("10-K", "10-Q")) or not isinstance(end_text, str):
+        return
+    end = date.fromisoformat(end_text)
+    if form.startswith("10-K"):
+        year_end, period = end, "FY"
+    else:
+        earlier = [p.end for s in statements if s.kind == StatementKind.BS and not s.parenthetical
+                   for p in s.periods if p.end < end]
+        if not earlier:
+            cover.missing.append("DocumentFiscalPeriodFocus: no balance sheet date before the report date")
+            return
+        year_end = max(earlier)
+        period = {3: "Q1", 6: "Q2", 9: "Q3"}.get(round((end - year_end).days / 30.44), "")
+        if not period:
+            cover.missing.append("DocumentFiscalPeriodFocus: the report date is no quarter after the year end")
+            return
+        year_end = year_end + timedelta(days=365)
+    # a 52/53-week year that ends in the first days of January is named for the year before
+    f["DocumentFiscalYearFocus"] = str(year_end.year - 1 if year_end.month == 1 and year_end.day <= 7
+                                       else year_end.year)
+    f["DocumentFiscalPeriodFocus"] = period
+    f["CurrentFiscalYearEndDate"] = f"--{year_end:%m-%d}"
 
 
 def _from_header(header: dict[str, str], f: dict[str, str | bool]) -> None:

@@ -157,12 +157,26 @@ class LeftOut:
     statement: str = ""
 
 
+@dataclass(frozen=True)
+class DatedCoverFact:
+    """A cover-page number with a date of its own: the public float, the shares outstanding."""
+
+    key: str  # the DEI element
+    value: Decimal
+    day: date
+    kind: str  # monetary, shares
+    decimals: int  # how precisely it was printed (-8 for "$169.6 billion")
+    text: str  # as printed
+
+
 @dataclass
 class CoverData:
-    """Cover-page facts, keyed by a neutral field name (see extraction.cover)."""
+    """Cover-page facts, keyed by their DEI element names (see extraction.cover)."""
 
     fields: dict[str, str | bool] = field(default_factory=dict)
     website: str | None = None
+    dated: list[DatedCoverFact] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # what the form asks and the document does not say
 
 
 @dataclass

@@ -33,8 +33,8 @@ from lxml import etree
 from converter.resources import write_gz_json
 from converter.taxonomy import rules
 from converter.taxonomy.namespaces import (
-    DEI_2021,
-    SRT_2021,
+    DEI_2025,
+    SRT_2025,
     US_GAAP_2025,
     XSD_NS,
 )
@@ -321,10 +321,12 @@ class IndexBuilder:
         dei = self.sources / "xbrl.sec.gov" / "dei" / "2021"
         self.read_schema(dei / "dei-2021.xsd", "dei", with_types=True)
         self.read_labels(dei / "dei-2021_lab.xsd", "dei")
-        srt = self.sources / "xbrl.fasb.org" / "srt" / "2021" / "elts"
-        self.read_schema(srt / "srt-2021-01-31.xsd", "srt", with_types=False)
-        self.read_types(etree.parse(str(srt / "srt-types-2021-01-31.xsd")).getroot(), "srt-types")
-        self.read_labels(srt / "srt-lab-2021-01-31.xml", "srt")
+        srt = self.sources / "xbrl.fasb.org" / "srt"
+        self.read_schema(srt / "2024" / "srt-2024.xsd", "srt", with_types=False)
+        # SRT 2024's types file is not among the sources; 2021's defines the same types
+        self.read_types(etree.parse(str(srt / "2021" / "elts" / "srt-types-2021-01-31.xsd")).getroot(),
+                        "srt-types")
+        self.read_labels(srt / "2024" / "srt-lab-2024.xml", "srt")
         self.read_linkbases()
         self.read_meta_model()
         rules.apply_all(self)
@@ -370,8 +372,8 @@ class IndexBuilder:
             "fields": list(FIELDS),
             "namespaces": {
                 "us-gaap": US_GAAP_2025.__dict__,
-                "dei": DEI_2021.__dict__,
-                "srt": SRT_2021.__dict__,
+                "dei": {**DEI_2025.__dict__, "declaredFrom": "DEI 2021 (dei-2021.xsd)"},
+                "srt": {**SRT_2025.__dict__, "declaredFrom": "SRT 2024 (srt-2024.xsd; types of SRT 2021)"},
             },
             "types": dict(sorted(self.types.items())),
             "concepts": concepts,

@@ -13,7 +13,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +92,11 @@ class ConceptIndex:
 
     def __contains__(self, qname: object) -> bool:
         return qname in self._raw
+
+    @cached_property
+    def standard_labels(self) -> frozenset[str]:
+        """Every concept's standard label, lower-cased (a company element may not repeat one)."""
+        return frozenset(str(row[6]).lower() for row in self._raw.values() if row[6])
 
     def __len__(self) -> int:
         return len(self._raw)

@@ -30,36 +30,34 @@ US_TYPES_2025 = TaxonomyNamespace(
     "https://xbrl.fasb.org/us-gaap/2025/elts/us-types-2025.xsd",
     "xbrl.fasb.org/us-gaap/2025/elts/us-types-2025.xsd",
 )
-DEI_2021 = TaxonomyNamespace(
+# EDGAR accepts US-GAAP 2025 only with DEI 2025 and SRT 2025 (taxonomy-compatibility.json).
+# Their official files are not in the shared sources: the index declares DEI 2025 concepts
+# from DEI 2021 and SRT 2025 concepts from SRT 2024 (see taxonomy/README.md), each marked
+# with the version it was read from.
+DEI_2025 = TaxonomyNamespace(
     "dei",
-    "http://xbrl.sec.gov/dei/2021",
-    "https://xbrl.sec.gov/dei/2021/dei-2021.xsd",
-    "xbrl.sec.gov/dei/2021/dei-2021.xsd",
+    "http://xbrl.sec.gov/dei/2025",
+    "https://xbrl.sec.gov/dei/2025/dei-2025.xsd",
+    "xbrl.sec.gov/dei/2025/dei-2025.xsd",
 )
-SRT_2021 = TaxonomyNamespace(
+SRT_2025 = TaxonomyNamespace(
     "srt",
-    "http://fasb.org/srt/2021-01-31",
-    "https://xbrl.fasb.org/srt/2021/elts/srt-2021-01-31.xsd",
-    "xbrl.fasb.org/srt/2021/elts/srt-2021-01-31.xsd",
+    "http://fasb.org/srt/2025",
+    "https://xbrl.fasb.org/srt/2025/elts/srt-2025.xsd",
+    "xbrl.fasb.org/srt/2025/elts/srt-2025.xsd",
 )
-SRT_TYPES_2021 = TaxonomyNamespace(
+SRT_TYPES_2025 = TaxonomyNamespace(
     "srt-types",
-    "http://fasb.org/srt-types/2021-01-31",
-    "https://xbrl.fasb.org/srt/2021/elts/srt-types-2021-01-31.xsd",
-    "xbrl.fasb.org/srt/2021/elts/srt-types-2021-01-31.xsd",
+    "http://fasb.org/srt-types/2025",
+    "https://xbrl.fasb.org/srt/2025/elts/srt-types-2025.xsd",
+    "xbrl.fasb.org/srt/2025/elts/srt-types-2025.xsd",
 )
-# US-GAAP 2025 uses the 2022-03-31 Data Type Registry; DEI and SRT 2021 use 2020-01-21.
+# US-GAAP, DEI and SRT 2025 use the 2022-03-31 Data Type Registry.
 DTR_2022 = TaxonomyNamespace(
     "dtr-types",
     "http://www.xbrl.org/dtr/type/2022-03-31",
     "https://www.xbrl.org/dtr/type/2022-03-31/types.xsd",
     "www.xbrl.org/dtr/type/2022-03-31/types.xsd",
-)
-DTR_2020 = TaxonomyNamespace(
-    "dtr-types",
-    "http://www.xbrl.org/dtr/type/2020-01-21",
-    "https://www.xbrl.org/dtr/type/2020-01-21/types.xsd",
-    "www.xbrl.org/dtr/type/2020-01-21/types.xsd",
 )
 
 # Item types the XBRL 2.1 instance schema itself defines.

@@ -20,14 +20,13 @@ from typing import Any
 from converter.resources import data_dir
 from converter.taxonomy.index import Concept, ConceptIndex, load_index
 from converter.taxonomy.namespaces import (
-    DEI_2021,
-    DTR_2020,
+    DEI_2025,
     DTR_2022,
     DTR_LIST_TYPES,
     DTR_NUMERIC_TYPES,
     DTR_STRING_TYPES,
-    SRT_2021,
-    SRT_TYPES_2021,
+    SRT_2025,
+    SRT_TYPES_2025,
     US_GAAP_2025,
     US_TYPES_2025,
     TaxonomyNamespace,
@@ -50,9 +49,9 @@ class SchemaPlan:
 PLANS = (
     SchemaPlan(US_GAAP_2025, "US-GAAP 2025", (US_TYPES_2025, DTR_2022), "us-gaap", None),
     SchemaPlan(US_TYPES_2025, "US-GAAP 2025 types", (), None, "us-types"),
-    SchemaPlan(DEI_2021, "SEC DEI 2021", (DTR_2020,), "dei", "dei"),
-    SchemaPlan(SRT_2021, "SRT 2021", (SRT_TYPES_2021, DTR_2020), "srt", None),
-    SchemaPlan(SRT_TYPES_2021, "SRT 2021 types", (), None, "srt-types"),
+    SchemaPlan(DEI_2025, "SEC DEI 2025 (concepts of DEI 2021)", (DTR_2022,), "dei", "dei"),
+    SchemaPlan(SRT_2025, "SRT 2025 (concepts of SRT 2024)", (SRT_TYPES_2025, DTR_2022), "srt", None),
+    SchemaPlan(SRT_TYPES_2025, "SRT 2025 types (of SRT 2021)", (), None, "srt-types"),
 )
 
 
@@ -80,8 +79,11 @@ def declared_concepts(index: ConceptIndex, prefix: str) -> list[Concept]:
     )
 
 
-def build_files(index: ConceptIndex) -> dict[str, str]:
-    """Relative path inside the package -> file text."""
+def build_files(index: ConceptIndex, labels: bool = False) -> dict[str, str]:
+    """Relative path inside the package -> file text.  ``labels``: each schema carries its
+    standard labels in a linkbase embedded in it (EDGAR blocks any other file of a standard
+    taxonomy), as EDGAR's checks need; loading 18,000 labels makes every validation several
+    seconds slower, so XBRL 2.1 validation uses the package without."""
     files: dict[str, str] = {}
     for plan in PLANS:
         concepts = declared_concepts(index, plan.concept_prefix) if plan.concept_prefix else []
@@ -99,16 +101,17 @@ def build_files(index: ConceptIndex) -> dict[str, str]:
             imports=[(ns.prefix, ns) for ns in plan.imports],
             types=types,
             concepts=concepts,
+            labels=[c for c in concepts if c.label] if labels else None,
         )
-    for dtr in (DTR_2022, DTR_2020):
-        files[dtr.local] = render(
-            "standin/concepts.xsd.j2",
-            target=dtr,
-            title="XBRL Data Type Registry types",
-            imports=[],
-            types=_dtr_types(),
-            concepts=[],
-        )
+    files[DTR_2022.local] = render(
+        "standin/concepts.xsd.j2",
+        target=DTR_2022,
+        title="XBRL Data Type Registry types",
+        imports=[],
+        types=_dtr_types(),
+        concepts=[],
+        labels=None,
+    )
     digest = hashlib.sha256("".join(files[k] for k in sorted(files)).encode()).hexdigest()[:16]
     folders = sorted({ns.local.rsplit("/", 1)[0] for ns in _all_namespaces()})
     rewrites = []
@@ -119,18 +122,18 @@ def build_files(index: ConceptIndex) -> dict[str, str]:
     files["META-INF/taxonomyPackage.xml"] = render(
         "standin/taxonomyPackage.xml.j2",
         digest=digest,
-        entry_points=[US_GAAP_2025, DEI_2021, SRT_2021],
+        entry_points=[US_GAAP_2025, DEI_2025, SRT_2025],
     )
     return files
 
 
 def _all_namespaces() -> list[TaxonomyNamespace]:
-    return [p.target for p in PLANS] + [DTR_2022, DTR_2020]
+    return [p.target for p in PLANS] + [DTR_2022]
 
 
-def write_package(index: ConceptIndex, dest: Path) -> Path:
+def write_package(index: ConceptIndex, dest: Path, labels: bool = False) -> Path:
     """Write the stand-in zip to ``dest`` (a file path) deterministically."""
-    files = build_files(index)
+    files = build_files(index, labels)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         for rel in sorted(files):
@@ -144,12 +147,13 @@ def write_package(index: ConceptIndex, dest: Path) -> Path:
     return dest
 
 
-def standin_package(cache_dir: Path | None = None) -> Path:
-    """The stand-in zip for the committed index, generated once and cached on disk."""
+def standin_package(cache_dir: Path | None = None, labels: bool = False) -> Path:
+    """The stand-in zip for the committed index, generated once and cached on disk (the
+    labelled one for EDGAR's checks)."""
     cache_dir = cache_dir or default_cache_dir()
-    path = cache_dir / f"standin-{_source_key()}.zip"
+    path = cache_dir / f"standin-{_source_key()}{'-labels' if labels else ''}.zip"
     if not path.exists():
-        write_package(load_index(), path)
+        write_package(load_index(), path, labels)
     return path
 
 

@@ -74,6 +74,16 @@ def _table_view(table: ShownTable) -> dict[str, object]:
     return {"title": table.title, "scale_text": table.scale_text, "columns": table.columns, "rows": rows}
 
 
+def _cover_view(label: str, fact: Fact) -> tuple[str, Fact, CellView | None]:
+    """A cover-page fact: text as ``ix:nonNumeric``; a number (public float, shares
+    outstanding) as ``ix:nonFraction`` showing its value in full."""
+    if fact.unit is None or fact.value is None:
+        return label, fact, None
+    value = Decimal(fact.value)
+    shown = f"{abs(value):,f}" if value != value.to_integral_value() else f"{abs(value):,.0f}"
+    return label, fact, cell_view(ShownCell(shown, (fact,), 0))
+
+
 def inline_document(model: XbrlModel, source: str) -> str:
     name = next((f.value for key, f in model.cover if key == "EntityRegistrantName"), None)
     form = next((f.value for key, f in model.cover if key == "DocumentType"), None)
@@ -81,7 +91,8 @@ def inline_document(model: XbrlModel, source: str) -> str:
     text = render("inline/document.xhtml.j2", model=model, source=source, version=__version__,
                   namespaces=namespaces(model), title=title,
                   contexts=sorted(model.contexts.values(), key=lambda c: c.id), units=list(model.units.values()),
-                  cover=model.cover, tables=[_table_view(t) for t in model.tables])
+                  cover=[_cover_view(label, fact) for label, fact in model.cover],
+                  tables=[_table_view(t) for t in model.tables])
     return text.encode("ascii", "xmlcharrefreplace").decode("ascii")
 
 

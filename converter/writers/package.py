@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from converter import __version__
-from converter.model.xbrl import Arc, Label, XbrlModel
-from converter.taxonomy.namespaces import DEI_2021, DTR_2022, SRT_2021, US_GAAP_2025
+from converter.model.xbrl import Arc, Label, Role, XbrlModel
+from converter.taxonomy.namespaces import DEI_2025, DTR_2022, SRT_2025, US_GAAP_2025
 from converter.writers.render import render
 
 CALC11 = "https://xbrl.org/2023/arcrole/summation-item"
@@ -24,7 +24,7 @@ PARENT_CHILD = "http://www.xbrl.org/2003/arcrole/parent-child"
 XBRLDT_XSD = "http://www.xbrl.org/2005/xbrldt-2005.xsd"
 NEGATED_XSD = "http://www.xbrl.org/lrr/role/negated-2009-12-16.xsd"
 LINKBASE_ROLES = {"pre": "presentation", "cal": "calculation", "def": "definition", "lab": "label"}
-STANDARD_NAMESPACES = {ns.prefix: ns for ns in (US_GAAP_2025, DEI_2021, SRT_2021)}
+STANDARD_NAMESPACES = {ns.prefix: ns for ns in (US_GAAP_2025, DEI_2025, SRT_2025)}
 
 
 @dataclass
@@ -57,7 +57,9 @@ def taxonomy_files(model: XbrlModel) -> dict[str, str]:
     files: dict[str, str] = {}
     used = _used_prefixes(model)
     common: dict[str, Any] = {"version": __version__, "model": model}
-    linkbases = ["pre", "cal", "def", "lab"]
+    # EDGAR rejects an empty linkbase: a calculation or definition linkbase only when it has arcs
+    linkbases = ["pre"] + [kind for kind, arcs_of in (("cal", _calculation_arcs), ("def", _definition_arcs))
+                           if any(arcs_of(r) for r in model.roles)] + ["lab"]
     files[f"{model.stem}.xsd"] = render(
         "package/schema.xsd.j2", roles=model.roles, linkbases=linkbases, linkbase_roles=LINKBASE_ROLES,
         imports=[STANDARD_NAMESPACES[p] for p in sorted(used) if p in STANDARD_NAMESPACES],
@@ -66,13 +68,22 @@ def taxonomy_files(model: XbrlModel) -> dict[str, str]:
     )
     files[f"{model.stem}_pre.xml"] = _relationship_linkbase(model, "presentation", PARENT_CHILD,
                                                              lambda r: r.presentation, common)
-    files[f"{model.stem}_cal.xml"] = _relationship_linkbase(model, "calculation", CALC11,
-                                                            lambda r: r.calculation, common)
-    files[f"{model.stem}_def.xml"] = _relationship_linkbase(model, "definition", None,
-                                                            lambda r: r.definition_arcs, common)
+    if "cal" in linkbases:
+        files[f"{model.stem}_cal.xml"] = _relationship_linkbase(model, "calculation", CALC11, _calculation_arcs,
+                                                                common)
+    if "def" in linkbases:
+        files[f"{model.stem}_def.xml"] = _relationship_linkbase(model, "definition", None, _definition_arcs, common)
     files[f"{model.stem}_lab.xml"] = _label_linkbase(model, common)
     files["mapping-report.json"] = json.dumps(model.report.to_json(), indent=2, ensure_ascii=False) + "\n"
     return files
+
+
+def _calculation_arcs(role: Role) -> list[Arc]:
+    return role.calculation
+
+
+def _definition_arcs(role: Role) -> list[Arc]:
+    return role.definition_arcs
 
 
 def write_files(files: dict[str, str], folder: Path) -> list[Path]:
