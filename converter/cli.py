@@ -69,6 +69,7 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("--no-validate", action="store_true", help="skip Arelle validation")
     convert.add_argument("--json", action="store_true", help="print the summary as JSON")
     _taxonomy_option(convert)
+    _edgar_options(convert)
 
     validate = sub.add_parser("validate", help="validate an XBRL instance or package folder with Arelle",
                               epilog=f"example:\n  {EXAMPLES['validate']}\n\n{EXIT_CODES_HELP}",
@@ -76,6 +77,9 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("path", type=Path, help="an instance document or a package folder")
     validate.add_argument("--json", action="store_true", help="print the findings as JSON")
     _taxonomy_option(validate)
+    _edgar_options(validate)
+    validate.add_argument("--form", help="the submission type for --edgar (10-K, 10-Q, 8-K ...)")
+    validate.add_argument("--cik", help="the filer's CIK for --edgar (default: the document's entity identifier)")
 
     taxonomy = sub.add_parser("taxonomy", help="build or inspect the concept index",
                               epilog=f"example:\n  {EXAMPLES['taxonomy']}",
@@ -96,6 +100,13 @@ def _parser() -> argparse.ArgumentParser:
     standin.add_argument("--no-labels", action="store_true",
                          help="without the standard-label linkbases (faster to load; EDGAR's checks need them)")
     return parser
+
+
+def _edgar_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--edgar", action="store_true",
+                   help="also run EDGAR's checks (EDGAR Filer Manual and DQC rules) through Arelle's EDGAR plug-in")
+    p.add_argument("--edgar-plugins", type=Path, metavar="DIR",
+                   help="the folder holding Arelle's EDGAR/ and xule/ plug-ins (or set XBRL_CONVERTER_EDGAR_PLUGINS)")
 
 
 def _taxonomy_option(p: argparse.ArgumentParser) -> None:
@@ -131,7 +142,8 @@ def _convert(args: argparse.Namespace) -> int:
 
     result = convert(args.input, args.output, cik=args.cik, mapping_file=args.mapping, prior=args.prior,
                      validate_package=not args.no_validate, taxonomy_packages=args.packages,
-                     output_format=args.output_format)
+                     output_format=args.output_format, edgar_plugins=args.edgar_plugins if args.edgar else None,
+                     edgar=args.edgar)
     if args.json:
         print(json.dumps(summary(result), indent=2))
     else:
@@ -169,14 +181,19 @@ def _convert(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from converter.validator.arelle_runner import findings_json, validate
+    from converter.validator.arelle_runner import EdgarRules, cik_of, findings_json, validate
 
-    result = validate(args.path, args.packages)
+    edgar = None
+    if args.edgar:
+        if not args.form:
+            raise UsageError("--edgar needs the submission type: --form 10-K (or 10-Q, 8-K ...)")
+        edgar = EdgarRules.find(args.edgar_plugins, args.form, args.cik or cik_of(args.path))
+    result = validate(args.path, args.packages, edgar=edgar)
     if args.json:
         print(findings_json(result))
     else:
         for f in result.findings:
-            where = f" ({f.file}:{f.line})" if f.file else ""
+            where = f" ({f.file}{f':{f.line}' if f.line else ''})" if f.file else ""
             print(f"{f.severity}: [{f.code}] {f.message}{where}")
         print(result.summary())
     return 0 if result.valid else ValidationFailedError.exit_code

@@ -29,7 +29,7 @@ from converter.model.statements import LeftOut
 from converter.model.xbrl import XbrlModel
 from converter.readers import read_document
 from converter.taxonomy.index import load_index
-from converter.validator.arelle_runner import ValidationResult, validate
+from converter.validator.arelle_runner import EdgarRules, ValidationResult, validate
 from converter.writers import FORMATS
 
 T = TypeVar("T")
@@ -97,6 +97,8 @@ def convert(
     validate_package: bool = True,
     taxonomy_packages: list[Path] | None = None,
     output_format: str = "xbrl",
+    edgar: bool = False,
+    edgar_plugins: Path | None = None,
 ) -> Result:
     path, output = Path(path), Path(output)
     timings: dict[str, float] = {}
@@ -118,6 +120,12 @@ def convert(
     if not cik_value:
         raise MissingCikError(path)
     cik_value = normalize_cik(cik_value)
+    rules = None
+    if edgar and validate_package:  # EDGAR's checks for the form the cover page names
+        form = str(extracted.cover.fields.get("DocumentType") or "")
+        if not form:
+            raise UsageError("EDGAR's checks need the form type, and the document's cover page names none")
+        rules = EdgarRules.find(edgar_plugins, form, cik_value)
 
     def map_all() -> list[MappedStatement]:
         mapper = Mapper(overrides, prior=earlier)
@@ -141,7 +149,7 @@ def convert(
         validation = None
         if validate_package:
             instance = staging / chosen.entry(outcome.model)
-            validation = timed("validate", lambda: validate(instance, taxonomy_packages))
+            validation = timed("validate", lambda: validate(instance, taxonomy_packages, edgar=rules))
             report = staging / "validation.json"
             report.write_text(
                 json.dumps({"valid": validation.valid, "findings": [f.as_dict() for f in validation.findings]},

@@ -127,8 +127,7 @@ def public_float(text: str) -> DatedCoverFact | None:
     m = _FLOAT.search(text)
     if not m:
         return None
-    paragraph = text[max(0, m.start() - 300): m.end() + 200]
-    day = _date_near(paragraph)
+    day = _date_near(text, m.start("amount"))
     if day is None:
         return None
     value, decimals = _scaled(m.group("amount"), m.group("unit"))
@@ -142,8 +141,7 @@ def shares_outstanding(text: str) -> DatedCoverFact | None:
     if len(found) != 1:
         return None
     m = found[0]
-    paragraph = text[max(0, m.start() - 300): m.end() + 200]
-    day = _date_near(paragraph)
+    day = _date_near(text, m.start())
     if day is None:
         return None
     count = m.group("count")
@@ -152,8 +150,12 @@ def shares_outstanding(text: str) -> DatedCoverFact | None:
     return DatedCoverFact("EntityCommonStockSharesOutstanding", value, day, "shares", decimals, m.group(0))
 
 
-def _date_near(paragraph: str) -> date | None:
-    m = re.search(rf"(?:as of|at|on)\s+{_ON_DATE}", paragraph, re.I)
+def _date_near(text: str, at: int) -> date | None:
+    """The date a cover-page number is given at: the last "as of <date>" before it in its
+    sentence, else the first one after it ("... was $2.2 billion as of June 30, 2010")."""
+    before = list(re.finditer(rf"(?:as of|at|on)\s+{_ON_DATE}", text[max(0, at - 300): at], re.I))
+    after = re.search(rf"(?:as of|at|on)\s+{_ON_DATE}", text[at: at + 250], re.I)
+    m = before[-1] if before else after
     return parse_date(m.group("date")) if m else None
 
 

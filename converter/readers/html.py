@@ -129,12 +129,35 @@ def _make_table(grid: list[tuple[list[str], int]], caption: list[str], line: int
         if not any(kept):
             continue
         rows.append(Row(cells=kept, line=ln))
+    rows = _join_label_columns(rows)
     caption = list(caption)
     # title rows at the top ("CONSOLIDATED BALANCE SHEETS" in a cell of its own) are captions
     while rows and sum(1 for c in rows[0].cells if c) == 1 and not _NUMBER.search(rows[0].cells[0] or "x") \
             and rows[0].cells[0]:
         caption.append(rows.pop(0).cells[0])
     return Table(rows=rows, caption=caption[-CAPTION_LINES:], line=line, spans_known=True)
+
+
+def _join_label_columns(rows: list[Row]) -> list[Row]:
+    """Labels indented by empty cells ("" | "Cash and cash equivalents" | ... and "" | "" |
+    "Total current assets" | ...) into the first column.  Label columns are the leading
+    columns that hold no amount in any row and no header text above the first amounts."""
+    first_value = next((i for i, r in enumerate(rows) if any(_AMOUNT.match(c) for c in r.cells[1:] if c)),
+                       len(rows))
+    width = max((len(r.cells) for r in rows), default=0)
+    label_cols = [0]
+    for j in range(1, width):
+        cells = [r.cells[j] if j < len(r.cells) else "" for r in rows]
+        if any(c and _AMOUNT.match(c) for c in cells) or any(cells[:first_value]):
+            break
+        label_cols.append(j)
+    if len(label_cols) == 1:
+        return rows
+    joined = []
+    for row in rows:
+        label = " ".join(row.cells[j] for j in label_cols if j < len(row.cells) and row.cells[j])
+        joined.append(Row(cells=[label, *row.cells[len(label_cols):]], line=row.line))
+    return joined
 
 
 def read(path: Path, raw: str) -> Document:

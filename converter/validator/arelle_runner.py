@@ -114,14 +114,45 @@ def _new_session() -> Any:
     return Session()
 
 
+@dataclass(frozen=True)
+class EdgarRules:
+    """EDGAR's own checks: the EDGAR Filer Manual rules and the DQC rules EDGAR runs,
+    through Arelle's EDGAR and XULE plug-ins (not part of arelle-release: the user points
+    to the folder that holds ``EDGAR/`` and ``xule/``)."""
+
+    plugins: Path
+    form: str  # the submission type: 10-K, 10-Q, 8-K ...
+    cik: str
+
+    ENVIRONMENT = "XBRL_CONVERTER_EDGAR_PLUGINS"
+
+    @classmethod
+    def find(cls, plugins: Path | None, form: str, cik: str) -> EdgarRules:
+        folder = plugins or (Path(os.environ[cls.ENVIRONMENT]) if os.environ.get(cls.ENVIRONMENT) else None)
+        if folder is None:
+            raise TaxonomyError(f"EDGAR's checks need Arelle's EDGAR and XULE plug-ins: give their folder with "
+                                f"--edgar-plugins or {cls.ENVIRONMENT}")
+        if not (folder / "EDGAR" / "validate").is_dir() or not (folder / "xule").is_dir():
+            raise TaxonomyError(f"{folder} holds no EDGAR/validate and xule plug-ins")
+        return cls(folder.resolve(), form, cik)
+
+    def entry(self, path: Path) -> str:
+        """Arelle's entry for an EDGAR submission: the file with its CIK and form."""
+        document = self.form if path.suffix in (".htm", ".html") else "EX-101.INS"
+        return json.dumps([{"file": str(path.resolve()), "cik": self.cik, "submissionType": self.form,
+                            "attachmentDocumentType": document, "dqcRuleFilter": "XULE:9999|.*"}])
+
+
 def validate(
     entry: Path,
     packages: list[Path] | None = None,
     calc: str = "c11r",
+    edgar: EdgarRules | None = None,
 ) -> ValidationResult:
     """Validate an instance (or a package folder's instance) with Arelle, offline.
 
-    ``packages`` are taxonomy package zips; by default the generated stand-in.
+    ``packages`` are taxonomy package zips; by default the generated stand-in (with its
+    standard labels when EDGAR's rules are checked, which require them).
     """
     from arelle.RuntimeOptions import RuntimeOptions
 
@@ -129,12 +160,17 @@ def validate(
     if packages is None:
         from converter.taxonomy.standin import standin_package
 
-        packages = [standin_package()]
+        packages = [standin_package(labels=edgar is not None)]
     for pkg in packages:
         if not pkg.is_file():
             raise TaxonomyError(f"taxonomy package {pkg} does not exist")
+    extra: dict[str, Any] = {}
+    if edgar is not None:
+        extra = {"plugins": f"{edgar.plugins / 'EDGAR' / 'validate'}|{edgar.plugins / 'xule'}",
+                 "disclosureSystemName": "efm-pragmatic"}
     options = RuntimeOptions(
-        entrypointFile=str(entry),
+        entrypointFile=edgar.entry(entry) if edgar is not None else str(entry),
+        **extra,
         packages=[str(p) for p in packages],
         internetConnectivity="offline",
         validate=True,
@@ -179,6 +215,15 @@ def _loaded(fact: Any) -> LoadedFact:
     if fact.unit is not None and value:
         value = format(Decimal(value).normalize(), "f")  # 0.10 and 0.1 are one number
     return LoadedFact(str(fact.qname), period, dims, unit, value, str(fact.decimals or ""))
+
+
+def cik_of(entry: Path) -> str:
+    """The entity identifier an instance or Inline XBRL document reports under."""
+    text = resolve_entry(entry).read_text(encoding="utf-8", errors="replace")
+    m = re.search(r"<(?:xbrli:)?identifier[^>]*>\s*([^<\s]+)\s*<", text)
+    if m is None:
+        raise TaxonomyError(f"{entry} names no entity identifier; give the CIK with --cik")
+    return m.group(1)
 
 
 def resolve_entry(path: Path) -> Path:
