@@ -128,7 +128,8 @@ def extract_cover(document: Document, statement_orders: set[int]) -> CoverData:
             if line is not None:
                 f[key] = bool(_CHECKED.search(line))
     if form and form.upper().startswith(("10-K", "10-Q")):
-        _periodic_report(form.upper(), lines, text, all_text, cover)
+        page = _cover_page(lines)
+        _periodic_report(form.upper(), page, "\n".join(page), all_text, cover)
     # the company's own site names its extension namespace; a regulator's or standard
     # setter's site quoted in the text ("www.sec.gov") never does
     sites = (m.group(1).lower() for m in re.finditer(r"\b(www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+)\b", all_text, re.I))
@@ -160,6 +161,17 @@ def _periodic_report(form: str, lines: list[str], text: str, all_text: str, cove
     elif len(listed) > 1:
         cover.missing.append("Security12bTitle: several classes are listed (a class-of-stock dimension this "
                              "version does not write)")
+
+
+_COVER_END = re.compile(r"DOCUMENTS INCORPORATED BY REFERENCE|^\s*PART\s+I\b|^\s*(?:INDEX|TABLE OF CONTENTS)\s*$",
+                        re.I)
+
+
+def _cover_page(lines: list[str]) -> list[str]:
+    """The cover page's lines: up to the documents incorporated by reference, the index or
+    Part I (and never more than 150 lines)."""
+    end = next((i for i, line in enumerate(lines[:150]) if i > 10 and _COVER_END.search(line)), 150)
+    return lines[: end + 2]  # the line that ends it may still carry the shares outstanding
 
 
 _PHONE_LINE = re.compile(r"\(?(\d{3})\)?[\s.-]*(\d{3}[\s.-]\d{4})")

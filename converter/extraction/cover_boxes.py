@@ -134,9 +134,24 @@ def public_float(text: str) -> DatedCoverFact | None:
     return DatedCoverFact("EntityPublicFloat", value, day, "monetary", decimals, m.group(0)[-60:])
 
 
+_SHARES_WAS = re.compile(rf"shares\s+of\s+(?:the\s+registrant.s\s+)?common\s+stock[^.]{{0,40}}?outstanding\s+"
+                         rf"(?:as\s+of|at|on)\s+{_ON_DATE}\s*(?:,\s*)?(?:was|were|:)\s*(?:approximately\s+)?"
+                         rf"(?P<count>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?\s+(?:billion|million))", re.I)
+
+
 def shares_outstanding(text: str) -> DatedCoverFact | None:
-    """"As of July 24, 2009, there were 8,884,859,749 shares of common stock outstanding";
-    one class only (several classes need a class-of-stock dimension: reported missing)."""
+    """"As of July 24, 2009, there were 8,884,859,749 shares of common stock outstanding",
+    or "The number of shares of the registrant's common stock outstanding as of August 20,
+    2025 was 24.3 billion"; one class only (several classes need a class-of-stock
+    dimension: reported missing)."""
+    stated = list(_SHARES_WAS.finditer(text))
+    if len(stated) == 1:
+        m = stated[0]
+        words = m.group("count").split()
+        value, decimals = _scaled(words[0], words[1] if len(words) > 1 else None)
+        day = parse_date(m.group("date"))
+        if day is not None:
+            return DatedCoverFact("EntityCommonStockSharesOutstanding", value, day, "shares", decimals, m.group(0))
     found = [m for m in _SHARES.finditer(text) if "outstanding" in text[m.start(): m.end() + 120].lower()]
     if len(found) != 1:
         return None

@@ -1,0 +1,85 @@
+"""The questions of a 10-K or 10-Q cover page, read as printed and never guessed."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from converter.extraction.cover import fiscal_focus
+from converter.extraction.cover_boxes import (
+    answer,
+    filer_category,
+    public_float,
+    questions,
+    securities_12b,
+    shares_outstanding,
+)
+from converter.model.statements import CoverData, Period, Statement, StatementKind
+
+
+@pytest.mark.parametrize(("line", "said"), [
+    ("Yes x No ¨", True), ("Yes ¨ No x", False), ("☒ Yes ☐ No", True), ("☐ Yes ☒ No", False),
+    ("Yes þ No o", True), ("YES [X] NO [ ]", True), ("Yes No", None), ("Yes ☒ No ☒", None),
+])
+def test_yes_no_marks(line: str, said: bool | None) -> None:
+    assert answer(line) is said
+
+
+def test_questions_and_filer_category() -> None:
+    lines = [
+        "Indicate by check mark if the registrant is a well-known seasoned issuer, as defined in Rule 405. Yes x No ¨",
+        "Indicate by check mark whether the registrant is a shell company (as defined in Rule 12b-2). Yes ¨ No x",
+        "Indicate by check mark whether the registrant is a large accelerated filer, an accelerated filer, a "
+        "non-accelerated filer or a smaller reporting company.",
+        "Large accelerated filer ¨ Accelerated filer ¨",
+        "Non-accelerated filer x (Do not check if a smaller reporting company) Smaller reporting company ¨",
+    ]
+    assert questions(lines) == {"EntityWellKnownSeasonedIssuer": "Yes", "EntityShellCompany": False}
+    # "or a smaller" in the question is no unchecked "o" box
+    assert filer_category(lines) == {"EntityFilerCategory": "Non-accelerated Filer", "EntitySmallBusiness": False}
+
+
+def test_public_float_and_shares_at_their_own_dates() -> None:
+    text = ("As of December 31, 2008, the aggregate market value of the registrant's common stock held by "
+            "non-affiliates of the registrant was $149,769,380,603 based on the closing sale price. As of July 27, "
+            "2009, there were 8,910,673,817 shares of common stock outstanding.")
+    value = public_float(text)
+    assert value is not None and (value.value, value.day, value.decimals) == (
+        Decimal(149769380603), date(2008, 12, 31), 0)
+    shares = shares_outstanding(text)
+    assert shares is not None and (shares.value, shares.day) == (Decimal(8910673817), date(2009, 7, 27))
+    approx = public_float("The aggregate market value of the voting stock held by non-affiliates of the registrant, "
+                          "as of March 29, 2008, was approximately $119.6 billion")
+    assert approx is not None and (approx.value, approx.decimals) == (Decimal("119.6E9"), -8)
+    modern = shares_outstanding("The number of shares of the registrant's common stock outstanding as of "
+                                "August 20, 2025 was 24.3 billion.")
+    assert modern is not None and (modern.value, modern.day) == (Decimal("24.3E9"), date(2025, 8, 20))
+
+
+def test_securities_registered_under_12b() -> None:
+    assert securities_12b(["Securities registered pursuant to Section 12(b) of the Act:", "COMMON STOCK NASDAQ",
+                           "Securities registered pursuant to Section 12(g) of the Act:", "NONE"]) == [
+        ("Common Stock", "NASDAQ")]
+    assert securities_12b(["Securities registered pursuant to Section 12(b) of the Act:", "Title of each class",
+                           "Name of each exchange on which registered", "Common Stock, $0.001 par value",
+                           "New York Stock Exchange", "Securities registered pursuant to Section 12(g)"]) == [
+        ("Common Stock, $0.001 par value", "NYSE")]
+
+
+def _balance_sheet(*ends: date) -> Statement:
+    return Statement(StatementKind.BS, "", [Period(end=e) for e in ends], [], 0, "", frozenset())
+
+
+def test_fiscal_focus() -> None:
+    annual = CoverData({"DocumentType": "10-K", "DocumentPeriodEndDate": "2023-01-01"})
+    fiscal_focus(annual, [])
+    assert (annual.fields["DocumentFiscalYearFocus"], annual.fields["DocumentFiscalPeriodFocus"],
+            annual.fields["CurrentFiscalYearEndDate"]) == ("2022", "FY", "--01-01")  # a 52/53-week year
+    quarter = CoverData({"DocumentType": "10-Q", "DocumentPeriodEndDate": "2025-07-27"})
+    fiscal_focus(quarter, [_balance_sheet(date(2025, 7, 27), date(2025, 1, 26))])
+    assert (quarter.fields["DocumentFiscalYearFocus"], quarter.fields["DocumentFiscalPeriodFocus"]) == ("2026", "Q2")
+    unknown = CoverData({"DocumentType": "10-Q", "DocumentPeriodEndDate": "2025-07-27"})
+    fiscal_focus(unknown, [])
+    assert "DocumentFiscalPeriodFocus" not in unknown.fields and unknown.missing
