@@ -42,9 +42,10 @@ def check(source: Path, cik: str, form: str, standin: Path, show: str | None) ->
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "package"
         try:
-            convert(source, out, cik=cik, output_format="ixbrl", validate_package=False)
+            result = convert(source, out, cik=cik, output_format="ixbrl", validate_package=False)
         except ConverterError as exc:
             return Counter({f"conversion failed: {exc}": 1}), 0.0
+        form = next((str(f.value) for _, f in result.model.cover if f.concept == "dei:DocumentType"), form)
         start = time.perf_counter()
         run = subprocess.run([str(EDGAR_CHECK), str(out), "--cik", cik, "--form", form, "--packages", str(standin),
                               "--python", sys.executable], capture_output=True, text=True, check=False)
@@ -76,7 +77,7 @@ def main() -> None:
         totals.update(counts)
         errors = sum(n for k, n in counts.items() if not k.startswith("warning"))
         warnings = sum(n for k, n in counts.items() if k.startswith("warning"))
-        print(f"{source.parent.name + '/' + source.name:60s} {form:5s} errors {errors:3d}  warnings {warnings:3d}  "
+        print(f"{source.parent.name + '/' + source.name:60s} errors {errors:3d}  warnings {warnings:3d}  "
               f"checks {took:4.1f} s")
         for key, n in sorted(counts.items()):
             print(f"    {n:3d}  {key}")

@@ -60,7 +60,8 @@ DEI_ORDER = (
     "EntityAddressPostalZipCode", "CityAreaCode", "LocalPhoneNumber", "Security12bTitle", "TradingSymbol",
     "SecurityExchangeName", "EntityWellKnownSeasonedIssuer", "EntityVoluntaryFilers",
     "EntityCurrentReportingStatus", "EntityInteractiveDataCurrent", "EntityFilerCategory", "EntitySmallBusiness",
-    "EntityEmergingGrowthCompany", "EntityShellCompany", "IcfrAuditorAttestationFlag", "WrittenCommunications",
+    "EntityEmergingGrowthCompany", "EntityShellCompany", "IcfrAuditorAttestationFlag",
+    "DocumentFinStmtErrorCorrectionFlag", "AuditorName", "AuditorLocation", "AuditorFirmId", "WrittenCommunications",
     "SolicitingMaterial", "PreCommencementTenderOffer", "PreCommencementIssuerTenderOffer",
 )
 

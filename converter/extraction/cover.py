@@ -102,11 +102,12 @@ def extract_cover(document: Document, statement_orders: set[int]) -> CoverData:
     if state and state.lower() in US_STATES:
         f["EntityIncorporationStateCountryCode"] = US_STATES[state.lower()]
     file_no = _before(text, r"Commission\s+file\s+number") or _first(
-        r"Commission\s+file\s+number\s*:?\s*(\d{1,3}-\d{1,8})", text
+        r"Commission\s+file\s+(?:number|no\.?)\s*:?\s*(\d{1,3}-\d{1,8})", text
     )
     if file_no and re.fullmatch(r"\d{1,3}-\d{1,8}(?:-.{1,4})?", file_no):
         f["EntityFileNumber"] = file_no
-    ein = _before(text, r"I\.?R\.?S\.? (?:Employer|ID)|Employer Identification")
+    ein = _before(text, r"I\.?R\.?S\.? (?:Employer|ID)|Employer Identification") or _first(
+        r"Employer Identification (?:No\.?|Number)\s*:?\s*(\d{2}-\d{7})", text)
     if ein and re.fullmatch(r"\d{2}-\d{7}", ein):
         f["EntityTaxIdentificationNumber"] = ein
     address = _before(text, r"Address of principal executive offices") or _address_line(lines)
@@ -129,7 +130,7 @@ def extract_cover(document: Document, statement_orders: set[int]) -> CoverData:
                 f[key] = bool(_CHECKED.search(line))
     if form and form.upper().startswith(("10-K", "10-Q")):
         page = _cover_page(lines)
-        _periodic_report(form.upper(), page, "\n".join(page), all_text, cover)
+        _periodic_report(form.upper(), page, "\n".join(page), document, cover)
     # the company's own site names its extension namespace; a regulator's or standard
     # setter's site quoted in the text ("www.sec.gov") never does
     sites = (m.group(1).lower() for m in re.finditer(r"\b(www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+)\b", all_text, re.I))
@@ -138,10 +139,11 @@ def extract_cover(document: Document, statement_orders: set[int]) -> CoverData:
     return cover
 
 
-def _periodic_report(form: str, lines: list[str], text: str, all_text: str, cover: CoverData) -> None:
+def _periodic_report(form: str, lines: list[str], text: str, document: Document, cover: CoverData) -> None:
     """What a 10-K or 10-Q cover page answers: the kind of report, its check boxes, filer
     category, public float, shares outstanding and the securities registered on exchanges."""
     f = cover.fields
+    all_text = document.full_text
     annual = form.startswith("10-K")
     f["DocumentAnnualReport" if annual else "DocumentQuarterlyReport"] = True
     transition = next((line for line in lines if re.search(r"TRANSITION REPORT PURSUANT", line, re.I)), None)
@@ -149,6 +151,12 @@ def _periodic_report(form: str, lines: list[str], text: str, all_text: str, cove
         f["DocumentTransitionReport"] = bool(re.match(rf"\s*{cover_boxes.CHECKED}", transition))
     f.update(cover_boxes.questions(lines))
     f.update(cover_boxes.filer_category(lines))
+    if annual:
+        f.update(cover_boxes.error_correction(lines))
+        # the auditor's firm ID may stand in a table (the report's entry in the index)
+        in_tables = "\n".join(c for t in document.tables for r in t.rows for c in r.cells
+                               if "PCAOB" in c or "Firm ID" in c)
+        f.update(cover_boxes.auditor(f"{all_text}\n{in_tables}"))
     for found in (cover_boxes.public_float(text) if annual else None, cover_boxes.shares_outstanding(text)):
         if found is not None:
             cover.dated.append(found)
@@ -169,12 +177,13 @@ _COVER_END = re.compile(r"DOCUMENTS INCORPORATED BY REFERENCE|^\s*PART\s+I\b|^\s
 
 def _cover_page(lines: list[str]) -> list[str]:
     """The cover page's lines: up to the documents incorporated by reference, the index or
-    Part I (and never more than 150 lines)."""
-    end = next((i for i, line in enumerate(lines[:150]) if i > 10 and _COVER_END.search(line)), 150)
+    Part I (and never more than 400 lines: a cover may list dozens of registered notes)."""
+    end = next((i for i, line in enumerate(lines[:400]) if i > 10 and _COVER_END.search(line)), 400)
     return lines[: end + 2]  # the line that ends it may still carry the shares outstanding
 
 
-_PHONE_LINE = re.compile(r"\(?(\d{3})\)?[\s.-]*(\d{3}[\s.-]\d{4})")
+_PHONE_LINE = re.compile(r"(?:Telephone|Tel\.?|Phone)?[:\s]*\(?(\d{3})\)?[\s.-]*(\d{3}[\s.-]\d{4})", re.I)
+_FILE_NUMBER_CAPTION = re.compile(r"commission\s+file\s+(?:number|no\.?)", re.I)
 _ZIP_AT_END = re.compile(r",\s*[A-Za-z .]+\s+\d{5}(?:-\d{4})?\s*$")
 _COMPANY = re.compile(r"\b(?:inc|incorporated|corp|corporation|company|co|ltd|limited|llc|l\.p|plc|holdings)\b\.?",
                       re.I)
@@ -183,8 +192,7 @@ _COMPANY = re.compile(r"\b(?:inc|incorporated|corp|corporation|company|co|ltd|li
 def _registrant(lines: list[str]) -> str | None:
     """A cover page without the "(Exact name of registrant ...)" caption: the first short
     line after the commission file number that names a company ("MICROSOFT CORPORATION")."""
-    after = next((i for i, line in enumerate(lines[:80]) if re.search(r"commission\s+file\s+number", line, re.I)),
-                 None)
+    after = next((i for i, line in enumerate(lines[:80]) if _FILE_NUMBER_CAPTION.search(line)), None)
     if after is None:
         return None
     for line in lines[after + 1: after + 6]:
@@ -208,7 +216,8 @@ def _table_lines(rows: list[Row]) -> list[str]:
         if k == skip:
             continue
         below = rows[k + 1].cells if k + 1 < len(rows) else []
-        filled = [(j, c) for j, c in enumerate(row.cells) if c]
+        # a header cell repeated over the columns it spans is one value
+        filled = [(j, c) for j, c in enumerate(row.cells) if c and (j == 0 or c != row.cells[j - 1])]
         captions = {j: c for j, c in enumerate(below) if c.startswith("(")}
         if filled and captions and all(j in captions for j, _ in filled):
             out.extend(f"{c} {captions[j]}" for j, c in filled)

@@ -216,3 +216,38 @@ def _title_before(text: str) -> str:
     if re.search(r"Section\s*12|registered pursuant", text, re.I):
         return ""
     return text.title() if text.isupper() else text
+
+
+_FIRM_ID = re.compile(r"(?:PCAOB\s+(?:ID|Firm\s+ID)|Auditor\s+Firm\s+ID)\s*(?:No\.?|Number|is)?\s*[:#]?\s*"
+                      r"(\d{1,5})\b", re.I)
+_SIGNED = re.compile(r"/s/\s*([A-Z][A-Za-z&.,' -]{2,80}?(?:LLP|L\.L\.P\.|LLC|P\.C\.|P\.A\.|Ltd\.?|S\.A\.))")
+_SERVED = re.compile(r"\s*We have served as the Company.s auditor since \d{4}\.?", re.I)
+_CITY_DATE = re.compile(rf"\s*([A-Z][A-Za-z.' -]{{1,40}},\s*[A-Z][A-Za-z. ]{{1,30}}?)\s+{_ON_DATE}")
+_ERROR_CORRECTION = re.compile(rf"reflect the correction of an error to previously issued financial statements\.?\s*"
+                               rf"(?P<after>{_MARK})", re.I)
+
+
+def auditor(text: str) -> dict[str, str]:
+    """The auditor a 10-K names: its PCAOB ID ("PCAOB ID: 238"), the firm that signs the
+    report ("/s/ PricewaterhouseCoopers LLP") and the city under the signature."""
+    out: dict[str, str] = {}
+    firm_id = _FIRM_ID.search(text)
+    if firm_id:
+        out["AuditorFirmId"] = firm_id.group(1)
+    report = re.search(r"Report of Independent Registered Public Accounting Firm", text, re.I)
+    signed = _SIGNED.search(text, report.start() if report else 0)
+    if signed:
+        out["AuditorName"] = " ".join(signed.group(1).split())
+        rest = text[signed.end(): signed.end() + 300]
+        served = _SERVED.match(rest)
+        place = _CITY_DATE.match(rest[served.end():] if served else rest)
+        if place:
+            out["AuditorLocation"] = " ".join(place.group(1).split())
+    return out
+
+
+def error_correction(lines: list[str]) -> dict[str, bool]:
+    """The box after "... reflect the correction of an error to previously issued
+    financial statements" (asked of 10-K filers since 2023)."""
+    m = _ERROR_CORRECTION.search(" ".join(lines))
+    return {"DocumentFinStmtErrorCorrectionFlag": _is_checked(m.group("after"))} if m else {}

@@ -190,6 +190,19 @@ class IndexBuilder:
         if with_types:
             self.read_types(root, prefix)
 
+    def add_later_dei(self) -> None:
+        """Cover-page elements DEI added after 2021 that EDGAR requires of a 10-K (the
+        auditor, EFM 6.5.54; the error-correction flags, EFM 6.5.49).  Their names are in
+        EDGAR's dei-validations.json; no official schema of those versions is among the
+        sources, so the declaration is inferred (rule ``dei-after-2021``)."""
+        for name, type_, label in rules.DEI_AFTER_2021:
+            rec = self.concept("dei", name)
+            if rec.type is not None:
+                continue  # declared by an official schema after all
+            rec.type, rec.period_type, rec.label = type_, "duration", label
+            rec.inferred.update({"declaration": "dei-after-2021", "type": "dei-after-2021",
+                                 "periodType": "dei-after-2021", "label": "dei-after-2021"})
+
     def read_types(self, root: etree._Element, prefix: str) -> None:
         """Type definitions as data: name, derivation, base and facets."""
         for node in root:
@@ -321,6 +334,7 @@ class IndexBuilder:
         dei = self.sources / "xbrl.sec.gov" / "dei" / "2021"
         self.read_schema(dei / "dei-2021.xsd", "dei", with_types=True)
         self.read_labels(dei / "dei-2021_lab.xsd", "dei")
+        self.add_later_dei()
         srt = self.sources / "xbrl.fasb.org" / "srt"
         self.read_schema(srt / "2024" / "srt-2024.xsd", "srt", with_types=False)
         # SRT 2024's types file is not among the sources; 2021's defines the same types

@@ -22,7 +22,22 @@ from converter.taxonomy.namespaces import (
 if TYPE_CHECKING:
     from converter.taxonomy.build import ConceptRecord, IndexBuilder
 
+# (name, type, label) of DEI cover elements added after DEI 2021
+DEI_AFTER_2021 = (
+    ("AuditorName", "xbrli:normalizedStringItemType", "Auditor Name"),
+    ("AuditorLocation", "xbrli:normalizedStringItemType", "Auditor Location"),
+    ("AuditorFirmId", "xbrli:normalizedStringItemType", "Auditor Firm ID"),
+    ("DocumentFinStmtErrorCorrectionFlag", "xbrli:booleanItemType", "Document Financial Statement Error Correction "
+     "[Flag]"),
+    ("DocumentFinStmtRestatementRecoveryAnalysisFlag", "xbrli:booleanItemType", "Document Financial Statement "
+     "Restatement Recovery Analysis [Flag]"),
+)
+
 RULE_DOCS = {
+    "dei-after-2021": "DEI cover elements added after 2021 (the auditor's name, location and PCAOB ID; the "
+    "error-correction flags), which EDGAR requires of a 10-K: named in EDGAR's dei-validations.json, declared as "
+    "non-abstract duration items of the plainest type that holds their values, since no official schema of those "
+    "DEI versions is among the sources.",
     "type-namespace": "The 2024 list gives a type's local name only; its namespace is xbrli "
     "for XBRL 2.1 types, us-types for types the official us-types-2025.xsd defines, "
     "enum2 for enumerationSetItemType and the Data Type Registry for the rest.",
