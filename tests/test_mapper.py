@@ -147,3 +147,14 @@ def test_evidence_file_is_a_plain_npz() -> None:
         assert all(name.endswith(".npy") for name in zf.namelist())
     with np.load(data_dir("taxonomy") / EVIDENCE_FILE, allow_pickle=False) as npz:
         assert all(npz[name].dtype != object for name in npz.files)
+
+
+def test_no_accrual_in_financing_cash_flows(mapper: Mapper) -> None:
+    """Dividends paid are a financing cash flow, not the dividends declared (DQC 0044)."""
+    from converter.taxonomy.deprecated import load_accrual_items
+
+    accruals = load_accrual_items()
+    assert "us-gaap:DividendsCommonStockCash" in accruals
+    ranked = mapper.rank("Cash dividends", "monetary", "CF", ("Financing activities",))
+    assert ranked[0].qname.startswith("us-gaap:PaymentsOfDividends")
+    assert all(s.qname not in accruals or "DQC 0044" in " ".join(s.reasons) for s in ranked)

@@ -40,6 +40,7 @@ from converter.model.mapping import (
     Mapping,
 )
 from converter.model.statements import EmbeddedFact, LineItem, Statement, StatementKind
+from converter.taxonomy.deprecated import load_accrual_items
 from converter.taxonomy.index import ConceptIndex
 from converter.text import normalize_label
 
@@ -274,15 +275,20 @@ class Mapper:
 
     def _within_activity(self, scored: list[Scored], label: str, sections: tuple[str, ...]) -> list[Scored]:
         """A concept that rolls up to another activity's net cash than the row's section
-        names is halved ("Other" under financing is not other operating income)."""
+        names is halved ("Other" under financing is not other operating income), and so is
+        an accrual in investing or financing ("Cash dividends" paid, not declared)."""
         activity = row_activity(label, sections)
         if activity is None:
             return scored
+        accruals = load_accrual_items() if activity in ("investing", "financing") else frozenset()
         kept = []
         for s in scored:
             theirs = concept_activity(s.qname, self.index)
             if theirs is not None and theirs != activity:
                 s = Scored(s.qname, s.score * 0.5, [*s.reasons, f"a {theirs} cash flow, but the row is {activity}"])
+            elif s.qname in accruals:
+                s = Scored(s.qname, s.score * 0.5, [*s.reasons, f"an accrual, not a cash flow: never in {activity} "
+                                                                f"activities (DQC 0044)"])
             kept.append(s)
         return kept
 

@@ -1,9 +1,13 @@
-"""US-GAAP concepts the taxonomy has deprecated, and when.
+"""US-GAAP concepts the taxonomy has deprecated, and when; and the accrual items that never
+belong in investing or financing cash flows.
 
 Derived from the SEC's own list (``us-gaap-deprecated-concepts.json``, public domain, shipped
 with Arelle's EDGAR plug-in) by ``xbrl-converter taxonomy build --deprecated FILE`` into
 ``taxonomy/deprecated-concepts.json.gz``.  EDGAR rejects a 2025 filing that uses a concept
 deprecated in 2025 or before (EFM 6.05.42, DQC 0018), so the mapper never chooses one.
+Beside it, the SEC's ``us-gaap-rels-2025.json`` lists the accrual-based concepts (dividends
+declared, share-based compensation ...) that DQC 0044 rejects in investing and financing
+cash flows; the mapper takes them there only when nothing else fits.
 """
 
 from __future__ import annotations
@@ -24,8 +28,13 @@ def build_deprecated(source: Path, out: Path) -> int:
     raw: dict[str, str] = json.loads(source.read_text(encoding="utf-8"))
     kept = {f"us-gaap:{name}": when for name, when in sorted(raw.items())
             if when[:4].isdigit() and int(when[:4]) <= TAXONOMY_YEAR}
-    data = {"source": "SEC us-gaap-deprecated-concepts.json (Arelle EDGAR plug-in resources)",
-            "taxonomyYear": TAXONOMY_YEAR, "deprecated": kept}
+    data: dict[str, object] = {"source": "SEC us-gaap-deprecated-concepts.json (Arelle EDGAR plug-in resources)",
+                               "taxonomyYear": TAXONOMY_YEAR, "deprecated": kept}
+    rels = source.with_name(f"us-gaap-rels-{TAXONOMY_YEAR}.json")
+    if rels.exists():
+        accruals = json.loads(rels.read_text(encoding="utf-8")).get("accrual-items", [])
+        data["accrualItemsSource"] = f"SEC {rels.name} (accrual-items)"
+        data["accrualItems"] = sorted(f"us-gaap:{name}" for name in accruals)
     out.mkdir(parents=True, exist_ok=True)
     write_gz_json(out / DEPRECATED_FILE, data)
     return len(kept)
@@ -39,3 +48,13 @@ def load_deprecated(folder: Path | None = None) -> frozenset[str]:
         return frozenset()
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         return frozenset(json.load(fh)["deprecated"])
+
+
+@lru_cache(maxsize=2)
+def load_accrual_items(folder: Path | None = None) -> frozenset[str]:
+    """The accrual-based concepts DQC 0044 rejects in investing and financing cash flows."""
+    path = (folder or data_dir("taxonomy")) / DEPRECATED_FILE
+    if not path.exists():
+        return frozenset()
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return frozenset(json.load(fh).get("accrualItems", []))
