@@ -169,6 +169,10 @@ def _convert(args: argparse.Namespace) -> int:
                 print(f"  line {lo.line}: {lo.text!r}: {lo.reason}")
         else:
             print("left out: none")
+        missing = result.model.report.cover_missing
+        if missing:
+            print(f"cover page: {len(missing)} facts the form asks for are not stated: "
+                  + ", ".join(m.split(":", 1)[0] for m in missing))
         if result.validation is None:
             print("validation: skipped")
         else:

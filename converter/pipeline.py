@@ -139,6 +139,7 @@ def convert(
     left_out = extracted.left_out + outcome.left_out
     outcome.model.report.left_out = left_out
     outcome.model.report.review = to_review(mapped)
+    outcome.model.report.cover_missing = extracted.cover.missing
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.", dir=output.parent))
@@ -189,5 +190,6 @@ def summary(result: Result) -> dict[str, Any]:
         "leftOut": len(result.left_out),
         "scaleNotStated": result.scale_not_stated,
         "review": [r.to_json() for r in result.to_review],
+        "coverMissing": result.model.report.cover_missing,
         "valid": result.valid,
     }

@@ -83,3 +83,14 @@ def test_fiscal_focus() -> None:
     unknown = CoverData({"DocumentType": "10-Q", "DocumentPeriodEndDate": "2025-07-27"})
     fiscal_focus(unknown, [])
     assert "DocumentFiscalPeriodFocus" not in unknown.fields and unknown.missing
+
+
+def test_missing_cover_facts_are_named_not_invented() -> None:
+    from converter.extraction.cover import report_missing
+
+    cover = CoverData({"DocumentType": "8-K", "DocumentPeriodEndDate": "2006-11-09", "AmendmentFlag": False,
+                       "EntityRegistrantName": "X Corp", "WrittenCommunications": False})
+    report_missing(cover)
+    named = {m.split(":", 1)[0] for m in cover.missing}
+    assert "EntityEmergingGrowthCompany" in named and "SolicitingMaterial" in named
+    assert "EntityRegistrantName" not in named and "EntityEmergingGrowthCompany" not in cover.fields

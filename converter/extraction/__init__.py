@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from converter.errors import NoStatementsError
-from converter.extraction.cover import extract_cover, fiscal_focus
+from converter.extraction.cover import extract_cover, fiscal_focus, report_missing
 from converter.extraction.equity import read_equity
 from converter.extraction.fiscal import FiscalCalendar
 from converter.extraction.locate import Located, locate
@@ -46,6 +46,7 @@ def extract(document: Document) -> ExtractedFiling:
         _report_table(document.tables[i], reason, left_out)
     cover = extract_cover(document, statement_orders)
     fiscal_focus(cover, [s for _, s in statements])
+    report_missing(cover)
     return ExtractedFiling(statements=[s for _, s in sorted(statements, key=lambda x: x[0])], cover=cover,
                            left_out=left_out)
 

@@ -227,6 +227,37 @@ def _table_lines(rows: list[Row]) -> list[str]:
     return out
 
 
+_ADDRESS = ("EntityAddressAddressLine1", "EntityAddressCityOrTown", "EntityAddressStateOrProvince",
+            "EntityAddressPostalZipCode", "CityAreaCode", "LocalPhoneNumber")
+_ENTITY = ("DocumentType", "DocumentPeriodEndDate", "AmendmentFlag", "EntityRegistrantName",
+           "EntityIncorporationStateCountryCode", "EntityFileNumber", "EntityTaxIdentificationNumber", *_ADDRESS)
+# the cover facts EDGAR asks of each form (EFM 6.5.20-6.5.54, EDGAR's dei-validations.json)
+REQUIRED_COVER: dict[str, tuple[str, ...]] = {
+    "8-K": (*_ENTITY, "WrittenCommunications", "SolicitingMaterial", "PreCommencementTenderOffer",
+            "PreCommencementIssuerTenderOffer", "EntityEmergingGrowthCompany"),
+    "10-Q": (*_ENTITY, "DocumentQuarterlyReport", "DocumentTransitionReport", "DocumentFiscalYearFocus",
+             "DocumentFiscalPeriodFocus", "CurrentFiscalYearEndDate", "EntityCurrentReportingStatus",
+             "EntityInteractiveDataCurrent", "EntityFilerCategory", "EntitySmallBusiness",
+             "EntityEmergingGrowthCompany", "EntityShellCompany", "EntityCommonStockSharesOutstanding"),
+    "10-K": (*_ENTITY, "DocumentAnnualReport", "DocumentTransitionReport", "DocumentFiscalYearFocus",
+             "DocumentFiscalPeriodFocus", "CurrentFiscalYearEndDate", "EntityWellKnownSeasonedIssuer",
+             "EntityVoluntaryFilers", "EntityCurrentReportingStatus", "EntityInteractiveDataCurrent",
+             "EntityFilerCategory", "EntitySmallBusiness", "EntityEmergingGrowthCompany", "EntityShellCompany",
+             "IcfrAuditorAttestationFlag", "EntityPublicFloat", "EntityCommonStockSharesOutstanding",
+             "DocumentFinStmtErrorCorrectionFlag", "AuditorName", "AuditorLocation", "AuditorFirmId"),
+}
+
+
+def report_missing(cover: CoverData) -> None:
+    """Name every cover fact the form asks for that the document does not state (it is
+    reported, never invented)."""
+    form = str(cover.fields.get("DocumentType", ""))
+    stated = set(cover.fields) | {d.key for d in cover.dated} | {m.split(":", 1)[0] for m in cover.missing}
+    for key in REQUIRED_COVER.get(form, ()):
+        if key not in stated:
+            cover.missing.append(f"{key}: the document does not state it")
+
+
 def fiscal_focus(cover: CoverData, statements: list[Statement]) -> None:
     """The fiscal year and period a 10-K or 10-Q reports on, and the fiscal year's end, from
     its form and report date (and, for a quarter, the balance sheet's last year end)."""

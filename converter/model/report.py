@@ -113,6 +113,7 @@ class MappingReport:
     calculations_left_out: list[str] = field(default_factory=list)  # totals the facts do not satisfy
     left_out: list[LeftOut] = field(default_factory=list)
     review: list[ReviewEntry] = field(default_factory=list)
+    cover_missing: list[str] = field(default_factory=list)  # cover facts the form asks and the document omits
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -122,4 +123,5 @@ class MappingReport:
             "leftOut": [{"text": lo.text, "reason": lo.reason, "line": lo.line, "statement": lo.statement}
                         for lo in self.left_out],
             "review": [r.to_json() for r in self.review],
+            "coverMissing": self.cover_missing,
         }
