@@ -65,7 +65,8 @@ def _parser() -> argparse.ArgumentParser:
                          help="an earlier conversion of the same company: reuse its concepts for the same labels")
     convert.add_argument("--format", dest="output_format", choices=sorted(FORMATS), default="xbrl",
                          help="xbrl: an XBRL 2.1 instance; ixbrl: an Inline XBRL document that shows the "
-                              "statements (both beside the company taxonomy; default xbrl)")
+                              "statements; json, csv: the instance also as xBRL-JSON or xBRL-CSV (all beside "
+                              "the company taxonomy; default xbrl)")
     convert.add_argument("--no-validate", action="store_true", help="skip Arelle validation")
     convert.add_argument("--json", action="store_true", help="print the summary as JSON")
     _taxonomy_option(convert)

@@ -148,9 +148,21 @@ def convert(
     try:
         files = timed("write", lambda: chosen.write(outcome.model, staging, path.name))
         validation = None
+        instance = staging / chosen.entry(outcome.model)
+        oim = chosen.oim(outcome.model)
+        save_oim = staging / oim if oim else None
         if validate_package:
-            instance = staging / chosen.entry(outcome.model)
-            validation = timed("validate", lambda: validate(instance, taxonomy_packages, edgar=rules))
+            validation = timed("validate", lambda: validate(instance, taxonomy_packages, edgar=rules,
+                                                            save_oim=save_oim))
+        elif save_oim is not None:
+            timed("write OIM", lambda: validate(instance, taxonomy_packages, save_oim=save_oim, check=False))
+        if save_oim is not None:
+            written = sorted(staging.glob(f"{outcome.model.stem}*.json")) + \
+                sorted(staging.glob(f"{outcome.model.stem}*.csv"))
+            if not written:
+                raise OutputError(f"Arelle did not write the {oim} file")
+            files.extend(written)
+        if validation is not None:
             report = staging / "validation.json"
             report.write_text(
                 json.dumps({"valid": validation.valid, "findings": [f.as_dict() for f in validation.findings]},

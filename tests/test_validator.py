@@ -183,3 +183,18 @@ def test_inline_xbrl_document_carries_the_instance_facts(example_result: Result,
     assert set(inline.validation.facts) == set(example_result.validation.facts)
     eps = [f for f in inline.validation.facts if f.concept == "us-gaap:EarningsPerShareDiluted"]
     assert eps and all(f.value.startswith("-") for f in eps)  # a loss per share: sign="-" on the tag
+
+
+@pytest.mark.parametrize(("output_format", "entry"), [("json", "{stem}.json"), ("csv", "{stem}-metadata.json")])
+def test_oim_formats_round_trip(example_result: Result, tmp_path: Path, output_format: str, entry: str) -> None:
+    """xBRL-JSON and xBRL-CSV, written by Arelle's own OIM plug-in beside the instance,
+    load back into Arelle (its OIM loader) as exactly the instance's facts."""
+    result = convert(EXAMPLE, tmp_path / output_format, cik="0001009759", output_format=output_format)
+    assert result.validation is not None and result.validation.valid
+    oim = tmp_path / output_format / entry.format(stem=result.model.stem)
+    assert oim.is_file() and oim in result.files
+    loaded = validate(oim)
+    assert loaded.valid, loaded.findings
+    assert example_result.validation is not None
+    assert set(loaded.facts) == set(example_result.validation.facts)
+    assert len(loaded.facts) == len(example_result.model.facts)

@@ -148,11 +148,17 @@ def validate(
     packages: list[Path] | None = None,
     calc: str = "c11r",
     edgar: EdgarRules | None = None,
+    save_oim: Path | None = None,
+    check: bool = True,
 ) -> ValidationResult:
     """Validate an instance (or a package folder's instance) with Arelle, offline.
 
     ``packages`` are taxonomy package zips; by default the generated stand-in (with its
-    standard labels when EDGAR's rules are checked, which require them).
+    standard labels when EDGAR's rules are checked, which require them).  ``save_oim``:
+    also save the instance as xBRL-JSON (``.json``) or xBRL-CSV (``.csv``: ``-facts.csv``
+    and ``-metadata.json``) through Arelle's own OIM plug-in, in the same load.  An xBRL-JSON
+    or xBRL-CSV metadata file as ``entry`` is loaded through Arelle's OIM loader.
+    ``check=False`` only loads (to save the OIM files without validating).
     """
     from arelle.RuntimeOptions import RuntimeOptions
 
@@ -165,15 +171,23 @@ def validate(
         if not pkg.is_file():
             raise TaxonomyError(f"taxonomy package {pkg} does not exist")
     extra: dict[str, Any] = {}
+    plugins: list[str] = []
     if edgar is not None:
-        extra = {"plugins": f"{edgar.plugins / 'EDGAR' / 'validate'}|{edgar.plugins / 'xule'}",
-                 "disclosureSystemName": "efm-pragmatic"}
+        plugins += [str(edgar.plugins / "EDGAR" / "validate"), str(edgar.plugins / "xule")]
+        extra["disclosureSystemName"] = "efm-pragmatic"
+    if save_oim is not None:
+        plugins.append("saveLoadableOIM")
+        extra["pluginOptions"] = {"saveLoadableOIM": str(save_oim)}
+    if entry.suffix == ".json":
+        plugins.append("loadFromOIM")
+    if plugins:
+        extra["plugins"] = "|".join(plugins)
     options = RuntimeOptions(
         entrypointFile=edgar.entry(entry) if edgar is not None else str(entry),
         **extra,
         packages=[str(p) for p in packages],
         internetConnectivity="offline",
-        validate=True,
+        validate=check,
         calcs=calc,
         keepOpen=True,  # so that findings can name their concepts and facts; closed below
         logLevel="INFO",

@@ -19,14 +19,22 @@ Writer = Callable[[XbrlModel, Path, str], list[Path]]
 class OutputFormat:
     write: Writer
     entry_suffix: str  # the entry point is ``<stem><suffix>``
+    oim_suffix: str | None = None  # also saved as xBRL-JSON (.json) or xBRL-CSV (.csv), by Arelle
 
     def entry(self, model: XbrlModel) -> str:
         return f"{model.stem}{self.entry_suffix}"
+
+    def oim(self, model: XbrlModel) -> str | None:
+        return f"{model.stem}{self.oim_suffix}" if self.oim_suffix else None
 
 
 FORMATS: dict[str, OutputFormat] = {
     "xbrl": OutputFormat(write_package, ".xml"),
     "ixbrl": OutputFormat(write_inline, ".htm"),
+    # the Open Information Model formats are written by Arelle's own serialiser from the
+    # instance it has loaded (not by a template of ours), beside the XBRL 2.1 package
+    "json": OutputFormat(write_package, ".xml", ".json"),
+    "csv": OutputFormat(write_package, ".xml", ".csv"),
 }
 
 __all__ = ["FORMATS", "OutputFormat", "Writer"]
