@@ -158,3 +158,31 @@ def test_no_accrual_in_financing_cash_flows(mapper: Mapper) -> None:
     ranked = mapper.rank("Cash dividends", "monetary", "CF", ("Financing activities",))
     assert ranked[0].qname.startswith("us-gaap:PaymentsOfDividends")
     assert all(s.qname not in accruals or "DQC 0044" in " ".join(s.reasons) for s in ranked)
+
+
+def test_cash_flow_balances_include_restricted_cash_from_2018() -> None:
+    """ASU 2016-18: a later cash-flow statement's balances are cash with restricted cash;
+    an earlier one's are cash alone; a split printed below the total keeps its concepts."""
+    from datetime import date
+
+    from converter.mapper.standards import CASH_AND_RESTRICTED, cash_and_restricted_cash
+    from converter.model.mapping import MappedItem, MappedStatement, Mapping
+    from converter.model.statements import Period, Statement, StatementKind
+
+    def statement(end: date, concepts: list[tuple[str, str | None]]) -> MappedStatement:
+        items = [LineItem(label=f"row {n}", raw_label="", values=[], balance_at=where)
+                 for n, (_, where) in enumerate(concepts)]
+        st = Statement(StatementKind.CF, "", [Period(end=end, start=date(end.year, 1, 1))], items, 6, "", frozenset())
+        mapped = [MappedItem(i, Mapping(c, 0.9, "label")) for i, (c, _) in zip(items, concepts, strict=True)]
+        return MappedStatement(st, mapped, [])
+
+    cash = "us-gaap:CashAndCashEquivalentsAtCarryingValue"
+    later = statement(date(2024, 12, 31), [(cash, "start"), (cash, "end")])
+    cash_and_restricted_cash(later)
+    assert [mi.mapping.concept for mi in later.items if mi.mapping] == [CASH_AND_RESTRICTED] * 2
+    earlier = statement(date(2009, 12, 31), [(cash, "start"), (cash, "end")])
+    cash_and_restricted_cash(earlier)
+    assert [mi.mapping.concept for mi in earlier.items if mi.mapping] == [cash, cash]
+    split = statement(date(2024, 12, 31), [(CASH_AND_RESTRICTED, "end"), (cash, "end")])
+    cash_and_restricted_cash(split)
+    assert [mi.mapping.concept for mi in split.items if mi.mapping] == [CASH_AND_RESTRICTED, cash]

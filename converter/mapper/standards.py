@@ -1,0 +1,46 @@
+"""Concepts that accounting standards adopted since 2018 decide, whatever the label says.
+
+ASU 2016-18 (restricted cash, effective for public companies' years beginning after
+2017-12-15): a later statement of cash flows explains the change in cash, cash
+equivalents *and restricted cash*, so its opening and closing balances are
+``CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents`` even where the label says
+only "cash and cash equivalents" (the balance sheet keeps its own concept).
+
+(ASC 606 was tried the same way, revenue lines as revenue from contracts with customers:
+filers split both ways on the corpus, Procter & Gamble, Walmart and IBM keeping
+``Revenues``, and the rule lowered concept accuracy, so the label decides.)
+
+A person's choice (a mapping file) is never replaced; the label's choice stays the first
+alternative.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from converter.model.mapping import MappedStatement
+from converter.model.statements import StatementKind
+
+EFFECTIVE = date(2018, 12, 15)  # the first years ended under the standard
+CASH_BALANCES = frozenset({"us-gaap:CashAndCashEquivalentsAtCarryingValue", "us-gaap:Cash",
+                           "us-gaap:RestrictedCashAndCashEquivalents", "us-gaap:CashAndDueFromBanks"})
+CASH_AND_RESTRICTED = "us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"
+
+
+def _under_the_standards(ms: MappedStatement) -> bool:
+    return bool(ms.statement.periods) and max(p.end for p in ms.statement.periods) >= EFFECTIVE
+
+
+def cash_and_restricted_cash(ms: MappedStatement) -> None:
+    """ASU 2016-18: the cash-flow statement's balances include restricted cash."""
+    if ms.statement.kind != StatementKind.CF or not _under_the_standards(ms):
+        return
+    if any(mi.mapping is not None and mi.mapping.concept == CASH_AND_RESTRICTED for mi in ms.items):
+        return  # the statement names its total with restricted cash; the rows below it split it up
+    seen: set[str] = set()
+    for mi in ms.items:
+        where = mi.item.balance_at
+        if mi.mapping is not None and where and where not in seen and mi.mapping.concept in CASH_BALANCES:
+            seen.add(where)  # the first opening and closing balance; a split below them keeps its concepts
+            mi.reassign(CASH_AND_RESTRICTED, "a cash-flow balance under ASU 2016-18 (years from 2018) includes "
+                                             "restricted cash")
