@@ -67,6 +67,9 @@ def _parser() -> argparse.ArgumentParser:
                          help="xbrl: an XBRL 2.1 instance; ixbrl: an Inline XBRL document that shows the "
                               "statements; json, csv: the instance also as xBRL-JSON or xBRL-CSV (all beside "
                               "the company taxonomy; default xbrl)")
+    convert.add_argument("--viewer", action="store_true",
+                         help="with --format ixbrl: also write Arelle's Inline XBRL viewer into viewer/ "
+                              "(it opens offline)")
     convert.add_argument("--no-validate", action="store_true", help="skip Arelle validation")
     convert.add_argument("--json", action="store_true", help="print the summary as JSON")
     _taxonomy_option(convert)
@@ -144,7 +147,7 @@ def _convert(args: argparse.Namespace) -> int:
     result = convert(args.input, args.output, cik=args.cik, mapping_file=args.mapping, prior=args.prior,
                      validate_package=not args.no_validate, taxonomy_packages=args.packages,
                      output_format=args.output_format, edgar_plugins=args.edgar_plugins if args.edgar else None,
-                     edgar=args.edgar)
+                     edgar=args.edgar, viewer=args.viewer)
     if args.json:
         print(json.dumps(summary(result), indent=2))
     else:

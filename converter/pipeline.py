@@ -99,6 +99,7 @@ def convert(
     output_format: str = "xbrl",
     edgar: bool = False,
     edgar_plugins: Path | None = None,
+    viewer: bool = False,
 ) -> Result:
     path, output = Path(path), Path(output)
     timings: dict[str, float] = {}
@@ -112,6 +113,8 @@ def convert(
     chosen = FORMATS.get(output_format)
     if chosen is None:
         raise UsageError(f"unknown output format {output_format!r}; choose from {', '.join(FORMATS)}")
+    if viewer and output_format != "ixbrl":
+        raise UsageError("the viewer shows an Inline XBRL document: use --format ixbrl with --viewer")
     overrides = read_mapping_file(mapping_file, load_index()) if mapping_file else {}
     earlier = read_prior(prior, load_index()) if prior else {}
     document = timed("read", lambda: read_document(path))
@@ -151,11 +154,17 @@ def convert(
         instance = staging / chosen.entry(outcome.model)
         oim = chosen.oim(outcome.model)
         save_oim = staging / oim if oim else None
+        viewer_dir = staging / "viewer" if viewer else None
         if validate_package:
             validation = timed("validate", lambda: validate(instance, taxonomy_packages, edgar=rules,
-                                                            save_oim=save_oim))
-        elif save_oim is not None:
-            timed("write OIM", lambda: validate(instance, taxonomy_packages, save_oim=save_oim, check=False))
+                                                            save_oim=save_oim, save_viewer=viewer_dir))
+        elif save_oim is not None or viewer_dir is not None:
+            timed("write OIM/viewer", lambda: validate(instance, taxonomy_packages, save_oim=save_oim, check=False,
+                                                       save_viewer=viewer_dir))
+        if viewer_dir is not None:
+            if not list(viewer_dir.glob("*.html")):
+                raise OutputError("Arelle's viewer plug-in wrote no viewer")
+            files.append(viewer_dir)
         if save_oim is not None:
             written = sorted(staging.glob(f"{outcome.model.stem}*.json")) + \
                 sorted(staging.glob(f"{outcome.model.stem}*.csv"))

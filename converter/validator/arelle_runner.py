@@ -150,6 +150,7 @@ def validate(
     edgar: EdgarRules | None = None,
     save_oim: Path | None = None,
     check: bool = True,
+    save_viewer: Path | None = None,
 ) -> ValidationResult:
     """Validate an instance (or a package folder's instance) with Arelle, offline.
 
@@ -158,7 +159,9 @@ def validate(
     also save the instance as xBRL-JSON (``.json``) or xBRL-CSV (``.csv``: ``-facts.csv``
     and ``-metadata.json``) through Arelle's own OIM plug-in, in the same load.  An xBRL-JSON
     or xBRL-CSV metadata file as ``entry`` is loaded through Arelle's OIM loader.
-    ``check=False`` only loads (to save the OIM files without validating).
+    ``check=False`` only loads (to save the OIM files without validating).  ``save_viewer``:
+    a folder for Arelle's Inline XBRL viewer of the document (the ``ixbrl-viewer`` plug-in),
+    with its script copied beside it so that it opens with no network.
     """
     from arelle.RuntimeOptions import RuntimeOptions
 
@@ -180,6 +183,10 @@ def validate(
         extra["pluginOptions"] = {"saveLoadableOIM": str(save_oim)}
     if entry.suffix == ".json":
         plugins.append("loadFromOIM")
+    if save_viewer is not None:
+        plugins.append(_viewer_plugin())
+        save_viewer.mkdir(parents=True, exist_ok=True)
+        extra.setdefault("pluginOptions", {})["saveViewerDest"] = str(save_viewer)
     if plugins:
         extra["plugins"] = "|".join(plugins)
     options = RuntimeOptions(
@@ -229,6 +236,15 @@ def _loaded(fact: Any) -> LoadedFact:
     if fact.unit is not None and value:
         value = format(Decimal(value).normalize(), "f")  # 0.10 and 0.1 are one number
     return LoadedFact(str(fact.qname), period, dims, unit, value, str(fact.decimals or ""))
+
+
+def _viewer_plugin() -> str:
+    """Where the ixbrl-viewer package's Arelle plug-in is (an optional dependency)."""
+    try:
+        import iXBRLViewerPlugin  # type: ignore[import-untyped]
+    except ImportError:
+        raise TaxonomyError("the viewer needs the ixbrl-viewer package: pip install \".[viewer]\"") from None
+    return str(os.path.dirname(iXBRLViewerPlugin.__file__))
 
 
 def cik_of(entry: Path) -> str:

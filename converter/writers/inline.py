@@ -85,8 +85,8 @@ def _cover_view(label: str, fact: Fact) -> tuple[str, Fact, CellView | None]:
 
 
 def inline_document(model: XbrlModel, source: str) -> str:
-    name = next((f.value for key, f in model.cover if key == "EntityRegistrantName"), None)
-    form = next((f.value for key, f in model.cover if key == "DocumentType"), None)
+    name = next((f.value for _, f in model.cover if f.concept == "dei:EntityRegistrantName"), None)
+    form = next((f.value for _, f in model.cover if f.concept == "dei:DocumentType"), None)
     title = " ".join(str(x) for x in (name, form) if x) or model.stem
     text = render("inline/document.xhtml.j2", model=model, source=source, version=__version__,
                   namespaces=namespaces(model), title=title,
