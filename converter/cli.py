@@ -175,8 +175,9 @@ def _convert(args: argparse.Namespace) -> int:
             print("left out: none")
         missing = result.model.report.cover_missing
         if missing:
-            print(f"cover page: {len(missing)} facts the form asks for are not stated: "
-                  + ", ".join(m.split(":", 1)[0] for m in missing))
+            one = len(missing) == 1
+            print(f"cover page: {len(missing)} {'fact' if one else 'facts'} the form asks for "
+                  f"{'is' if one else 'are'} not stated: " + ", ".join(m.split(":", 1)[0] for m in missing))
         if result.validation is None:
             print("validation: skipped")
         else:
