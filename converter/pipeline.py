@@ -31,6 +31,7 @@ from converter.readers import read_document
 from converter.taxonomy.index import load_index
 from converter.validator.arelle_runner import EdgarRules, ValidationResult, validate
 from converter.writers import FORMATS
+from converter.writers.inline import EVIDENCE_PAGE, evidence_page, link_evidence
 
 T = TypeVar("T")
 
@@ -162,8 +163,12 @@ def convert(
             timed("write OIM/viewer", lambda: validate(instance, taxonomy_packages, save_oim=save_oim, check=False,
                                                        save_viewer=viewer_dir))
         if viewer_dir is not None:
-            if not list(viewer_dir.glob("*.html")):
+            pages = sorted(viewer_dir.glob("*.html"))
+            if not pages:
                 raise OutputError("Arelle's viewer plug-in wrote no viewer")
+            (viewer_dir / EVIDENCE_PAGE).write_text(evidence_page(outcome.model, REVIEW_BELOW), encoding="utf-8")
+            for page in pages:
+                link_evidence(page)
             files.append(viewer_dir)
         if save_oim is not None:
             written = sorted(staging.glob(f"{outcome.model.stem}*.json")) + \

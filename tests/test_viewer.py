@@ -1,6 +1,7 @@
 """Arelle's Inline XBRL viewer of the example, opened offline in headless Chromium: the
-balance sheet renders, and a tagged number shows its concept when clicked.  The
-screenshot is kept as a test artifact (test-artifacts/viewer.png)."""
+balance sheet renders, a tagged number shows its concept when clicked, and the page of our
+own it links to says why the line got that concept.  The screenshot is kept as a test
+artifact (test-artifacts/viewer.png)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ def test_viewer_is_written_beside_the_inline_document(tmp_path: Path) -> None:
     result = convert(EXAMPLE, tmp_path / "package", cik="0001009759", output_format="ixbrl", viewer=True)
     viewer = tmp_path / "package" / "viewer"
     assert (viewer / "xbrlviewer.html").is_file() and (viewer / "ixbrlviewer.js").is_file()
+    assert (viewer / "mapping-evidence.html").is_file()
     page = (viewer / "xbrlviewer.html").read_text(encoding="utf-8")
     assert 'src="ixbrlviewer.js"' in page and "https://" not in page.split("<body", 1)[0]  # no CDN
     assert result.valid
@@ -60,5 +62,13 @@ def test_viewer_in_headless_chromium(tmp_path: Path) -> None:
                                    timeout=30_000)
             assert "US $ 39,329,000" in page.locator("body").inner_text()
             page.screenshot(path=str(ARTIFACTS / "viewer.png"))
+            # the page of our own the document links to: why each line got its concept
+            assert document.locator("text=How each number got its concept").count() == 1
+            evidence = browser.new_page()
+            evidence.route("http*://**", lambda route: route.abort())
+            evidence.goto((page_file.parent / "mapping-evidence.html").as_uri())
+            row = evidence.locator("tr#us-gaap_CashAndCashEquivalentsAtCarryingValue")
+            assert "Cash and cash equivalents" in row.inner_text()
+            assert "0." in row.locator("td.num").inner_text() or "1.00" in row.locator("td.num").inner_text()
         finally:
             browser.close()

@@ -101,3 +101,28 @@ def write_inline(model: XbrlModel, folder: Path, source: str) -> list[Path]:
     files = taxonomy_files(model)
     files[f"{model.stem}.htm"] = inline_document(model, source)
     return write_files(files, folder)
+
+
+EVIDENCE_PAGE = "mapping-evidence.html"
+
+
+def evidence_page(model: XbrlModel, review_below: float) -> str:
+    """A page of our own beside the viewer: for every line item the concept, confidence,
+    reason and alternatives of the mapping report (the viewer shows the concept; this
+    says why)."""
+    items = [i for i in model.report.to_json()["items"] if i.get("concept")]
+    title = next((str(f.value) for _, f in model.cover if f.concept == "dei:EntityRegistrantName"), model.stem)
+    return render("inline/evidence.html.j2", version=__version__, title=title, items=items,
+                  review_below=review_below)
+
+
+def link_evidence(viewer_page: Path) -> None:
+    """Put a link to the evidence page at the top of the viewer's copy of the document
+    (only the viewer's copy: the filed document links to nothing outside the filing)."""
+    text = viewer_page.read_text(encoding="utf-8")
+    at = re.search(r"<body[^>]*>", text)
+    if at is None:
+        return
+    link = (f'<p style="font-family: Arial, sans-serif; font-size: 9pt"><a href="{EVIDENCE_PAGE}" '
+            f'target="_blank">How each number got its concept</a></p>')
+    viewer_page.write_text(text[: at.end()] + link + text[at.end():], encoding="utf-8")
