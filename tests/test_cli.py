@@ -170,3 +170,15 @@ def test_bad_arguments_are_a_usage_error(argv: list[str], capsys: pytest.Capture
         main(argv)
     assert stop.value.code == 3
     assert capsys.readouterr().err.startswith("error: ")
+
+
+def test_deeply_nested_html_is_read_without_exhausting_the_stack(tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """Twenty thousand nested elements: a one-line answer, never an internal error."""
+    source = tmp_path / "deep.html"
+    source.write_text("<html><body>" + "<div>" * 20_000 + "<p>Nothing here</p>" + "</div>" * 20_000
+                      + "</body></html>", encoding="utf-8")
+    code = main(["convert", str(source), "--cik", "1", "-o", str(tmp_path / "out"), "--no-validate"])
+    err = capsys.readouterr().err
+    assert code == 2 and err.startswith("error: ") and err.count("\n") == 1
+    assert not (tmp_path / "out").exists()

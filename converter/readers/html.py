@@ -184,7 +184,7 @@ def read(path: Path, raw: str) -> Document:
             lines.append((text, buffer_line))
         buffer = []
 
-    def visit(el: etree._Element) -> None:
+    def enter(el: etree._Element, stack: list[tuple[str, etree._Element]]) -> None:
         nonlocal buffer_line
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in SKIP_TAGS:
@@ -206,18 +206,29 @@ def read(path: Path, raw: str) -> Document:
         if tag in BLOCK_TAGS:
             flush()
             buffer_line = _line(el) or buffer_line
+            stack.append(("exit", el))
         if el.text and tag not in ("sup",):
             if not buffer:
                 buffer_line = _line(el) or buffer_line
             buffer.append(el.text)
-        for child in el:
-            visit(child)
-            if child.tail:
-                buffer.append(child.tail)
-        if tag in BLOCK_TAGS:
-            flush()
+        for child in reversed(el):
+            stack.append(("tail", child))
+            stack.append(("enter", child))
+
+    def walk(top: etree._Element) -> None:
+        """Depth first, with a stack of our own: no nesting depth can exhaust Python's."""
+        stack: list[tuple[str, etree._Element]] = [("enter", top)]
+        while stack:
+            action, el = stack.pop()
+            if action == "enter":
+                enter(el, stack)
+            elif action == "tail":
+                if el.tail:
+                    buffer.append(el.tail)
+            else:  # the end of a block element
+                flush()
 
     body = root.find("body")
-    visit(body if body is not None else root)
+    walk(body if body is not None else root)
     flush()
     return doc

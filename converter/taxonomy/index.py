@@ -143,6 +143,10 @@ def load_index(path: Path | None = None) -> ConceptIndex:
 def load_filer_labels(folder: Path | None = None) -> dict[str, list[list[Any]]]:
     """Normalised filer label -> [[concept, statement, count], ...] (SEC data sets)."""
     path = (folder or data_dir("taxonomy")) / LABELS_FILE
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        labels: dict[str, list[list[Any]]] = json.load(fh)["labels"]
-        return labels
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            labels: dict[str, list[list[Any]]] = json.load(fh)["labels"]
+            return labels
+    except (OSError, ValueError, KeyError) as exc:  # missing, not gzip, not JSON, not the table
+        raise TaxonomyError(f"the filer-label table {path} cannot be read ({type(exc).__name__}: {exc}); "
+                            f"rebuild it with 'xbrl-converter taxonomy build'") from None
