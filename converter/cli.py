@@ -251,11 +251,12 @@ def _taxonomy(args: argparse.Namespace) -> int:
 def _build_evidence(out: Path) -> int:
     """The mapper's tokenised labels, from the index, filer labels and deprecated list in ``out``."""
     from converter.mapper.evidence import build_evidence
-    from converter.taxonomy.deprecated import load_deprecated
+    from converter.taxonomy import deprecated
     from converter.taxonomy.index import load_filer_labels, load_index
 
-    for cached in (load_index, load_filer_labels, load_deprecated):  # the build may have just rewritten them
+    for cached in (load_index, load_filer_labels):  # the build may have just rewritten them
         cached.cache_clear()
+    deprecated.forget()
     return build_evidence(out)
 
 

@@ -16,6 +16,7 @@ import gzip
 import json
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from converter.resources import data_dir, write_gz_json
 
@@ -41,20 +42,29 @@ def build_deprecated(source: Path, out: Path) -> int:
 
 
 @lru_cache(maxsize=2)
-def load_deprecated(folder: Path | None = None) -> frozenset[str]:
-    """The deprecated concepts' QNames (empty when the table was never built)."""
+def _table(folder: Path | None) -> dict[str, Any]:
+    """The committed table (empty when it was never built)."""
     path = (folder or data_dir("taxonomy")) / DEPRECATED_FILE
     if not path.exists():
-        return frozenset()
+        return {}
     with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return frozenset(json.load(fh)["deprecated"])
+        table: dict[str, Any] = json.load(fh)
+        return table
+
+
+@lru_cache(maxsize=2)
+def load_deprecated(folder: Path | None = None) -> frozenset[str]:
+    """The deprecated concepts' QNames."""
+    return frozenset(_table(folder).get("deprecated", {}))
 
 
 @lru_cache(maxsize=2)
 def load_accrual_items(folder: Path | None = None) -> frozenset[str]:
     """The accrual-based concepts DQC 0044 rejects in investing and financing cash flows."""
-    path = (folder or data_dir("taxonomy")) / DEPRECATED_FILE
-    if not path.exists():
-        return frozenset()
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return frozenset(json.load(fh).get("accrualItems", []))
+    return frozenset(_table(folder).get("accrualItems", []))
+
+
+def forget() -> None:
+    """Drop what was read, after a build has rewritten the table."""
+    for cached in (_table, load_deprecated, load_accrual_items):
+        cached.cache_clear()
