@@ -45,7 +45,7 @@ def check(source: Path, cik: str, form: str, standin: Path, show: str | None) ->
             result = convert(source, out, cik=cik, output_format="ixbrl", validate_package=False)
         except ConverterError as exc:
             return Counter({f"conversion failed: {exc}": 1}), 0.0
-        form = next((str(f.value) for _, f in result.model.cover if f.concept == "dei:DocumentType"), form)
+        form = result.model.cover_value("dei:DocumentType") or form
         start = time.perf_counter()
         run = subprocess.run([str(EDGAR_CHECK), str(out), "--cik", cik, "--form", form, "--packages", str(standin),
                               "--python", sys.executable], capture_output=True, text=True, check=False)

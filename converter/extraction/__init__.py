@@ -52,13 +52,14 @@ def extract(document: Document) -> ExtractedFiling:
 
 
 def _build(found: Located, left_out: list[LeftOut], fiscal: FiscalCalendar | None) -> Statement | None:
-    scratch: list[LeftOut] = []
     if found.kind == StatementKind.EQ:
-        by_component = read_equity([found.table, *found.continuations], scratch, fiscal)
+        tried: list[LeftOut] = []  # reported only if the component layout is the one read
+        by_component = read_equity([found.table, *found.continuations], tried, fiscal)
         if by_component is not None:
-            left_out.extend(scratch)
+            left_out.extend(tried)
             by_component.title = by_component.title or found.heading
             return by_component
+    scratch: list[LeftOut] = []
     statement = build_statement(found.table, found.kind, scratch, fiscal)
     if statement is None:
         _report_table(found.table, f"a {found.kind.description} whose columns name no period this version "

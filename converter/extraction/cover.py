@@ -130,7 +130,7 @@ def extract_cover(document: Document, statement_orders: set[int]) -> CoverData:
                 f[key] = bool(_CHECKED.search(line))
     if form and form.upper().startswith(("10-K", "10-Q")):
         page = _cover_page(lines)
-        _periodic_report(form.upper(), page, "\n".join(page), document, cover)
+        _periodic_report(form.upper(), page, document, cover)
     # the company's own site names its extension namespace; a regulator's or standard
     # setter's site quoted in the text ("www.sec.gov") never does
     sites = (m.group(1).lower() for m in re.finditer(r"\b(www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+)\b", all_text, re.I))
@@ -139,11 +139,11 @@ def extract_cover(document: Document, statement_orders: set[int]) -> CoverData:
     return cover
 
 
-def _periodic_report(form: str, lines: list[str], text: str, document: Document, cover: CoverData) -> None:
+def _periodic_report(form: str, lines: list[str], document: Document, cover: CoverData) -> None:
     """What a 10-K or 10-Q cover page answers: the kind of report, its check boxes, filer
     category, public float, shares outstanding and the securities registered on exchanges."""
     f = cover.fields
-    all_text = document.full_text
+    text, all_text = "\n".join(lines), document.full_text
     annual = form.startswith("10-K")
     f["DocumentAnnualReport" if annual else "DocumentQuarterlyReport"] = True
     transition = next((line for line in lines if re.search(r"TRANSITION REPORT PURSUANT", line, re.I)), None)

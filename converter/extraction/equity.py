@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import Decimal
 
 from converter.extraction.columns import read_header
 from converter.extraction.fiscal import FiscalCalendar
@@ -71,12 +72,7 @@ class _Balance:
     day: date
     values: list[Amount | None]
     line: int
-    opens: bool = False
-    closes: bool = False
-
-    @property
-    def instant(self) -> date:
-        return self.day
+    closes: bool = False  # it ends a block of movements (so its date is a period end)
 
 
 @dataclass
@@ -99,7 +95,7 @@ class _Block:
 
     @property
     def period(self) -> Period:
-        return Period(end=self.closing.instant, start=self.opening.instant + timedelta(days=1),
+        return Period(end=self.closing.day, start=self.opening.day + timedelta(days=1),
                       label=f"{self.opening.label} to {self.closing.label}")
 
 
@@ -179,7 +175,7 @@ def _blocks(rows: list[tuple[Row, list[int]]], left_out: list[LeftOut], report: 
         if day is not None:
             balance = _Balance(raw, day, values, row.line)
             if last is not None and pending:
-                last.opens, balance.closes = True, True
+                balance.closes = True
                 blocks.append(_Block(last, balance, pending))
             elif pending:
                 _report_movements(pending, "printed before any balance row", left_out)
@@ -319,8 +315,8 @@ def _check_roll_forward(blocks: list[_Block], cols: list[Component], report: Tab
             opening, closing = block.opening.values[c], block.closing.values[c]
             if opening is None or closing is None or opening.shown is None or closing.shown is None:
                 continue
-            moved = sum((m.values[c].shown or 0 for m in block.movements  # type: ignore[union-attr]
-                         if not m.is_total and m.values[c] is not None), start=opening.shown - opening.shown)
+            printed = [m.values[c] for m in block.movements if not m.is_total]
+            moved = sum((a.shown for a in printed if a is not None and a.shown is not None), start=Decimal(0))
             if opening.shown + moved != closing.shown:
                 report.warnings.append(f"{col.heading!r} from {block.opening.label!r} to {block.closing.label!r}: "
                                        f"{opening.shown} plus the movements ({moved}) is not {closing.shown}")

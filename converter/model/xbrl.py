@@ -115,3 +115,7 @@ class XbrlModel:
     report: MappingReport = field(default_factory=MappingReport)
     tables: list[ShownTable] = field(default_factory=list)  # what an Inline XBRL document shows
     cover: list[tuple[str, Fact]] = field(default_factory=list)  # (label, cover-page fact)
+
+    def cover_value(self, concept: str) -> str | None:
+        """A cover-page fact's value ("dei:DocumentType" -> "10-K"), or None."""
+        return next((f.value for _, f in self.cover if f.concept == concept), None)

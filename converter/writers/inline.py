@@ -85,8 +85,7 @@ def _cover_view(label: str, fact: Fact) -> tuple[str, Fact, CellView | None]:
 
 
 def inline_document(model: XbrlModel, source: str) -> str:
-    name = next((f.value for _, f in model.cover if f.concept == "dei:EntityRegistrantName"), None)
-    form = next((f.value for _, f in model.cover if f.concept == "dei:DocumentType"), None)
+    name, form = model.cover_value("dei:EntityRegistrantName"), model.cover_value("dei:DocumentType")
     title = " ".join(str(x) for x in (name, form) if x) or model.stem
     text = render("inline/document.xhtml.j2", model=model, source=source, version=__version__,
                   namespaces=namespaces(model), title=title,
@@ -111,7 +110,7 @@ def evidence_page(model: XbrlModel, review_below: float) -> str:
     reason and alternatives of the mapping report (the viewer shows the concept; this
     says why)."""
     items = [i for i in model.report.to_json()["items"] if i.get("concept")]
-    title = next((str(f.value) for _, f in model.cover if f.concept == "dei:EntityRegistrantName"), model.stem)
+    title = model.cover_value("dei:EntityRegistrantName") or model.stem
     return render("inline/evidence.html.j2", version=__version__, title=title, items=items,
                   review_below=review_below)
 
