@@ -15,6 +15,7 @@ from typing import NoReturn
 
 from converter import __version__
 from converter.errors import INTERNAL_ERROR_EXIT, ConverterError, UsageError, ValidationFailedError
+from converter.limits import Limits, MiB
 from converter.writers import FORMATS
 
 EXAMPLES = {
@@ -72,6 +73,7 @@ def _parser() -> argparse.ArgumentParser:
                               "(it opens offline)")
     convert.add_argument("--no-validate", action="store_true", help="skip Arelle validation")
     convert.add_argument("--json", action="store_true", help="print the summary as JSON")
+    _limit_options(convert)
     _taxonomy_option(convert)
     _edgar_options(convert)
 
@@ -113,6 +115,33 @@ def _edgar_options(p: argparse.ArgumentParser) -> None:
                    help="the folder holding Arelle's EDGAR/ and xule/ plug-ins (or set XBRL_CONVERTER_EDGAR_PLUGINS)")
 
 
+def _limit_options(p: argparse.ArgumentParser) -> None:
+    defaults = Limits()
+    p.add_argument("--max-input-mb", type=_positive, default=defaults.max_input_bytes // MiB, metavar="MB",
+                   help=f"refuse a larger input file (default {defaults.max_input_bytes // MiB})")
+    p.add_argument("--max-table-rows", type=_positive, default=defaults.max_table_rows, metavar="N",
+                   help=f"report a longer table's numbers as left out instead of reading it "
+                        f"(default {defaults.max_table_rows})")
+    p.add_argument("--max-table-columns", type=_positive, default=defaults.max_table_columns, metavar="N",
+                   help=f"report a wider table's numbers as left out instead of reading it "
+                        f"(default {defaults.max_table_columns})")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number")
+    return value
+
+
+def _limits(args: argparse.Namespace) -> Limits:
+    return Limits(max_input_bytes=args.max_input_mb * MiB, max_table_rows=args.max_table_rows,
+                  max_table_columns=args.max_table_columns)
+
+
 def _taxonomy_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--taxonomy-package", type=Path, action="append", dest="packages",
                    help="an official taxonomy package zip to use instead of the stand-in (repeatable)")
@@ -147,7 +176,7 @@ def _convert(args: argparse.Namespace) -> int:
     result = convert(args.input, args.output, cik=args.cik, mapping_file=args.mapping, prior=args.prior,
                      validate_package=not args.no_validate, taxonomy_packages=args.packages,
                      output_format=args.output_format, edgar_plugins=args.edgar_plugins if args.edgar else None,
-                     edgar=args.edgar, viewer=args.viewer)
+                     edgar=args.edgar, viewer=args.viewer, limits=_limits(args))
     if args.json:
         print(json.dumps(summary(result), indent=2))
     else:
@@ -173,6 +202,11 @@ def _convert(args: argparse.Namespace) -> int:
                 print(f"  line {lo.line}: {lo.text!r}: {lo.reason}")
         else:
             print("left out: none")
+        if result.unbalanced:
+            print(f"do not add up: {', '.join(result.unbalanced)} (the printed rows above them; reported, "
+                  f"not changed)")
+        for note in result.model.report.input_notes:
+            print(f"input: {note}")
         missing = result.model.report.cover_missing
         if missing:
             one = len(missing) == 1

@@ -19,13 +19,14 @@ from typing import Any, TypeVar
 
 from converter.builder.builder import Builder
 from converter.errors import MissingCikError, OutputError, UsageError
+from converter.limits import DEFAULT_LIMITS, Limits
 from converter.extraction import extract
 from converter.mapper.calculations import find_calculations
 from converter.mapper.mapper import Mapper
 from converter.mapper.overrides import read_mapping_file, read_prior
 from converter.model.mapping import MappedStatement
 from converter.model.report import ReviewEntry
-from converter.model.statements import LeftOut
+from converter.model.statements import ExtractedFiling, LeftOut
 from converter.model.xbrl import XbrlModel
 from converter.readers import read_document
 from converter.taxonomy.index import load_index
@@ -69,6 +70,11 @@ class Result:
         return [ms.statement.kind for ms in self.statements if not ms.statement.scale_text]
 
     @property
+    def unbalanced(self) -> list[str]:
+        """Statement totals that the printed rows above them do not add up to, as "BS 'Total assets'"."""
+        return [f"{s.kind} {label!r}" for s in self.model.report.statements for label in s.unbalanced]
+
+    @property
     def to_review(self) -> list[ReviewEntry]:
         return to_review(self.statements)
 
@@ -101,6 +107,7 @@ def convert(
     edgar: bool = False,
     edgar_plugins: Path | None = None,
     viewer: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Result:
     path, output = Path(path), Path(output)
     timings: dict[str, float] = {}
@@ -118,9 +125,8 @@ def convert(
         raise UsageError("the viewer shows an Inline XBRL document: use --format ixbrl with --viewer")
     overrides = read_mapping_file(mapping_file, load_index()) if mapping_file else {}
     earlier = read_prior(prior, load_index()) if prior else {}
-    document = timed("read", lambda: read_document(path))
-    extracted = timed("extract", lambda: extract(document))
-    cik_value = cik or document.header.get("cik")
+    extracted, read_notes, header = _read_and_extract(path, limits, timed)
+    cik_value = cik or header.get("cik")
     if not cik_value:
         raise MissingCikError(path)
     cik_value = normalize_cik(cik_value)
@@ -139,11 +145,12 @@ def convert(
         return mapped
 
     mapped = timed("map", map_all)
-    outcome = timed("build", lambda: Builder(load_index(), cik_value, extracted.cover).build(mapped))
+    outcome = timed("build", lambda: Builder(load_index(), cik_value, extracted.cover, limits).build(mapped))
     left_out = extracted.left_out + outcome.left_out
     outcome.model.report.left_out = left_out
     outcome.model.report.review = to_review(mapped)
     outcome.model.report.cover_missing = extracted.cover.missing
+    outcome.model.report.input_notes = read_notes
     try:
         output.parent.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.", dir=output.parent))
@@ -190,6 +197,15 @@ def convert(
     return Result(output, files, outcome.model, mapped, left_out, validation, timings)
 
 
+def _read_and_extract(path: Path, limits: Limits, timed: Callable[[str, Callable[[], Any]], Any]
+                      ) -> tuple[ExtractedFiling, list[str], dict[str, str]]:
+    """The statements and cover, what reading changed, and the SEC header.  The document
+    itself (all of a filing's text) is let go here, before mapping and validation."""
+    document = timed("read", lambda: read_document(path, limits))
+    extracted = timed("extract", lambda: extract(document, limits))
+    return extracted, document.notes, document.header
+
+
 def _move_into_place(staging: Path, output: Path) -> None:
     if output.exists() and not output.is_dir():
         raise OutputError(f"{output} exists and is not a folder")
@@ -217,5 +233,7 @@ def summary(result: Result) -> dict[str, Any]:
         "scaleNotStated": result.scale_not_stated,
         "review": [r.to_json() for r in result.to_review],
         "coverMissing": result.model.report.cover_missing,
+        "totalsThatDoNotAddUp": result.unbalanced,
+        "input": result.model.report.input_notes,
         "valid": result.valid,
     }

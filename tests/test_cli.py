@@ -118,7 +118,7 @@ def test_a_file_over_the_size_limit_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "big.txt"
     path.write_text("x" * 2000)
     with pytest.raises(InputTooLargeError, match="limit"):
-        load_text(path, limit=1000)
+        load_text(path, 1000)
 
 
 def test_a_statement_table_without_periods_is_reported_not_dropped(tmp_path: Path) -> None:

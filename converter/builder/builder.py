@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from converter.builder.report import mapping_report
+from converter.limits import DEFAULT_LIMITS, Limits
 from converter.mapper.calculations import xbrl_values
 from converter.mapper.components import EQUITY_AXIS, OUTSIDE
 from converter.model.mapping import MappedItem, MappedStatement, Mapping, Member
@@ -102,8 +103,9 @@ class BuildOutcome:
 
 
 class Builder:
-    def __init__(self, index: ConceptIndex, cik: str, cover: CoverData) -> None:
+    def __init__(self, index: ConceptIndex, cik: str, cover: CoverData, limits: Limits = DEFAULT_LIMITS) -> None:
         self.index = index
+        self.limits = limits
         self.cik = cik
         self.cover = cover
         self.left_out: list[LeftOut] = []
@@ -255,7 +257,7 @@ class Builder:
         if seen is not None:
             if seen.value != fact.value:
                 self.left_out.append(LeftOut(fact.value or "nil", f"{fact.concept} already has {seen.value} "
-                                             f"for this period ({seen.source})", 0, fact.statement))
+                                             f"for this period ({seen.source})", fact.line, fact.statement))
                 return None
             return seen
         self._fact_keys[key] = fact
@@ -376,13 +378,18 @@ class Builder:
                                 "stockholders' equity: not read in this version", st.kind, item.line)
                 cells.append(ShownCell(amount.text))
                 continue
+            too_large = None if value is None else self.limits.value_problem(value.scaleb(power))
+            if too_large:
+                self._leave_out([amount], item.label, too_large, st.kind, item.line)
+                cells.append(ShownCell(amount.text))
+                continue
             if member:
                 dimensional.append((qname, EQUITY_AXIS, member))
             ctx = self.context(_balance_period(period, item.balance_at), {EQUITY_AXIS: member} if member else None)
             number = None if value is None else self.number(value, power)
             decimals = None if value is None else self.decimals(amount, power)
             written = [self.add_fact(Fact(concept, ctx, number, UNIT_FOR_KIND[item.kind], decimals,
-                                          f"line {item.line}", st.kind))
+                                          f"line {item.line}", st.kind, item.line))
                        for concept in (qname, *mapping.also)]  # "basic and diluted": one number, two concepts
             lost = lost or written[0] is None
             cells.append(ShownCell(amount.text, tuple(f for f in written if f is not None), power)
@@ -410,10 +417,15 @@ class Builder:
                 continue
             power = st.scale_for(fact.kind) if fact.scaled else 0
             assert fact.amount.shown is not None
+            too_large = self.limits.value_problem(fact.amount.shown.scaleb(power))
+            if too_large:
+                self.left_out.append(LeftOut(fact.amount.text, f"'{fact.text}': {too_large}", me.parent.line,
+                                             st.kind))
+                continue
             ctx = self.context(fact.period, mapping.dimensions)
             written = self.add_fact(Fact(mapping.concept, ctx, self.number(fact.amount.shown, power),
                                          UNIT_FOR_KIND[fact.kind], self.decimals(fact.amount, power),
-                                         f"line {me.parent.line}: {fact.text}", st.kind))
+                                         f"line {me.parent.line}: {fact.text}", st.kind, me.parent.line))
             if details is None:
                 details = ShownTable(f"{st.title or st.kind.description} (details written in the labels)",
                                      "", ["As printed"], order=order)

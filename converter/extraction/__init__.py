@@ -16,13 +16,20 @@ from converter.extraction.fiscal import FiscalCalendar
 from converter.extraction.locate import Located, locate
 from converter.extraction.statements import build_statement, mark_parenthetical
 from converter.extraction.values import parse_amount
+from converter.limits import DEFAULT_LIMITS, Limits
 from converter.model.document import Document, Table
 from converter.model.statements import ExtractedFiling, ItemKind, LeftOut, Statement, StatementKind
 
 
-def extract(document: Document) -> ExtractedFiling:
+def extract(document: Document, limits: Limits = DEFAULT_LIMITS) -> ExtractedFiling:
     left_out: list[LeftOut] = []
-    located, rejected = locate(document.tables)
+    # a table beyond the size limits is not read at all: it stands as an empty table in
+    # its place, and its numbers are reported with the limit it broke
+    too_large = {i: why for i, t in enumerate(document.tables) if (why := limits.table_problem(t))}
+    readable = [Table([], t.caption, t.line, t.document_part, t.order) if i in too_large else t
+                for i, t in enumerate(document.tables)]
+    located, rejected = locate(readable)
+    rejected.update(too_large)
     # balance sheets first: their dates tell which fiscal year a bare-year column is
     fiscal: FiscalCalendar | None = None
     ordered = sorted(located, key=lambda s: (s.kind != StatementKind.BS, s.parenthetical))

@@ -156,7 +156,7 @@ def _periodic_report(form: str, lines: list[str], document: Document, cover: Cov
         # the auditor's firm ID may stand in a table (the report's entry in the index)
         in_tables = "\n".join(c for t in document.tables for r in t.rows for c in r.cells
                                if "PCAOB" in c or "Firm ID" in c)
-        f.update(cover_boxes.auditor(f"{all_text}\n{in_tables}"))
+        f.update(cover_boxes.auditor(all_text, in_tables))
     for found in (cover_boxes.public_float(text) if annual else None, cover_boxes.shares_outstanding(text)):
         if found is not None:
             cover.dated.append(found)

@@ -227,11 +227,12 @@ _ERROR_CORRECTION = re.compile(rf"reflect the correction of an error to previous
                                rf"(?P<after>{_MARK})", re.I)
 
 
-def auditor(text: str) -> dict[str, str]:
-    """The auditor a 10-K names: its PCAOB ID ("PCAOB ID: 238"), the firm that signs the
-    report ("/s/ PricewaterhouseCoopers LLP") and the city under the signature."""
+def auditor(text: str, in_tables: str = "") -> dict[str, str]:
+    """The auditor a 10-K names: its PCAOB ID ("PCAOB ID: 238", which may also stand in a
+    table's cells, ``in_tables``), the firm that signs the report ("/s/ PricewaterhouseCoopers
+    LLP") and the city under the signature."""
     out: dict[str, str] = {}
-    firm_id = _FIRM_ID.search(text)
+    firm_id = _FIRM_ID.search(text) or _FIRM_ID.search(in_tables)
     if firm_id:
         out["AuditorFirmId"] = firm_id.group(1)
     report = re.search(r"Report of Independent Registered Public Accounting Firm", text, re.I)

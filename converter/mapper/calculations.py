@@ -45,8 +45,8 @@ def find_calculations(ms: MappedStatement, index: ConceptIndex) -> None:
             ms.calculations.append(CalcRelation(i, [(c, weight(ms.items[c], mi, index)) for c in children],
                                                 periods))
             pending = pending[: len(pending) - len(children)]
-        elif mi.item.is_total:
-            ms.unbalanced.append(mi.item.label)
+        elif mi.item.is_total and not (pending and xbrl_values(ms.items[pending[-1]]) == xbrl_values(mi)):
+            ms.unbalanced.append(mi.item.label)  # (a total repeating the one row above it adds up)
         pending.append(i)
 
 

@@ -265,6 +265,6 @@ def load_evidence() -> Evidence:
         with np.load(path, allow_pickle=False) as npz:
             data = {name: npz[name] for name in npz.files}
         return Evidence(load_index(), data)
-    except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
+    except (OSError, EOFError, ValueError, KeyError, zipfile.BadZipFile) as exc:
         raise TaxonomyError(f"the mapper's evidence {path} cannot be read ({type(exc).__name__}: {exc}); "
                             f"rebuild it with 'xbrl-converter taxonomy evidence'") from None

@@ -43,7 +43,7 @@ from converter.model.mapping import (
 from converter.model.statements import EmbeddedFact, LineItem, Statement, StatementKind
 from converter.taxonomy.deprecated import load_accrual_items
 from converter.taxonomy.index import ConceptIndex
-from converter.text import normalize_label
+from converter.text import ascii_text, normalize_label
 
 EXTENSION_THRESHOLD = 0.35
 KIND_TYPES = {
@@ -356,9 +356,9 @@ class Mapper:
 
     def _extension(self, item: LineItem, statement: Statement, options: list[Scored],
                    taken: set[str]) -> Mapping:
-        words = re.findall(r"[A-Za-z0-9]+", item.label)
+        words = re.findall(r"[A-Za-z0-9]+", ascii_text(item.label))
         if len(words) < 2 and item.sections:  # "Total", "Other": say of what
-            words = re.findall(r"[A-Za-z0-9]+", f"{item.label} {item.sections[-1]}")
+            words = re.findall(r"[A-Za-z0-9]+", ascii_text(f"{item.label} {item.sections[-1]}"))
         base = "".join(w.capitalize() for w in words)[:120]
         if base[:1].isdigit() or not base:
             base = "Item" + base

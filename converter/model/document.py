@@ -4,6 +4,7 @@ knowledge at all."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 
@@ -41,6 +42,7 @@ class Document:
     text_blocks: list[TextBlock] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     header: dict[str, str] = field(default_factory=dict)  # SEC header fields, if any
+    notes: list[str] = field(default_factory=list)  # what reading changed or could not use, for the report
 
     def add(self, part: Table | TextBlock) -> None:
         """Append a table or text block, numbering it in document order: source lines do
@@ -55,6 +57,7 @@ class Document:
         """Tables and text blocks in document order."""
         return sorted([*self.tables, *self.text_blocks], key=lambda p: p.order)
 
-    @property
+    @cached_property
     def full_text(self) -> str:
+        """All text blocks as one string, joined once (a 200 MB filing's text is 200 MB)."""
         return "\n".join(b.text for b in self.text_blocks)

@@ -114,6 +114,7 @@ class MappingReport:
     left_out: list[LeftOut] = field(default_factory=list)
     review: list[ReviewEntry] = field(default_factory=list)
     cover_missing: list[str] = field(default_factory=list)  # cover facts the form asks and the document omits
+    input_notes: list[str] = field(default_factory=list)  # what reading the document changed (control characters)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -124,4 +125,5 @@ class MappingReport:
                         for lo in self.left_out],
             "review": [r.to_json() for r in self.review],
             "coverMissing": self.cover_missing,
+            "input": self.input_notes,
         }

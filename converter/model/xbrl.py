@@ -31,6 +31,7 @@ class Fact:
     decimals: str | None = None
     source: str = ""  # where in the filing the number was read
     statement: str = ""
+    line: int = 0  # the source line, for reports
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from converter.limits import DEFAULT_LIMITS, Limits
 from converter.model.document import Document
 from converter.readers import edgar, html, text
 from converter.readers.loading import load_text
@@ -30,10 +31,11 @@ def detect_format(raw: str) -> str:
     return "text"
 
 
-def read_document(path: Path) -> Document:
-    raw = load_text(path)
-    fmt = detect_format(raw)
-    return READERS[fmt](path, raw)
+def read_document(path: Path, limits: Limits = DEFAULT_LIMITS) -> Document:
+    loaded = load_text(path, limits.max_input_bytes)
+    document = READERS[detect_format(loaded.text)](path, loaded.text)
+    document.notes.extend(loaded.notes)
+    return document
 
 
 __all__ = ["READERS", "read_document", "detect_format"]

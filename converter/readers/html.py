@@ -160,11 +160,26 @@ def _join_label_columns(rows: list[Row]) -> list[Row]:
     return joined
 
 
+_CHUNK = 1 << 20
+
+
+def _parse(raw: str) -> etree._Element:
+    """The document's tree.  The text is fed to libxml2 a megabyte at a time, so that a
+    200 MB filing is never also held as 200 MB of encoded bytes while it is parsed; the
+    text is already decoded, so libxml2 (which otherwise assumes Latin-1) is told UTF-8."""
+    parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
+    for start in range(0, len(raw), _CHUNK):
+        parser.feed(raw[start: start + _CHUNK].encode("utf-8"))
+    root = parser.close()
+    if root is None or root.find("body") is None and not len(root):
+        raise ValueError("no HTML elements")
+    return root
+
+
 def read(path: Path, raw: str) -> Document:
     try:
         # the text is already decoded: tell libxml2, which otherwise assumes Latin-1
-        parser = lxml.html.HTMLParser(encoding="utf-8", huge_tree=True)
-        root = lxml.html.document_fromstring(raw.encode("utf-8"), parser=parser)
+        root = _parse(raw)
     except (etree.ParserError, ValueError) as exc:
         raise InputError(f"{path} is not readable HTML: {exc}") from None
     for sup in root.iter("sup"):  # footnote marks are not part of a label or a number
@@ -225,6 +240,9 @@ def read(path: Path, raw: str) -> Document:
             elif action == "tail":
                 if el.tail:
                     buffer.append(el.tail)
+                parent = el.getparent()
+                if parent is not None:  # read in full: free its memory now (a 200 MB filing's tree
+                    parent.remove(el)   # would otherwise stand beside all its text)
             else:  # the end of a block element
                 flush()
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from converter.errors import TaxonomyError
 from converter.resources import data_dir, write_gz_json
 
 DEPRECATED_FILE = "deprecated-concepts.json.gz"
@@ -47,9 +48,13 @@ def _table(folder: Path | None) -> dict[str, Any]:
     path = (folder or data_dir("taxonomy")) / DEPRECATED_FILE
     if not path.exists():
         return {}
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        table: dict[str, Any] = json.load(fh)
-        return table
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            table: dict[str, Any] = json.load(fh)
+            return table
+    except (OSError, EOFError, ValueError) as exc:  # not gzip, cut short, not JSON
+        raise TaxonomyError(f"the deprecated-concept table {path} cannot be read ({type(exc).__name__}); rebuild "
+                            f"it with 'xbrl-converter taxonomy build --deprecated FILE'") from None
 
 
 @lru_cache(maxsize=2)

@@ -134,7 +134,7 @@ def load_index(path: Path | None = None) -> ConceptIndex:
     try:
         with gzip.open(path, "rt", encoding="utf-8") as fh:
             return ConceptIndex(json.load(fh), path)
-    except (OSError, ValueError, KeyError) as exc:  # missing, not gzip, not JSON, not an index
+    except (OSError, EOFError, ValueError, KeyError) as exc:  # missing, not gzip, not JSON, not an index
         raise TaxonomyError(f"the concept index {path} cannot be read ({type(exc).__name__}: {exc}); "
                             f"rebuild it with 'xbrl-converter taxonomy build'") from None
 
@@ -147,6 +147,6 @@ def load_filer_labels(folder: Path | None = None) -> dict[str, list[list[Any]]]:
         with gzip.open(path, "rt", encoding="utf-8") as fh:
             labels: dict[str, list[list[Any]]] = json.load(fh)["labels"]
             return labels
-    except (OSError, ValueError, KeyError) as exc:  # missing, not gzip, not JSON, not the table
+    except (OSError, EOFError, ValueError, KeyError) as exc:  # missing, not gzip, not JSON, not the table
         raise TaxonomyError(f"the filer-label table {path} cannot be read ({type(exc).__name__}: {exc}); "
                             f"rebuild it with 'xbrl-converter taxonomy build'") from None

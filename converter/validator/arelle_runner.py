@@ -19,7 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from converter.errors import TaxonomyError
+from converter.errors import InputError, TaxonomyError
 
 _ONE_DAY = timedelta(days=1)  # Arelle holds period ends as the next midnight
 # Messages Arelle logs about its own progress, not about the document.
@@ -166,6 +166,7 @@ def validate(
     from arelle.RuntimeOptions import RuntimeOptions
 
     entry = resolve_entry(entry)
+    refuse_entity_declarations(entry)
     if packages is None:
         from converter.taxonomy.standin import standin_package
 
@@ -265,11 +266,31 @@ def resolve_entry(path: Path) -> Path:
             if not p.name.endswith(("_cal.xml", "_pre.xml", "_lab.xml", "_def.xml"))
         ) or sorted(path.glob("*.htm"))  # an Inline XBRL package
         if len(instances) != 1:
-            raise TaxonomyError(f"{path} holds {len(instances)} instance documents; name one")
+            raise InputError(f"{path} holds {len(instances)} instance documents; name one")
         return instances[0]
     if not path.exists():
-        raise TaxonomyError(f"{path} does not exist")
+        raise InputError(f"{path} does not exist")
     return path
+
+
+_ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.I)
+_DOCUMENT_SUFFIXES = (".xml", ".xsd", ".htm", ".html", ".xhtml", ".json")
+
+
+def refuse_entity_declarations(entry: Path) -> None:
+    """Refuse a package whose documents declare entities.  No XBRL filing needs them (EDGAR
+    forbids a DOCTYPE), and they are how a document makes its parser read a local file or
+    a URL (an external entity) or expand a few bytes into gigabytes ("billion laughs").
+    Arelle's parser already refuses both; this refuses them before it is asked, with a
+    one-line answer instead of a finding that is easy to miss."""
+    for path in sorted({entry, *(p for p in entry.parent.iterdir() if p.suffix.lower() in _DOCUMENT_SUFFIXES)}):
+        if not path.is_file():
+            continue
+        with path.open("rb") as handle:
+            head = handle.read(1 << 20)  # a DOCTYPE comes before the root element
+        if b"<!DOCTYPE" in head.upper() and _ENTITY_DECLARATION.search(head):
+            raise InputError(f"{path} declares XML entities in a DOCTYPE; an XBRL filing never does, and they "
+                             f"are not expanded")
 
 
 def _config_home() -> Path:
