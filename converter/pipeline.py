@@ -19,8 +19,8 @@ from typing import Any, TypeVar
 
 from converter.builder.builder import Builder
 from converter.errors import MissingCikError, OutputError, UsageError
-from converter.limits import DEFAULT_LIMITS, Limits
 from converter.extraction import extract
+from converter.limits import DEFAULT_LIMITS, Limits
 from converter.mapper.calculations import find_calculations
 from converter.mapper.mapper import Mapper
 from converter.mapper.overrides import read_mapping_file, read_prior
