@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,6 +22,7 @@ from converter.writers import FORMATS
 EXAMPLES = {
     "convert": "xbrl-converter convert examples/capstone-2006-q2/filing.txt --cik 0001009759 -o out/",
     "validate": "xbrl-converter validate out/",
+    "batch": "xbrl-converter batch ../shared/corpus/legacy -o batch-out/ --workers 2",
     "taxonomy": "xbrl-converter taxonomy build --sources ../shared/taxonomy-sources "
     "--fsds ../shared/corpus/fsds-2009q3 --ixbrl ../shared/corpus/ixbrl",
 }
@@ -33,6 +35,13 @@ EXIT_CODES_HELP = """exit codes:
   5   the package is invalid (Arelle errors or calculation inconsistencies)
   6   the output folder cannot be written
   70  internal error (a bug: please report it)"""
+
+
+BATCH_EXIT_HELP = """exit codes:
+  0   every filing became a valid package
+  1   some filings did not (manifest.jsonl says which and why; the batch went on)
+  3   bad usage (no filings found, another batch writing the same folder)
+  6   the output folder cannot be written"""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -86,6 +95,28 @@ def _parser() -> argparse.ArgumentParser:
     _edgar_options(validate)
     validate.add_argument("--form", help="the submission type for --edgar (10-K, 10-Q, 8-K ...)")
     validate.add_argument("--cik", help="the filer's CIK for --edgar (default: the document's entity identifier)")
+
+    batch = sub.add_parser("batch", help="convert many filings: one package each, a manifest and a facts table",
+                           epilog=f"example:\n  {EXAMPLES['batch']}\n\n{BATCH_EXIT_HELP}",
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+    batch.add_argument("inputs", nargs="+", help="filing files, folders, globs, or @LIST (a file naming one per line)")
+    batch.add_argument("-o", "--output", type=Path, required=True,
+                       help="the batch folder: packages/, facts/, facts.parquet, manifest.jsonl")
+    batch.add_argument("--workers", type=_positive, default=os.cpu_count() or 1,
+                       help="worker processes (default: one per core)")
+    batch.add_argument("--engine", choices=["local", "dask"], default="local",
+                       help="local: worker processes on this machine (default); dask: a Dask LocalCluster")
+    batch.add_argument("--dask-scheduler", metavar="tcp://HOST:PORT",
+                       help="run on this Dask distributed cluster (inputs and output on shared storage)")
+    batch.add_argument("--cik", help="the CIK of filings that carry none and have none listed (a one-company batch)")
+    batch.add_argument("--format", dest="output_format", choices=sorted(FORMATS), default="xbrl")
+    batch.add_argument("--no-validate", action="store_true", help="skip Arelle validation")
+    batch.add_argument("--taxonomy-scope", choices=["filing", "full"], default="filing",
+                       help="validate against the stand-in restricted to the concepts each filing uses "
+                            "(default, fast) or the full stand-in")
+    batch.add_argument("--quiet", action="store_true", help="no progress bar: only the closing summary")
+    batch.add_argument("--json", action="store_true", help="print the summary as JSON")
+    _limit_options(batch)
 
     taxonomy = sub.add_parser("taxonomy", help="build or inspect the concept index",
                               epilog=f"example:\n  {EXAMPLES['taxonomy']}",
@@ -167,7 +198,41 @@ def _run(args: argparse.Namespace) -> int:
         return _convert(args)
     if args.command == "validate":
         return _validate(args)
+    if args.command == "batch":
+        return _batch(args)
     return _taxonomy(args)
+
+
+def _batch(args: argparse.Namespace) -> int:
+    from converter.batch.job import Settings
+    from converter.batch.runner import run_batch
+
+    settings = Settings(output_format=args.output_format, validate=not args.no_validate, cik=args.cik,
+                        taxonomy_scope=args.taxonomy_scope, limits=_limits(args))
+    summary = run_batch(args.inputs, args.output, settings, engine=args.engine, workers=args.workers,
+                        scheduler=args.dask_scheduler, progress=not args.quiet and not args.json)
+    converted = len(summary.outcomes)
+    rate = converted / summary.seconds * 60 if summary.seconds else 0.0
+    peak = max((o.peak_mb for o in summary.outcomes), default=0.0)
+    data = {"output": str(summary.outdir),
+            "filings": summary.filings, "skipped": summary.skipped, "converted": converted,
+            "statuses": dict(summary.statuses), "facts": summary.facts, "seconds": round(summary.seconds, 2),
+            "filingsPerMinute": round(rate, 1), "peakWorkerMB": peak}
+    if args.json:
+        print(json.dumps(data, indent=2))
+    else:
+        statuses = ", ".join(f"{n} {s}" for s, n in sorted(summary.statuses.items())) or "none"
+        print(f"wrote {summary.outdir}/: {summary.filings} filings, {summary.skipped} already done, "
+              f"{converted} converted ({statuses})")
+        print(f"facts: {summary.facts} rows in {summary.outdir / 'facts.parquet'}")
+        print(f"time: {summary.seconds:.1f} s ({rate:.1f} filings a minute), peak worker memory {peak:.0f} MB")
+        for o in summary.outcomes:
+            if o.status not in ("ok",):
+                print(f"  {o.status}: {o.input}: {o.message or o.meaning}")
+    earlier = [o for o in summary.latest if o.status != "ok" and o not in summary.outcomes]
+    if earlier:
+        print(f"  and {len(earlier)} filings that did not convert in an earlier run (see manifest.jsonl)")
+    return 0 if summary.all_ok else 1
 
 
 def _convert(args: argparse.Namespace) -> int:

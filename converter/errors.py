@@ -80,3 +80,17 @@ class OutputError(ConverterError):
 
 
 INTERNAL_ERROR_EXIT = 70
+WORKER_DIED_EXIT = -9  # batch only: the worker process running the filing was killed
+
+# What each exit code means, in the words the manifest of a batch records.
+EXIT_MEANINGS = {
+    0: "converted: a valid package",
+    1: "a converter error",
+    2: "unusable input",
+    3: "bad usage",
+    4: "taxonomy problem",
+    5: "the package is invalid",
+    6: "the output cannot be written",
+    INTERNAL_ERROR_EXIT: "internal error (a bug)",
+    WORKER_DIED_EXIT: "the worker process died (killed, or out of memory)",
+}

@@ -108,6 +108,7 @@ def convert(
     edgar_plugins: Path | None = None,
     viewer: bool = False,
     limits: Limits = DEFAULT_LIMITS,
+    taxonomy_scope: str = "full",
 ) -> Result:
     path, output = Path(path), Path(output)
     timings: dict[str, float] = {}
@@ -165,7 +166,8 @@ def convert(
         viewer_dir = staging / "viewer" if viewer else None
         if validate_package:
             validation = timed("validate", lambda: validate(instance, taxonomy_packages, edgar=rules,
-                                                            save_oim=save_oim, save_viewer=viewer_dir))
+                                                            save_oim=save_oim, save_viewer=viewer_dir,
+                                                            taxonomy_scope=taxonomy_scope))
         elif save_oim is not None or viewer_dir is not None:
             timed("write OIM/viewer", lambda: validate(instance, taxonomy_packages, save_oim=save_oim, check=False,
                                                        save_viewer=viewer_dir))

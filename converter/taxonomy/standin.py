@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from functools import lru_cache
@@ -79,14 +80,17 @@ def declared_concepts(index: ConceptIndex, prefix: str) -> list[Concept]:
     )
 
 
-def build_files(index: ConceptIndex, labels: bool = False) -> dict[str, str]:
+def build_files(index: ConceptIndex, labels: bool = False, only: frozenset[str] | None = None) -> dict[str, str]:
     """Relative path inside the package -> file text.  ``labels``: each schema carries its
     standard labels in a linkbase embedded in it (EDGAR blocks any other file of a standard
     taxonomy), as EDGAR's checks need; loading 18,000 labels makes every validation several
-    seconds slower, so XBRL 2.1 validation uses the package without."""
+    seconds slower, so XBRL 2.1 validation uses the package without.  ``only``: declare
+    just these concepts (QNames), the ones a filing uses (see ``subset_package``)."""
     files: dict[str, str] = {}
     for plan in PLANS:
         concepts = declared_concepts(index, plan.concept_prefix) if plan.concept_prefix else []
+        if only is not None:
+            concepts = [c for c in concepts if c.qname in only]
         types = []
         if plan.type_prefix:
             types = [
@@ -131,9 +135,10 @@ def _all_namespaces() -> list[TaxonomyNamespace]:
     return [p.target for p in PLANS] + [DTR_2022]
 
 
-def write_package(index: ConceptIndex, dest: Path, labels: bool = False) -> Path:
+def write_package(index: ConceptIndex, dest: Path, labels: bool = False,
+                  only: frozenset[str] | None = None) -> Path:
     """Write the stand-in zip to ``dest`` (a file path) deterministically."""
-    files = build_files(index, labels)
+    files = build_files(index, labels, only)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         for rel in sorted(files):
@@ -155,6 +160,32 @@ def standin_package(cache_dir: Path | None = None, labels: bool = False) -> Path
     if not path.exists():
         write_package(load_index(), path, labels)
     return path
+
+
+_STANDARD_NAME = re.compile(r"\b(us-gaap|dei|srt)[:_]([A-Z][A-Za-z0-9]*)")
+_PACKAGE_FILES = (".xml", ".xsd", ".htm", ".html", ".xhtml", ".json", ".csv")
+
+
+def concepts_used(folder: Path) -> frozenset[str]:
+    """Every standard concept a package's files name (elements, hrefs, dimensions, members).
+    Naming one too many costs nothing; one too few would be a false error, never a false pass."""
+    names: set[str] = set()
+    for path in folder.iterdir():
+        if path.suffix.lower() in _PACKAGE_FILES and path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            names.update(f"{m.group(1)}:{m.group(2)}" for m in _STANDARD_NAME.finditer(text))
+    return frozenset(names)
+
+
+def subset_package(folder: Path, dest: Path, labels: bool = False) -> Path:
+    """The stand-in restricted to the concepts a package uses, written to ``dest``.
+
+    Arelle loads and checks every declaration of the taxonomy it is given: for the full
+    stand-in (18,000 concepts) that is most of a validation's time, and the same work for
+    every filing.  The full stand-in is checked once (its own test, and every conversion
+    that uses it); a filing's validation needs only the declarations it refers to, each
+    one the same as in the full stand-in, so its findings are the same."""
+    return write_package(load_index(), dest, labels, concepts_used(folder))
 
 
 @lru_cache(maxsize=1)

@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import re
+import tempfile
 import threading
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -151,6 +152,7 @@ def validate(
     save_oim: Path | None = None,
     check: bool = True,
     save_viewer: Path | None = None,
+    taxonomy_scope: str = "full",
 ) -> ValidationResult:
     """Validate an instance (or a package folder's instance) with Arelle, offline.
 
@@ -161,12 +163,20 @@ def validate(
     or xBRL-CSV metadata file as ``entry`` is loaded through Arelle's OIM loader.
     ``check=False`` only loads (to save the OIM files without validating).  ``save_viewer``:
     a folder for Arelle's Inline XBRL viewer of the document (the ``ixbrl-viewer`` plug-in),
-    with its script copied beside it so that it opens with no network.
+    with its script copied beside it so that it opens with no network.  ``taxonomy_scope``
+    "filing": the stand-in restricted to the concepts the package names (a batch validates
+    thousands of filings, and checking all 18,000 declarations is most of each validation).
     """
     from arelle.RuntimeOptions import RuntimeOptions
 
     entry = resolve_entry(entry)
     refuse_entity_declarations(entry)
+    if packages is None and taxonomy_scope == "filing":
+        from converter.taxonomy.standin import subset_package
+
+        with tempfile.TemporaryDirectory(prefix="xbrl-standin-") as tmp:
+            subset = subset_package(entry.parent, Path(tmp) / "standin-subset.zip", labels=edgar is not None)
+            return validate(entry, [subset], calc, edgar, save_oim, check, save_viewer)
     if packages is None:
         from converter.taxonomy.standin import standin_package
 
