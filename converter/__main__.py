@@ -1,7 +1,5 @@
 """``python -m converter`` runs the command line."""
 
-import sys
+from converter.cli import entry
 
-from converter.cli import main
-
-sys.exit(main())
+entry()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -198,3 +199,28 @@ def test_oim_formats_round_trip(example_result: Result, tmp_path: Path, output_f
     assert example_result.validation is not None
     assert set(loaded.facts) == set(example_result.validation.facts)
     assert len(loaded.facts) == len(example_result.model.facts)
+
+
+@pytest.mark.parametrize("case", ["valid", "wrong total", "unknown concept", "period type", "wrong type"])
+def test_the_filing_scoped_standin_finds_exactly_what_the_full_one_finds(tmp_path: Path, case: str) -> None:
+    """A batch validates against the stand-in restricted to the concepts a package names;
+    its findings must be the full stand-in's, for valid and invalid packages alike."""
+    facts = {
+        "valid": COMMON_FACTS,
+        "wrong total": COMMON_FACTS.replace('decimals="-3">180000</us-gaap:AssetsCurrent>',
+                                            'decimals="-3">190000</us-gaap:AssetsCurrent>'),
+        "unknown concept": COMMON_FACTS + '  <us-gaap:NoSuchConceptAtAll contextRef="i" unitRef="usd" '
+                                          'decimals="0">1</us-gaap:NoSuchConceptAtAll>\n',
+        "period type": COMMON_FACTS.replace('<us-gaap:Assets contextRef="i"', '<us-gaap:Assets contextRef="d"'),
+        "wrong type": COMMON_FACTS.replace('decimals="-3">180000</us-gaap:AssetsCurrent>',
+                                           'decimals="-3">lots</us-gaap:AssetsCurrent>'),
+    }[case]
+    instance = _package(tmp_path, facts)
+
+    def found(scope: str) -> list[tuple[str, str, str]]:
+        result = validate(instance, taxonomy_scope=scope)
+        return sorted((f.code, f.severity, re.sub(r"standin-[^ ]*\.zip", "", f.message)) for f in result.findings)
+
+    full = found("full")
+    assert found("filing") == full
+    assert bool(full) == (case != "valid")

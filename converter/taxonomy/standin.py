@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from converter.resources import data_dir
-from converter.taxonomy.index import Concept, ConceptIndex, load_index
+from converter.taxonomy.index import INDEX_FILE, Concept, ConceptIndex, load_index
 from converter.taxonomy.namespaces import (
     DEI_2025,
     DTR_2022,
@@ -193,9 +193,7 @@ def _source_key() -> str:
     """A hash of what the package is generated from (the index, the templates and this
     module), so that a change to any of them makes a new package; read once per process."""
     digest = hashlib.sha256()
-    index = load_index()
-    assert index.path is not None
-    parts = [index.path, Path(__file__), *sorted((data_dir("templates") / "standin").glob("*"))]
+    parts = [data_dir("taxonomy") / INDEX_FILE, Path(__file__), *sorted((data_dir("templates") / "standin").glob("*"))]
     for part in parts:
         digest.update(part.read_bytes())
     return digest.hexdigest()[:16]

@@ -16,7 +16,7 @@ import tempfile
 import threading
 from dataclasses import dataclass, field
 from datetime import timedelta
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -243,9 +243,12 @@ def _loaded(fact: Any) -> LoadedFact:
         numerators, denominators = fact.unit.measures
         unit = "/".join(str(m) for m in numerators) + ("/" + "/".join(str(m) for m in denominators)
                                                       if denominators else "")
-    value = "" if fact.isNil else str(fact.xValue)
+    value = "" if fact.isNil else str(fact.xValue if fact.xValue is not None else fact.value)
     if fact.unit is not None and value:
-        value = format(Decimal(value).normalize(), "f")  # 0.10 and 0.1 are one number
+        try:
+            value = format(Decimal(value).normalize(), "f")  # 0.10 and 0.1 are one number
+        except InvalidOperation:
+            pass  # not a number (Arelle reported it): kept as written
     return LoadedFact(str(fact.qname), period, dims, unit, value, str(fact.decimals or ""))
 
 
