@@ -66,3 +66,21 @@ def example_result(tmp_path_factory: pytest.TempPathFactory) -> Result:
 @pytest.fixture(scope="session")
 def example_facts(example_result: Result) -> list[ReadFact]:
     return read_facts(example_result.output / f"{example_result.model.stem}.xml")
+
+
+@pytest.fixture
+def refused_connections(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Every attempt to open a network connection, recorded and refused (the list the
+    test then checks is empty)."""
+    import socket
+
+    attempts: list[object] = []
+
+    def refuse(self: object, address: object, *args: object, **kwargs: object) -> None:
+        attempts.append(address)
+        raise OSError("network access attempted in an offline test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", lambda address, *a, **k: refuse(None, address))
+    return attempts

@@ -11,7 +11,6 @@ import gzip
 import json
 import re
 import shutil
-import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -385,19 +384,11 @@ def _env() -> dict[str, str]:
 
 # -- no network ------------------------------------------------------------------------------------
 
-def test_hostile_documents_open_no_connection(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+def test_hostile_documents_open_no_connection(tmp_path: Path, refused_connections: list[object],
                                               capsys: pytest.CaptureFixture[str]) -> None:
-    attempts: list[Any] = []
-
-    def refuse(self: socket.socket, address: Any) -> None:
-        attempts.append(address)
-        raise OSError("network refused by the test")
-
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
     rows = [('Cash <img src="http://127.0.0.1:9/x.png">', "1,000", "900"), ("Total assets", "1,000", "900")]
     body = ('<link rel="stylesheet" href="http://127.0.0.1:9/s.css"><script src="http://127.0.0.1:9/x.js"></script>'
             + statement_html(rows))
     code, _, _ = convert(tmp_path, html_file(tmp_path, body), "--format", "ixbrl", capsys=capsys)
     assert code == 0
-    assert attempts == []
+    assert refused_connections == []

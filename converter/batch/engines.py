@@ -14,6 +14,7 @@ every other worker.)
 from __future__ import annotations
 
 import multiprocessing
+import signal
 from collections import deque
 from collections.abc import Callable
 from multiprocessing.connection import Connection, wait
@@ -32,7 +33,9 @@ def crashed(job: Job, detail: str) -> FilingOutcome:
 
 
 def _serve(conn: Connection, task: Task) -> None:
-    """A worker's life: warm up, then convert each job the pipe brings until told to stop."""
+    """A worker's life: warm up, then convert each job the pipe brings until told to stop.
+    Ctrl-C is the batch's to handle (it stops the workers), not each worker's."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     warm_up()
     while True:
         try:
@@ -57,6 +60,10 @@ class _Worker:
         self.conn.send(job)
 
     def stop(self) -> None:
+        if self.job is not None:  # interrupted mid-filing: its staging folder is removed on the next run
+            self.process.kill()
+            self.process.join()
+            return
         try:
             self.conn.send(None)
         except OSError:

@@ -100,6 +100,22 @@ class _Collector(logging.Handler):
 
 
 _lock = threading.Lock()
+
+
+def _uuid1_without_sockets() -> None:
+    """Arelle names each model with ``uuid.uuid1()``.  Python computes that through
+    libuuid, which opens an AF_INET socket to read the machine's MAC address (an ioctl, no
+    traffic, but a socket all the same, and it first tries the uuidd daemon's socket).  A
+    converter that promises no network use opens no socket: uuid1 is computed in Python,
+    with a random node number as RFC 4122 section 4.5 allows."""
+    import secrets
+    import uuid
+
+    uuid._generate_time_safe = None  # type: ignore[attr-defined]
+    uuid._node = secrets.randbits(48) | (1 << 40)  # type: ignore[attr-defined]  # the multicast bit: not a MAC
+
+
+_uuid1_without_sockets()
 _collector = _Collector()
 
 
