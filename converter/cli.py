@@ -128,6 +128,8 @@ def _parser() -> argparse.ArgumentParser:
     build = tsub.add_parser("build", help="rebuild taxonomy/ from the official sources")
     build.add_argument("--sources", type=Path, required=True, help="the taxonomy-sources folder")
     build.add_argument("--fsds", type=Path, help="SEC Financial Statement Data Sets folder (filer labels)")
+    build.add_argument("--modern-usage", type=Path,
+                       help="edgartools' gaap mappings json (how many companies use each concept today)")
     build.add_argument("--ixbrl", type=Path, help="Inline XBRL filings (modern filer labels, learning fold only)")
     build.add_argument("--deprecated", type=Path,
                        help="the SEC's us-gaap-deprecated-concepts.json (concepts the mapper never chooses)")
@@ -334,6 +336,10 @@ def _taxonomy(args: argparse.Namespace) -> int:
             raise TaxonomyError(f"{args.sources} is not a folder of taxonomy sources")
         out = args.out or data_dir("taxonomy")
         counts = build_index(args.sources, out, args.fsds, args.ixbrl)
+        if args.modern_usage is not None:
+            from converter.taxonomy.modern_usage import build_modern_usage
+
+            counts["modern usage"] = build_modern_usage(args.modern_usage, out)
         if args.deprecated is not None:
             from converter.taxonomy.deprecated import build_deprecated
 

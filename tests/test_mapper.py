@@ -186,3 +186,15 @@ def test_cash_flow_balances_include_restricted_cash_from_2018() -> None:
     split = statement(date(2024, 12, 31), [(CASH_AND_RESTRICTED, "end"), (cash, "end")])
     cash_and_restricted_cash(split)
     assert [mi.mapping.concept for mi in split.items if mi.mapping] == [CASH_AND_RESTRICTED, cash]
+
+
+def test_modern_usage_orders_near_equivalents_and_is_explained() -> None:
+    """Filers of 2020-2025 (edgartools' counts) weigh in where a label fits two concepts."""
+    from converter.taxonomy.modern_usage import load_modern_usage, usage_strength
+
+    usage = load_modern_usage()
+    assert usage["us-gaap:PrepaidExpenseAndOtherAssetsCurrent"][0] > 10 * usage["us-gaap:OtherPrepaidExpenseCurrent"][0]
+    assert usage_strength(0) == 0.0 and 0.9 < usage_strength(5000) <= 1.0
+    ranked = Mapper().rank("Prepaid expenses and other current assets", "monetary", "BS", ("Current assets",))
+    assert ranked[0].qname == "us-gaap:PrepaidExpenseAndOtherAssetsCurrent"
+    assert any(r.startswith("used by ") and "companies in 2020-2025 filings" in r for r in ranked[0].reasons)

@@ -19,7 +19,7 @@ import re
 import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ from converter.mapper.similarity import Weights, tokens
 from converter.resources import data_dir
 from converter.taxonomy.deprecated import load_deprecated
 from converter.taxonomy.index import INDEX_FILE, Concept, ConceptIndex, load_filer_labels, load_index
+from converter.taxonomy.modern_usage import load_modern_usage, usage_strength
 from converter.text import normalize_label
 
 EVIDENCE_FILE = "mapper-evidence.npz"
@@ -234,6 +235,22 @@ class Evidence:
 
     def rarest(self, words: tuple[str, ...], limit: int = 4) -> list[str]:
         return sorted(set(words), key=lambda t: (-self.weights(t), t))[:limit]
+
+    @cached_property
+    def modern_companies(self) -> Ints:
+        """How many companies used each concept in 2020-2025 filings (0: none, or not known)."""
+        usage = load_modern_usage()
+        return np.array([usage.get(q, (0, ""))[0] for q in self.concepts], dtype=np.int64)
+
+    @cached_property
+    def modern_strength(self) -> Floats:
+        return np.array([usage_strength(int(n)) for n in self.modern_companies])
+
+    @lru_cache(maxsize=8)  # noqa: B019 - one Evidence per process
+    def modern_in_kind(self, kind: str) -> Bools:
+        """Concepts modern filers use in this kind of statement (where the table says)."""
+        usage = load_modern_usage()
+        return np.array([usage.get(q, (0, ""))[1] in (kind, "") for q in self.concepts])
 
     def in_statement_kind(self, kind: str) -> Bools:
         """Concepts that the 2025 statement linkbases place in this kind of statement."""
