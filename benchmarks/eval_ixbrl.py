@@ -216,6 +216,8 @@ def evaluate(path: Path, validate: bool) -> tuple[Counter[str], str]:
         for concept, period, value in expected:
             concepts = anywhere_ours.get((period, value))
             if concepts is None:
+                if MISSES:
+                    print(f"  unrecalled {path.stem[:14]:14s} {kind} {value:>14} {period} {concept[8:]}")
                 continue
             counts[f"{kind} recalled"] += 1
             if index.get(concept) is not None and concept not in deprecated:

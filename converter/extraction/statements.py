@@ -148,9 +148,13 @@ def mark_parenthetical(statement: Statement, heading: str) -> None:
 class Sections:
     """The captions a row sits under ("LIABILITIES AND EQUITY" / "Current liabilities:").
 
-    An upper-case caption opens a top-level section; another caption opens one below it,
-    and a caption right under a caption nests in it ("Earnings per share:" / "Basic:").  A
-    total closes the section whose words it repeats."""
+    An upper-case caption, or one naming a division of the statement ("Assets", "Operating
+    activities") where no section is open, opens a top-level section; another caption opens one below it, and a
+    caption right under a caption nests in it ("Earnings per share:" / "Basic:").  A section
+    whose total comes later stays open under a new caption ("Current assets:" stays open
+    under "Short-term financing receivables:" until "Total current assets").  A total
+    closes the section whose leading words it repeats ("Total inventory" closes "Inventory,
+    at lower of average cost or net realizable value")."""
 
     def __init__(self) -> None:
         self.stack: list[tuple[str, int]] = []  # (name, level)
@@ -159,16 +163,27 @@ class Sections:
     def names(self) -> tuple[str, ...]:
         return tuple(name for name, _ in self.stack)
 
-    def open(self, caption: str, right_under_caption: bool) -> None:
-        level = 0 if caption.isupper() else 1
+    def open(self, caption: str, right_under_caption: bool, later_totals: tuple[str, ...] = ()) -> None:
+        name = caption.rstrip(":").strip()
+        level = 0 if caption.isupper() or (_DIVISION.match(name) and not self.stack) else 1
         if level and right_under_caption and self.stack:
             level = self.stack[-1][1] + 1
         while self.stack and self.stack[-1][1] >= level:
+            if level and any(_closes(total, self.stack[-1][0]) for total in later_totals):
+                level = self.stack[-1][1] + 1  # its total is still to come: nest inside it
+                break
             self.stack.pop()
-        self.stack.append((caption.rstrip(":").strip(), level))
+        self.stack.append((name, level))
 
     def close(self, total: str) -> None:
         _close_sections(total, self.stack)
+
+
+_CLOSING = re.compile(r"^net\s+cash\b", re.I)  # "Net cash used in investing activities" closes its caption
+_DIVISION = re.compile(r"^(?:assets|liabilities|(?:total\s+)?liabilities\s+and\s+(?:stockholders|shareholders)?.{0,3}"
+                       r"\s*(?:equity|deficit)|(?:stockholders|shareholders).{0,3}\s*(?:equity|deficit)|equity|"
+                       r"(?:cash\s+flows?\s+(?:from|provided\s+by|used\s+in)\s+)?(?:operating|investing|financing)"
+                       r"\s+activities)$", re.I)
 
 
 def _row_values(row: Row, columns: Columns, kind: StatementKind, left_out: list[LeftOut]) -> list[Amount | None]:
@@ -192,6 +207,7 @@ def _read_body(statement: Statement, rows: list[Row], columns: Columns, left_out
     sections = Sections()
     body = [r for r in rows if not r.is_rule]
     wrapped, skip = _wrapped_labels(body)
+    labels = [clean_label(wrapped.get(k, row.cells[0].strip())) for k, row in enumerate(body)]
     for k, row in enumerate(body):
         if k in skip:
             continue  # the first lines of a label wrapped over several lines
@@ -199,7 +215,8 @@ def _read_body(statement: Statement, rows: list[Row], columns: Columns, left_out
         values = _row_values(row, columns, kind, left_out)
         if all(v is None for v in values):
             if raw:
-                sections.open(raw, bool(statement.items) and statement.items[-1].is_header)
+                sections.open(raw, bool(statement.items) and statement.items[-1].is_header,
+                              tuple(later for later in labels[k + 1:] if _TOTAL.match(later) or _CLOSING.match(later)))
                 statement.items.append(LineItem(label=raw.rstrip(":"), raw_label=raw, values=values,
                                                 sections=sections.names[:-1], is_header=True, line=row.line))
             continue
@@ -211,6 +228,7 @@ def _read_body(statement: Statement, rows: list[Row], columns: Columns, left_out
         open_sections = sections.names
         if is_total:
             label = _complete_total(label, sections.stack)
+        if is_total or _CLOSING.match(label):
             sections.close(label)
         embedded, unread = extract_embedded(raw, periods, kind)
         for text in unread:
@@ -286,10 +304,28 @@ def _complete_total(label: str, sections: list[tuple[str, int]]) -> str:
     return f"Total {sections[-1][0].lower()}"
 
 
+def _head(section: str) -> set[str]:
+    """A caption's leading words: before a comma or a parenthesis ("Inventory, at lower of
+    average cost or net realizable value" -> {"inventory"})."""
+    return set(normalize_label(re.split(r"[,(]", section, maxsplit=1)[0]).split())
+
+
+# Words a total and its caption may say differently ("Cash flows from financing activities"
+# ... "Net cash used in financing activities"): left out of the comparison.
+_CONNECTIVES = frozenset({"total", "net", "cash", "flows", "flow", "from", "provided", "by", "used", "in", "for",
+                          "of", "the", "and"})
+
+
+def _closes(total: str, section: str) -> bool:
+    words = set(normalize_label(total).split()) - _CONNECTIVES
+    head = _head(section) - _CONNECTIVES
+    return bool(head) and head <= words
+
+
 def _close_sections(label: str, sections: list[tuple[str, int]]) -> None:
-    words = set(normalize_label(label).split()) - {"total"}
     for i in range(len(sections) - 1, -1, -1):
-        section_words = set(normalize_label(sections[i][0]).split())
-        if section_words and section_words <= words | {"and"}:
+        if _closes(label, sections[i][0]):
             del sections[i:]
             return
+
+
