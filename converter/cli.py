@@ -34,7 +34,8 @@ EXIT_CODES_HELP = """exit codes:
   4   taxonomy problem (missing index or taxonomy package)
   5   the package is invalid (Arelle errors or calculation inconsistencies)
   6   the output folder cannot be written
-  70  internal error (a bug: please report it)"""
+  70  internal error (a bug: please report it)
+  141 the output pipe was closed early (as by | head); the work itself was done"""
 
 
 BATCH_EXIT_HELP = """exit codes:
@@ -42,6 +43,9 @@ BATCH_EXIT_HELP = """exit codes:
   1   some filings did not (manifest.jsonl says which and why; the batch went on)
   3   bad usage (no filings found, another batch writing the same folder)
   6   the output folder cannot be written"""
+
+
+PIPE_CLOSED_EXIT = 141  # 128 + SIGPIPE, as the shell reports a command whose output pipe closed
 
 
 class _Parser(argparse.ArgumentParser):
@@ -190,8 +194,11 @@ def entry() -> NoReturn:
     Arelle's object graph one object at a time, which takes half a second after a
     validation.  The process skips that (its memory goes back to the system whole)."""
     code = main()
-    sys.stdout.flush()
-    sys.stderr.flush()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:
+        code = code or PIPE_CLOSED_EXIT
     os._exit(code)
 
 
@@ -205,6 +212,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader of our output went away (| head): nothing to report
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return PIPE_CLOSED_EXIT
     except Exception as exc:  # a bug: say so in one line, never a traceback
         print(f"internal error: {type(exc).__name__}: {exc} (please report this)", file=sys.stderr)
         return INTERNAL_ERROR_EXIT

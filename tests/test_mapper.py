@@ -198,3 +198,11 @@ def test_modern_usage_orders_near_equivalents_and_is_explained() -> None:
     ranked = Mapper().rank("Prepaid expenses and other current assets", "monetary", "BS", ("Current assets",))
     assert ranked[0].qname == "us-gaap:PrepaidExpenseAndOtherAssetsCurrent"
     assert any(r.startswith("used by ") and "companies in 2020-2025 filings" in r for r in ranked[0].reasons)
+
+
+def test_a_noncash_label_is_not_read_as_a_payment() -> None:
+    """'Non-cash capital expenditures' discloses assets acquired without paying: the concept
+    must say noncash too (the label's 'non-cash' is one word, as in the concepts' names)."""
+    ranked = Mapper().rank("Non-cash capital expenditures", "monetary", "CF", ("Supplemental disclosures",))
+    assert "noncash" in ranked[0].qname.lower()
+    assert not any(r.qname.startswith("us-gaap:Payments") for r in ranked[:2])

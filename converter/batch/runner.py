@@ -45,7 +45,7 @@ def run_batch(inputs: list[str], outdir: Path, settings: Settings, engine: str =
               scheduler: str | None = None, progress: bool = True) -> BatchSummary:
     start = time.perf_counter()
     outdir = outdir.resolve()
-    paths = expand_inputs(inputs)
+    paths = [(p, cik) for p, cik in expand_inputs(inputs) if not p.is_relative_to(outdir)]  # not our own output
     if not paths:
         raise UsageError(f"no filings found in {' '.join(inputs)}")
     try:

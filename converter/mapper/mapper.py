@@ -56,6 +56,10 @@ KIND_TYPES = {
 }
 INCOME_STATEMENT_LOCATION_AXIS = "us-gaap:IncomeStatementLocationAxis"
 QUALIFIERS = ("basic", "diluted", "current", "noncurrent")
+# Words that, in a label, the concept's name must say too ("Non-cash capital expenditures"
+# is not a payment); the reverse does not hold ("Other" in operating activities is often
+# OtherNoncashIncomeExpense).
+LABEL_QUALIFIERS = ("noncash",)
 _SIDE = re.compile(r"\b(assets?|liabilit(?:y|ies))\b", re.I)
 _SECTION_CONTEXT = re.compile(r"\b(current|non-?current|long-term|nonoperating)\b", re.I)
 # rows below operating income are nonoperating; results and taxes are not "other income"
@@ -124,6 +128,9 @@ class Score:
                 qualifiers.append((f"'{word}' is in the label only", ~ev.name_contains(word)))
             elif word not in q.context:
                 qualifiers.append((f"'{word}' is in the concept only", ev.name_contains(word)))
+        for word in LABEL_QUALIFIERS:
+            if word in q.toks:
+                qualifiers.append((f"'{word}' is in the label only", ~ev.name_contains(word)))
         if q.side:
             other = "liability" if q.side == "asset" else "asset"
             qualifiers.append((f"the row's section says {q.side}, the concept's name says {other}",

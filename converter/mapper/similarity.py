@@ -34,6 +34,7 @@ SYNONYMS = {
 _JOIN = (
     (re.compile(r"\blong[- ]term\b"), "longterm"),
     (re.compile(r"\bnon[- ]current\b"), "noncurrent"),
+    (re.compile(r"\bnon[- ](cash|operating|controlling|interest|recurring)\b"), r"non\1"),
     (re.compile(r"\bshort[- ]term\b"), "shortterm"),
     (re.compile(r"\bstock[- ]based\b"), "stockbased"),
     (re.compile(r"\bshare[- ]based\b"), "sharebased"),
