@@ -206,3 +206,32 @@ def test_a_noncash_label_is_not_read_as_a_payment() -> None:
     ranked = Mapper().rank("Non-cash capital expenditures", "monetary", "CF", ("Supplemental disclosures",))
     assert "noncash" in ranked[0].qname.lower()
     assert not any(r.qname.startswith("us-gaap:Payments") for r in ranked[:2])
+
+
+def test_deferred_revenue_is_a_contract_liability_from_2018() -> None:
+    """ASC 606: after 2018 deferred revenue is tagged as a contract liability; before, as
+    printed; a statement that already names a contract liability keeps its other row."""
+    from datetime import date
+
+    from converter.mapper.standards import contract_liabilities
+    from converter.model.mapping import MappedItem, MappedStatement, Mapping
+    from converter.model.statements import Period, Statement, StatementKind
+
+    def balance_sheet(end: date, concepts: list[str]) -> MappedStatement:
+        items = [LineItem(label=f"row {n}", raw_label="", values=[]) for n in range(len(concepts))]
+        st = Statement(StatementKind.BS, "", [Period(end=end)], items, 6, "", frozenset())
+        return MappedStatement(st, [MappedItem(i, Mapping(c, 0.9, "label")) for i, c in
+                                    zip(items, concepts, strict=True)], [])
+
+    deferred, contract = "us-gaap:DeferredRevenueCurrent", "us-gaap:ContractWithCustomerLiabilityCurrent"
+    later = balance_sheet(date(2024, 12, 31), [deferred, "us-gaap:DeferredRevenueNoncurrent"])
+    contract_liabilities(later)
+    assert [mi.mapping.concept for mi in later.items if mi.mapping] == \
+        [contract, "us-gaap:ContractWithCustomerLiabilityNoncurrent"]
+    assert "ASC 606" in later.items[0].mapping.reason  # type: ignore[union-attr]
+    earlier = balance_sheet(date(2009, 12, 31), [deferred])
+    contract_liabilities(earlier)
+    assert earlier.items[0].mapping.concept == deferred  # type: ignore[union-attr]
+    both = balance_sheet(date(2024, 12, 31), [contract, deferred])
+    contract_liabilities(both)
+    assert [mi.mapping.concept for mi in both.items if mi.mapping] == [contract, deferred]

@@ -32,7 +32,7 @@ from converter.mapper.overrides import Override
 from converter.mapper.pretax import choose_pretax
 from converter.mapper.signs import apply_signs, natural_balance
 from converter.mapper.similarity import similarity, tokens
-from converter.mapper.standards import cash_and_restricted_cash
+from converter.mapper.standards import cash_and_restricted_cash, contract_liabilities
 from converter.model.mapping import (
     ExtensionConcept,
     MappedEmbedded,
@@ -223,6 +223,7 @@ class Mapper:
         for ms in mapped:
             choose_pretax(ms)
             cash_and_restricted_cash(ms)
+            contract_liabilities(ms)
             if ms.statement.components:
                 ms.members = component_members(ms.statement.components)
             if ms.statement.kind == StatementKind.EQ:
