@@ -235,3 +235,29 @@ def test_deferred_revenue_is_a_contract_liability_from_2018() -> None:
     both = balance_sheet(date(2024, 12, 31), [contract, deferred])
     contract_liabilities(both)
     assert [mi.mapping.concept for mi in both.items if mi.mapping] == [contract, deferred]
+
+
+def test_a_change_in_cash_printed_above_the_exchange_effect_excludes_it() -> None:
+    from datetime import date
+
+    from converter.mapper.cashflow import change_before_exchange_effect
+    from converter.model.mapping import MappedItem, MappedStatement, Mapping
+    from converter.model.statements import Period, Statement, StatementKind
+
+    including = "us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncluding" \
+                "ExchangeRateEffect"
+    effect = "us-gaap:EffectOfExchangeRateOnCashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"
+
+    def cash_flows(concepts: list[str]) -> MappedStatement:
+        items = [LineItem(label=f"row {n}", raw_label="", values=[]) for n in range(len(concepts))]
+        st = Statement(StatementKind.CF, "", [Period(end=date(2024, 12, 31), start=date(2024, 1, 1))], items, 6, "",
+                       frozenset())
+        return MappedStatement(st, [MappedItem(i, Mapping(c, 0.9, "label")) for i, c in
+                                    zip(items, concepts, strict=True)], [])
+
+    above = cash_flows([including, effect])
+    change_before_exchange_effect(above)
+    assert above.items[0].mapping.concept.endswith("ExcludingExchangeRateEffect")  # type: ignore[union-attr]
+    below = cash_flows([effect, including])
+    change_before_exchange_effect(below)
+    assert below.items[1].mapping.concept == including  # type: ignore[union-attr]

@@ -169,7 +169,7 @@ class Sections:
         if level and right_under_caption and self.stack:
             level = self.stack[-1][1] + 1
         while self.stack and self.stack[-1][1] >= level:
-            if level and any(_closes(total, self.stack[-1][0]) for total in later_totals):
+            if any(_closes(total, self.stack[-1][0]) for total in later_totals):
                 level = self.stack[-1][1] + 1  # its total is still to come: nest inside it
                 break
             self.stack.pop()

@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 
+from converter.model.mapping import MappedStatement
+from converter.model.statements import StatementKind
 from converter.taxonomy.index import ConceptIndex
 
 ACTIVITY_TOTALS = {
@@ -89,3 +91,27 @@ def row_activity(label: str, sections: tuple[str, ...]) -> str | None:
         if m:
             return m.group(1).lower()
     return None
+
+
+# The change in cash, including the effect of exchange rates -> the same change without it.
+_WITHOUT_EXCHANGE_EFFECT = {
+    "us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchange"
+    "RateEffect": "us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecrease"
+                  "ExcludingExchangeRateEffect",
+    "us-gaap:CashAndCashEquivalentsPeriodIncreaseDecrease":
+        "us-gaap:CashAndCashEquivalentsPeriodIncreaseDecreaseExcludingExchangeRateEffect",
+}
+
+
+def change_before_exchange_effect(ms: MappedStatement) -> None:
+    """A change in cash printed right above the effect of exchange rates ("Change in cash
+    and cash equivalents" / "Effect of exchange rate changes") is the change without that
+    effect: the two add up to the change between the balances, which the statement may not
+    print.  Printed below it, the change includes it, as the label's concept says."""
+    if ms.statement.kind != StatementKind.CF:
+        return
+    rows = [mi for mi in ms.items if mi.mapping is not None and not mi.item.is_header]
+    for above, below in zip(rows, rows[1:], strict=False):  # each row and the next
+        without = _WITHOUT_EXCHANGE_EFFECT.get(above.mapping.concept or "")  # type: ignore[union-attr]
+        if without and (below.mapping.concept or "").startswith("us-gaap:EffectOfExchangeRate"):  # type: ignore[union-attr]
+            above.reassign(without, "printed above the effect of exchange rates, the change excludes it")

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from converter.mapper.cashflow import concept_activity, row_activity
+from converter.mapper.cashflow import change_before_exchange_effect, concept_activity, row_activity
 from converter.mapper.components import component_members, equity_balances, section_members, share_signs
 from converter.mapper.evidence import Bools, Evidence, Floats, Ints, load_evidence
 from converter.mapper.noncontrolling import split_net_income
@@ -224,6 +224,7 @@ class Mapper:
             choose_pretax(ms)
             cash_and_restricted_cash(ms)
             contract_liabilities(ms)
+            change_before_exchange_effect(ms)
             if ms.statement.components:
                 ms.members = component_members(ms.statement.components)
             if ms.statement.kind == StatementKind.EQ:
