@@ -9,7 +9,9 @@ in a flow statement, whether it is a balance at the start or end of the period.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 
 from converter.extraction.columns import Columns, read_columns
 from converter.extraction.fiscal import FiscalCalendar
@@ -163,13 +165,15 @@ class Sections:
     def names(self) -> tuple[str, ...]:
         return tuple(name for name, _ in self.stack)
 
-    def open(self, caption: str, right_under_caption: bool, later_totals: tuple[str, ...] = ()) -> None:
+    def open(self, caption: str, right_under_caption: bool, later_totals: Sequence[frozenset[str]] = ()) -> None:
+        """``later_totals``: the words of the totals below the caption (``total_words``)."""
         name = caption.rstrip(":").strip()
         level = 0 if caption.isupper() or (_DIVISION.match(name) and not self.stack) else 1
         if level and right_under_caption and self.stack:
             level = self.stack[-1][1] + 1
         while self.stack and self.stack[-1][1] >= level:
-            if any(_closes(total, self.stack[-1][0]) for total in later_totals):
+            head = _head(self.stack[-1][0])
+            if head and any(head <= words for words in later_totals):
                 level = self.stack[-1][1] + 1  # its total is still to come: nest inside it
                 break
             self.stack.pop()
@@ -207,7 +211,10 @@ def _read_body(statement: Statement, rows: list[Row], columns: Columns, left_out
     sections = Sections()
     body = [r for r in rows if not r.is_rule]
     wrapped, skip = _wrapped_labels(body)
-    labels = [clean_label(wrapped.get(k, row.cells[0].strip())) for k, row in enumerate(body)]
+    closers = [(k, total_words(label)) for k, row in enumerate(body)
+               if (label := clean_label(wrapped.get(k, row.cells[0].strip())))
+               and (_TOTAL.match(label) or _CLOSING.match(label))]
+    closer_rows = [k for k, _ in closers]
     for k, row in enumerate(body):
         if k in skip:
             continue  # the first lines of a label wrapped over several lines
@@ -216,7 +223,7 @@ def _read_body(statement: Statement, rows: list[Row], columns: Columns, left_out
         if all(v is None for v in values):
             if raw:
                 sections.open(raw, bool(statement.items) and statement.items[-1].is_header,
-                              tuple(later for later in labels[k + 1:] if _TOTAL.match(later) or _CLOSING.match(later)))
+                              [words for _, words in closers[bisect.bisect_right(closer_rows, k):]])
                 statement.items.append(LineItem(label=raw.rstrip(":"), raw_label=raw, values=values,
                                                 sections=sections.names[:-1], is_header=True, line=row.line))
             continue
@@ -304,10 +311,16 @@ def _complete_total(label: str, sections: list[tuple[str, int]]) -> str:
     return f"Total {sections[-1][0].lower()}"
 
 
-def _head(section: str) -> set[str]:
+def _head(section: str) -> frozenset[str]:
     """A caption's leading words: before a comma or a parenthesis ("Inventory, at lower of
-    average cost or net realizable value" -> {"inventory"})."""
-    return set(normalize_label(re.split(r"[,(]", section, maxsplit=1)[0]).split())
+    average cost or net realizable value" -> {"inventory"}), connectives left out."""
+    return frozenset(normalize_label(re.split(r"[,(]", section, maxsplit=1)[0]).split()) - _CONNECTIVES
+
+
+def total_words(label: str) -> frozenset[str]:
+    """What a total says, connectives left out ("Net cash used in financing activities"
+    -> {"financing", "activities"})."""
+    return frozenset(normalize_label(label).split()) - _CONNECTIVES
 
 
 # Words a total and its caption may say differently ("Cash flows from financing activities"
@@ -317,9 +330,8 @@ _CONNECTIVES = frozenset({"total", "net", "cash", "flows", "flow", "from", "prov
 
 
 def _closes(total: str, section: str) -> bool:
-    words = set(normalize_label(total).split()) - _CONNECTIVES
-    head = _head(section) - _CONNECTIVES
-    return bool(head) and head <= words
+    head = _head(section)
+    return bool(head) and head <= total_words(total)
 
 
 def _close_sections(label: str, sections: list[tuple[str, int]]) -> None:
