@@ -31,7 +31,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from lxml import etree
+from converter.validator.arelle_runner import cik_of, resolve_entry
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -49,17 +49,10 @@ def corpus_list(folder: Path) -> Path:
     for source in sorted((CORPUS / "ixbrl").glob("*.htm*")):
         bare = folder / source.name
         strip(source, bare)
-        lines.append(f"{bare} {_cik(source)}")
+        lines.append(f"{bare} {cik_of(source)}")
     listing = folder / "corpus.list"
     listing.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return listing
-
-
-def _cik(tagged: Path) -> str:
-    text = tagged.read_text(encoding="utf-8", errors="replace")
-    start = text.find("<xbrli:identifier")
-    return etree.fromstring(text[start: text.find("</xbrli:identifier>", start) + 19].replace(
-        "xbrli:", "")).text.strip() if start >= 0 else "1"
 
 
 def _timed(run: Callable[[], object]) -> float:
@@ -78,10 +71,6 @@ def _arelle(instance: Path, package: Path) -> subprocess.CompletedProcess[str]:
                            "--disablePersistentConfig"], capture_output=True, text=True, cwd=ROOT)
 
 
-def _instance(package: Path) -> Path:
-    return next(p for p in package.glob("*.xml") if not p.stem.endswith(("_cal", "_pre", "_lab", "_def")))
-
-
 def naive_loop(listing: Path, work: Path, standin: Path) -> tuple[float, int]:
     """Seconds for the naive loop over the list, and how many filings it converted."""
     converted = 0
@@ -94,7 +83,7 @@ def naive_loop(listing: Path, work: Path, standin: Path) -> tuple[float, int]:
         out = work / f"naive-{n}"
         proc = _cli("convert", path, "-o", str(out), "--no-validate", *(["--cik", cik] if cik else []))
         if proc.returncode == 0:
-            _arelle(_instance(out), standin)
+            _arelle(resolve_entry(out), standin)
             converted += 1
     return time.perf_counter() - start, converted
 
@@ -109,7 +98,7 @@ def ratio(source: Path, cik: str, work: Path, standin: Path, runs: int) -> dict[
     """Our convert-and-validate against arelleCmdLine validating the finished package."""
     ours = [_timed(lambda: _cli("convert", str(source), "--cik", cik, "-o", str(work / "r"))) for _ in range(runs)]
     package = work / "r"
-    instance = _instance(package)
+    instance = resolve_entry(package)
     theirs = [_timed(lambda: _arelle(instance, standin)) for _ in range(runs)]
     from converter.taxonomy.standin import subset_package
 

@@ -231,7 +231,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _batch(args: argparse.Namespace) -> int:
-    from converter.batch.job import Settings
+    from converter.batch.job import Settings, Status
     from converter.batch.runner import run_batch
 
     settings = Settings(output_format=args.output_format, validate=not args.no_validate, cik=args.cik,
@@ -254,9 +254,9 @@ def _batch(args: argparse.Namespace) -> int:
         print(f"facts: {summary.facts} rows in {summary.outdir / 'facts.parquet'}")
         print(f"time: {summary.seconds:.1f} s ({rate:.1f} filings a minute), peak worker memory {peak:.0f} MB")
         for o in summary.outcomes:
-            if o.status not in ("ok",):
+            if o.status is not Status.OK:
                 print(f"  {o.status}: {o.input}: {o.message or o.meaning}")
-    earlier = [o for o in summary.latest if o.status != "ok" and o not in summary.outcomes]
+    earlier = [o for o in summary.latest if o.status is not Status.OK and o not in summary.outcomes]
     if earlier:
         print(f"  and {len(earlier)} filings that did not convert in an earlier run (see manifest.jsonl)")
     return 0 if summary.all_ok else 1

@@ -30,7 +30,7 @@ from converter.model.statements import ExtractedFiling, LeftOut
 from converter.model.xbrl import XbrlModel
 from converter.readers import read_document
 from converter.taxonomy.index import load_index
-from converter.validator.arelle_runner import EdgarRules, ValidationResult, validate
+from converter.validator.arelle_runner import EdgarRules, TaxonomyScope, ValidationResult, validate
 from converter.writers import FORMATS
 from converter.writers.inline import EVIDENCE_PAGE, evidence_page, link_evidence
 
@@ -108,7 +108,7 @@ def convert(
     edgar_plugins: Path | None = None,
     viewer: bool = False,
     limits: Limits = DEFAULT_LIMITS,
-    taxonomy_scope: str = "full",
+    taxonomy_scope: TaxonomyScope = "full",
 ) -> Result:
     path, output = Path(path), Path(output)
     timings: dict[str, float] = {}

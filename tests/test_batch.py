@@ -137,7 +137,7 @@ def test_a_dask_local_cluster_gives_the_local_engines_output(inputs: Path, local
     for name in local:
         assert (distributed[name]["status"], distributed[name]["counts"]) == \
             (local[name]["status"], local[name]["counts"])
-    assert len({r["worker"] for r in distributed.values()}) >= 1
+    assert os.getpid() not in {r["worker"] for r in distributed.values()}  # Dask's worker processes did the work
     columns = ["filing", "concept", "period_start", "period_end", "dimensions", "value", "source_label"]
     sort = [(c, "ascending") for c in columns]
     assert pq.read_table(out / "facts.parquet").select(columns).sort_by(sort).equals(

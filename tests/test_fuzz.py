@@ -17,6 +17,9 @@ and replayed by ``test_every_kept_regression_has_a_documented_outcome``.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import io
 import json
 import os
 import tempfile
@@ -43,9 +46,6 @@ def outcome(data: bytes, suffix: str, *extra: str) -> None:
         source = Path(tmp) / f"input{suffix}"
         source.write_bytes(data)
         out = Path(tmp) / "out"
-        import contextlib
-        import io
-
         err, printed = io.StringIO(), io.StringIO()
         with contextlib.redirect_stderr(err), contextlib.redirect_stdout(printed):
             code = main(["convert", str(source), "--cik", "1", "-o", str(out), "--no-validate", *extra])
@@ -62,8 +62,6 @@ def outcome(data: bytes, suffix: str, *extra: str) -> None:
 
 def _keep(data: bytes, suffix: str) -> None:
     """Save a failing input as a regression case (named by its content, so never twice)."""
-    import hashlib
-
     REGRESSIONS.mkdir(exist_ok=True)
     (REGRESSIONS / f"{hashlib.sha256(data).hexdigest()[:16]}{suffix}").write_bytes(data)
 

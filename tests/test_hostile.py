@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -21,6 +22,7 @@ import pytest
 from lxml import etree
 
 from converter.cli import main
+from converter.validator.arelle_runner import resolve_entry
 from tests.conftest import EXAMPLE, ROOT, read_facts
 
 PRINTED: list[str] = []
@@ -43,10 +45,8 @@ def convert(tmp: Path, source: Path, *extra: str, capsys: pytest.CaptureFixture[
 
 
 def instance(out: Path) -> Path:
-    """The package's instance document (not one of its linkbases)."""
-    found = [p for p in out.glob("*.xml") if not p.stem.endswith(("_cal", "_pre", "_lab", "_def"))]
-    assert len(found) == 1, found
-    return found[0]
+    """The package's instance document, as the validator finds it (not a linkbase)."""
+    return resolve_entry(out)
 
 
 def report(out: Path) -> dict[str, Any]:
@@ -370,16 +370,10 @@ def test_a_damaged_taxonomy_folder_is_exit_4(tmp_path: Path, name: str, damage: 
         (folder / name).write_bytes((folder / name).read_bytes()[:1000])
     proc = subprocess.run([sys.executable, "-m", "converter", "convert", str(EXAMPLE), "--cik", "1", "-o",
                            str(tmp_path / "out"), "--no-validate"], capture_output=True, text=True, cwd=ROOT,
-                          env={**_env(), TAXONOMY_DIR_VARIABLE: str(folder)}, timeout=120)
+                          env={**os.environ, TAXONOMY_DIR_VARIABLE: str(folder)}, timeout=120)
     assert proc.returncode == 4, proc.stderr
     assert proc.stderr.startswith("error: ") and proc.stderr.count("\n") == 1
     assert not (tmp_path / "out").exists()
-
-
-def _env() -> dict[str, str]:
-    import os
-
-    return dict(os.environ)
 
 
 # -- no network ------------------------------------------------------------------------------------

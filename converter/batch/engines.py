@@ -20,7 +20,7 @@ from collections.abc import Callable
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from converter.batch.job import FilingOutcome, Job, run_filing, warm_up
+from converter.batch.job import FilingOutcome, Job, Status, run_filing, warm_up
 from converter.errors import EXIT_MEANINGS, WORKER_DIED_EXIT, UsageError
 
 Done = Callable[[FilingOutcome], None]
@@ -28,8 +28,8 @@ Task = Callable[[Job], FilingOutcome]  # a module-level function: workers import
 
 
 def crashed(job: Job, detail: str) -> FilingOutcome:
-    return FilingOutcome(str(job.path), job.digest, job.settings.key(), "crashed", WORKER_DIED_EXIT,
-                         EXIT_MEANINGS[WORKER_DIED_EXIT], message=detail)
+    return FilingOutcome(*job.key, Status.CRASHED, WORKER_DIED_EXIT, EXIT_MEANINGS[WORKER_DIED_EXIT],
+                         message=detail)
 
 
 def _serve(conn: Connection, task: Task) -> None:

@@ -15,12 +15,27 @@ import re
 import resource
 import time
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from converter import __version__
 from converter.errors import EXIT_MEANINGS, INTERNAL_ERROR_EXIT, ConverterError, ValidationFailedError
 from converter.limits import DEFAULT_LIMITS, Limits
+from converter.validator.arelle_runner import TaxonomyScope
+
+
+class Status(StrEnum):
+    """A filing's outcome in a batch."""
+
+    OK = "ok"  # a valid package
+    INVALID = "invalid"  # a package Arelle found errors in (its facts are still written)
+    FAILED = "failed"  # no package: the converter said why (exit code and message)
+    CRASHED = "crashed"  # the worker died; a rerun tries again
+
+    @property
+    def has_facts(self) -> bool:
+        return self in (Status.OK, Status.INVALID)
 
 
 @dataclass(frozen=True)
@@ -30,7 +45,7 @@ class Settings:
     output_format: str = "xbrl"
     validate: bool = True
     cik: str | None = None  # for filings that carry none and have none listed
-    taxonomy_scope: str = "filing"
+    taxonomy_scope: TaxonomyScope = "filing"
     limits: Limits = DEFAULT_LIMITS
 
     def key(self) -> str:
@@ -57,6 +72,11 @@ class Job:
         return f"{stem}-{(self.digest or 'unreadable')[:8]}"
 
     @property
+    def key(self) -> tuple[str, str, str]:
+        """What the manifest knows a filing by: its path, its bytes and the settings."""
+        return str(self.path), self.digest, self.settings.key()
+
+    @property
     def package(self) -> Path:
         return self.outdir / "packages" / self.name
 
@@ -72,7 +92,7 @@ class FilingOutcome:
     input: str
     sha256: str
     settings: str
-    status: str  # ok, invalid, failed, crashed
+    status: Status
     exit_code: int
     meaning: str
     package: str | None = None
@@ -83,12 +103,17 @@ class FilingOutcome:
     peak_mb: float = 0.0
     worker: int = 0
 
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return self.input, self.sha256, self.settings
+
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> FilingOutcome:
-        return cls(**{k: v for k, v in data.items() if k in cls.__dataclass_fields__})
+        fields = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**{**fields, "status": Status(fields["status"])})
 
 
 def warm_up() -> None:
@@ -108,7 +133,7 @@ def run_filing(job: Job) -> FilingOutcome:
     from converter.pipeline import convert
 
     start = time.perf_counter()
-    outcome = FilingOutcome(str(job.path), job.digest, job.settings.key(), "failed", 0, "", worker=os.getpid())
+    outcome = FilingOutcome(*job.key, Status.FAILED, 0, "", worker=os.getpid())
     try:
         result = convert(job.path, job.package, cik=job.cik or job.settings.cik,
                          validate_package=job.settings.validate,
@@ -116,7 +141,7 @@ def run_filing(job: Job) -> FilingOutcome:
                          taxonomy_scope=job.settings.taxonomy_scope)
         write_facts(fact_rows(result, job.name, str(job.path)), job.facts_file)
         valid = result.validation is None or result.validation.valid
-        outcome.status = "ok" if valid else "invalid"
+        outcome.status = Status.OK if valid else Status.INVALID
         outcome.exit_code = 0 if valid else ValidationFailedError.exit_code
         outcome.package = str(job.package)
         outcome.counts = {"statements": len(result.statements), "facts": len(result.model.facts),

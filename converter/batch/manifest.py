@@ -12,10 +12,10 @@ import json
 import os
 from pathlib import Path
 
-from converter.batch.job import FilingOutcome
+from converter.batch.job import FilingOutcome, Status
 
 MANIFEST = "manifest.jsonl"
-RETRIED = frozenset({"crashed"})  # outcomes a rerun tries again (a killed worker may have been bad luck)
+RETRIED = frozenset({Status.CRASHED})  # outcomes a rerun tries again (a killed worker may have been bad luck)
 
 
 class Manifest:
@@ -30,9 +30,9 @@ class Manifest:
         for line in self.path.read_text(encoding="utf-8", errors="replace").splitlines():
             try:
                 outcome = FilingOutcome.from_json(json.loads(line))
-            except (ValueError, TypeError):
+            except (ValueError, TypeError, KeyError):
                 continue  # the torn last line of a killed batch
-            done[(outcome.input, outcome.sha256, outcome.settings)] = outcome
+            done[outcome.key] = outcome
         return done
 
     def is_done(self, outcome: FilingOutcome | None) -> bool:

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from converter.batch.engines import DaskEngine, LocalEngine, crashed
+from converter.batch.engines import DaskEngine, LocalEngine
 from converter.batch.facts import consolidate
 from converter.batch.inputs import expand_inputs, file_digest
-from converter.batch.job import FilingOutcome, Job, Settings
+from converter.batch.job import FilingOutcome, Job, Settings, Status
 from converter.batch.manifest import Manifest
 from converter.errors import OutputError, UsageError
 
@@ -33,12 +33,12 @@ class BatchSummary:
     seconds: float = 0.0
 
     @property
-    def statuses(self) -> Counter[str]:
+    def statuses(self) -> Counter[Status]:
         return Counter(o.status for o in self.outcomes)
 
     @property
     def all_ok(self) -> bool:
-        return all(o.status == "ok" for o in self.latest)
+        return all(o.status is Status.OK for o in self.latest)
 
 
 def run_batch(inputs: list[str], outdir: Path, settings: Settings, engine: str = "local", workers: int = 2,
@@ -64,8 +64,7 @@ def run_batch(inputs: list[str], outdir: Path, settings: Settings, engine: str =
         jobs, kept = [], []
         for path, cik in paths:
             job = Job(path, file_digest(path), outdir, settings, cik)
-            earlier = recorded.get((str(path), job.digest, settings.key()))
-            if manifest.is_done(earlier):
+            if manifest.is_done(recorded.get(job.key)):
                 kept.append(job)
             else:
                 jobs.append(job)
@@ -86,11 +85,8 @@ def run_batch(inputs: list[str], outdir: Path, settings: Settings, engine: str =
             if bar is not None:
                 bar.close()
         latest = manifest.read()
-        summary.latest = [o for job in [*jobs, *kept]
-                          if (o := latest.get((str(job.path), job.digest, settings.key()))) is not None]
-        with_facts = {job.name for job in [*jobs, *kept] if job.facts_file.exists() and
-                      latest.get((str(job.path), job.digest, settings.key()), crashed(job, "")).status
-                      in ("ok", "invalid")}
+        summary.latest = [o for job in [*jobs, *kept] if (o := latest.get(job.key)) is not None]
+        with_facts = {Path(o.package).name for o in summary.latest if o.status.has_facts and o.package}
         summary.facts = consolidate(outdir / "facts", outdir / FACTS, with_facts)
     summary.seconds = time.perf_counter() - start
     return summary

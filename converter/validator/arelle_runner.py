@@ -18,9 +18,13 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from converter.errors import InputError, TaxonomyError
+
+# The taxonomy a package is validated against: the whole stand-in, or only the concepts the
+# package names (the same findings, a tenth of the time; see ``standin.subset_package``).
+TaxonomyScope = Literal["full", "filing"]
 
 _ONE_DAY = timedelta(days=1)  # Arelle holds period ends as the next midnight
 # Messages Arelle logs about its own progress, not about the document.
@@ -168,7 +172,7 @@ def validate(
     save_oim: Path | None = None,
     check: bool = True,
     save_viewer: Path | None = None,
-    taxonomy_scope: str = "full",
+    taxonomy_scope: TaxonomyScope = "full",
 ) -> ValidationResult:
     """Validate an instance (or a package folder's instance) with Arelle, offline.
 
