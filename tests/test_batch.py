@@ -21,6 +21,7 @@ from converter.cli import main
 from tests.conftest import EXAMPLE, ROOT, SHARED, read_facts
 
 LEGACY_10K = SHARED / "corpus" / "legacy" / "MSFT-0001193125-09-158735" / "10-K_2009-07-30.html"
+NEEDS_LEGACY = pytest.mark.skipif(not LEGACY_10K.exists(), reason="the legacy corpus is not present")
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +48,7 @@ def manifest(out: Path) -> dict[str, dict[str, object]]:
     return {Path(str(r["input"])).name: r for r in rows}
 
 
+@NEEDS_LEGACY
 def test_a_mixed_batch_records_every_outcome(local_batch: Path) -> None:
     rows = manifest(local_batch)
     assert {name: (r["status"], r["exit_code"]) for name, r in rows.items()} == {
@@ -60,6 +62,7 @@ def test_a_mixed_batch_records_every_outcome(local_batch: Path) -> None:
         Path(str(r["package"])).name for r in rows.values() if r["package"])
 
 
+@NEEDS_LEGACY
 def test_the_facts_table_holds_each_package_facts(local_batch: Path) -> None:
     import duckdb
 
@@ -78,6 +81,7 @@ def test_the_facts_table_holds_each_package_facts(local_batch: Path) -> None:
                                                                        "77888000000")
 
 
+@NEEDS_LEGACY
 def test_a_rerun_skips_what_is_done_and_converts_what_changed(inputs: Path, local_batch: Path,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
     before = (local_batch / "manifest.jsonl").read_text()
@@ -128,6 +132,7 @@ def test_a_killed_batch_resumes_without_losing_or_repeating_work(tmp_path: Path)
     assert pq.read_table(out / "facts.parquet").num_rows == 6 * 168
 
 
+@NEEDS_LEGACY
 def test_a_dask_local_cluster_gives_the_local_engines_output(inputs: Path, local_batch: Path,
                                                               tmp_path: Path) -> None:
     out = tmp_path / "dask"
