@@ -13,8 +13,10 @@ import pytest
 
 from converter.errors import TaxonomyError
 from converter.mapper import evidence as evidence_module
+from converter.mapper import mapper as mapper_module
 from converter.mapper.evidence import EVIDENCE_FILE, build_evidence, load_evidence
 from converter.mapper.mapper import Mapper
+from converter.mapper.similarity import tokens
 from converter.model.statements import Amount, ItemKind, LineItem, Period, Statement, StatementKind
 from converter.resources import data_dir
 from converter.taxonomy.deprecated import load_deprecated
@@ -139,6 +141,59 @@ def test_a_concept_is_used_once_per_statement(mapper: Mapper) -> None:
     ], scale=0, scale_text="", unscaled_kinds=frozenset())
     concepts = [m.mapping.concept for m in mapper.map_statement(statement).items if m.mapping]
     assert len(set(concepts)) == 2
+
+
+def test_a_line_printed_again_with_its_figures_keeps_its_concept(mapper: Mapper) -> None:
+    """A summary block repeats "Net income attributable to the Company" with the same
+    figures: the same fact, so the same concept (not the next-best one)."""
+    year = Period(date(2009, 6, 30), date(2009, 4, 1))
+    statement = Statement(StatementKind.IS, "Statements of Income", [year], [
+        _row("Net income", ["265"]),
+        _row("Net income attributable to noncontrolling interests", ["(3)"]),
+        _row("Net income attributable to the Company", ["262"]),
+        _row("Income from continuing operations", ["263"]),
+        _row("Net income attributable to the Company", ["262"]),
+        _row("Net income attributable to the Company", ["999"]),
+    ], scale=6, scale_text="in millions", unscaled_kinds=frozenset())
+    concepts = [m.mapping.concept for m in mapper.map_filing([statement])[0].items if m.mapping]
+    assert concepts[2] == concepts[4] == "us-gaap:NetIncomeLoss"
+    assert concepts[5] != "us-gaap:NetIncomeLoss"  # other figures: another line
+
+
+def test_an_eps_section_says_basic_or_diluted(mapper: Mapper) -> None:
+    """Rows under "Assuming dilution:" are diluted and under "Basic:" basic, whatever
+    order the sections come in; without sections, basic comes first."""
+    year = Period(date(2025, 6, 30), date(2025, 4, 1))
+
+    def eps(sections: tuple[str, str]) -> list[LineItem]:
+        return [_row("Continuing operations", ["2.31"], ItemKind.PER_SHARE, sections=("Earnings per share", sections[0])),
+                _row("Continuing operations", ["2.36"], ItemKind.PER_SHARE, sections=("Earnings per share", sections[1]))]
+
+    for sections, expected in ((("Assuming dilution", "Basic"), ("Diluted", "Basic")),
+                               (("Basic", "Diluted"), ("Basic", "Diluted")),
+                               (("", ""), ("Basic", "Diluted"))):
+        statement = Statement(StatementKind.IS, "Statements of Earnings", [year], eps(sections), scale=6,
+                              scale_text="in millions", unscaled_kinds=frozenset({"perShare"}))
+        concepts = [m.mapping.concept for m in mapper.map_statement(statement).items if m.mapping]
+        assert concepts == [f"us-gaap:IncomeLossFromContinuingOperationsPer{e}Share" for e in expected], sections
+
+
+def test_a_noncontrolling_label_is_not_read_as_the_parent() -> None:
+    """"Attributable to <the company>" means the parent; "attributable to nonredeemable
+    noncontrolling interest" does not."""
+    assert "parent" in tokens("Net income attributable to Dominion")
+    assert "parent" not in tokens("Net Income (Loss) Attributable to Nonredeemable Noncontrolling Interest")
+
+
+def test_many_filers_printing_a_label_outweigh_a_missing_qualifier(mapper: Mapper, monkeypatch: pytest.MonkeyPatch) -> None:
+    """"Asset retirement obligations" has no "noncurrent", but filers print it for the
+    noncurrent concept more often than for the undivided one: their usage says what the
+    missing word means.  Without that relief the qualifier's penalty decides."""
+    ranked = mapper.rank("Asset retirement obligations", "monetary", "BS")
+    assert ranked[0].qname == "us-gaap:AssetRetirementObligationsNoncurrent"
+    assert any("filers used this exact label" in why for why in ranked[0].reasons)
+    monkeypatch.setattr(mapper_module, "RELIEF", 0.0)
+    assert mapper.rank("Asset retirement obligations", "monetary", "BS")[0].qname == "us-gaap:AssetRetirementObligation"
 
 
 def test_evidence_file_is_a_plain_npz() -> None:

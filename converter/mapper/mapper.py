@@ -46,6 +46,8 @@ from converter.taxonomy.index import ConceptIndex
 from converter.text import ascii_text, normalize_label
 
 EXTENSION_THRESHOLD = 0.35
+RELIEF = 1.0  # measured: the qualifier fully waived where all filers agree
+FILER_WEIGHT = 0.3  # measured: 0.45 and 0.6 gain on the 2009 labels, lose on Inline XBRL
 # The weight of modern usage (taxonomy.modern_usage) against a label's similarity (0.5):
 # enough to order near-equivalents, too little to outvote what a label says.
 MODERN_WEIGHT = 0.06  # measured: 0.04 and 0.08 do no better on either fold (README)
@@ -61,7 +63,8 @@ QUALIFIERS = ("basic", "diluted", "current", "noncurrent")
 # OtherNoncashIncomeExpense).
 LABEL_QUALIFIERS = ("noncash",)
 _SIDE = re.compile(r"\b(assets?|liabilit(?:y|ies))\b", re.I)
-_SECTION_CONTEXT = re.compile(r"\b(current|non-?current|long-term|nonoperating)\b", re.I)
+_SECTION_CONTEXTS = (re.compile(r"\b(current|non-?current|long-term|nonoperating)\b", re.I),
+                     re.compile(r"\b(basic|diluted|dilution|dilutive)\b", re.I))
 # rows below operating income are nonoperating; results and taxes are not "other income"
 _OPERATING_RESULT = re.compile(r"(income|loss|earnings)\s+from\s+operations|operating\s+(income|loss|profit)", re.I)
 _EQUITY = re.compile(r"equity|stockholders|shareholders|deficit|capital", re.I)
@@ -135,13 +138,17 @@ class Score:
             other = "liability" if q.side == "asset" else "asset"
             qualifiers.append((f"the row's section says {q.side}, the concept's name says {other}",
                                ev.name_contains(other) & ~ev.name_contains(q.side)))
-        penalty = sum((0.25 * hit for _, hit in qualifiers), np.zeros(len(best)))
         filer_uses = np.zeros(len(best))
         exact_total = sum(n for _, _, n in q.exact)
         strength = min(1.0, math.log1p(exact_total) / math.log(20)) if exact_total else 0.0
         for qname, stmt, n in q.exact:
             filer_uses[ev.concept_id[qname]] += (n if stmt == q.statement_kind else n * 0.3)
-        filer_bonus = 0.3 * filer_uses / exact_total * strength if exact_total else filer_uses
+        share = filer_uses / exact_total * strength if exact_total else filer_uses
+        filer_bonus = FILER_WEIGHT * share
+        # a qualifier costs less where many filers printed this very label for the concept
+        # ("Other assets" is OtherAssetsNoncurrent two times in three): their usage has
+        # already said what the word's absence means
+        penalty = sum((0.25 * hit for _, hit in qualifiers), np.zeros(len(best))) * (1 - RELIEF * share)
         in_kind = ev.in_statement_kind(q.statement_kind)
         statement = np.where(in_kind, 0.08, np.where(ev.has_statements, -0.2, 0.0))
         inferred = -0.04 * ev.period_inferred - 0.02 * ev.balance_inferred
@@ -312,13 +319,16 @@ class Mapper:
         return kept
 
     def _section_tokens(self, label: str, sections: tuple[str, ...]) -> tuple[str, ...]:
-        """'current' / 'noncurrent' from the section when the label itself does not say."""
+        """What the nearest section says that the label does not: 'current' / 'noncurrent'
+        ("Current assets:"), 'basic' / 'diluted' ("Assuming dilution:")."""
         out: tuple[str, ...] = ()
-        if not _SECTION_CONTEXT.search(label):
+        for context in _SECTION_CONTEXTS:
+            if context.search(label):
+                continue
             for section in reversed(sections):
-                m = _SECTION_CONTEXT.search(section)
+                m = context.search(section)
                 if m:
-                    out = tokens(m.group(1))
+                    out += tokens(m.group(1))
                     break
         return out
 
@@ -341,8 +351,10 @@ class Mapper:
                 members: list[str]) -> None:
         """Best-first assignment so that no concept is used twice in one statement (except
         for a balance shown at both the start and the end of a flow statement's periods,
-        and in the sections of different equity components, ``members``)."""
+        in the sections of different equity components, ``members``, and for a line printed
+        again with the same label and figures, as in a summary "attributable to" block)."""
         taken: dict[str, tuple[object, ...]] = {}  # concept (and balance slot) -> the values it holds
+        lines: set[tuple[str, str]] = set()  # (concept, label): a line printed again with its figures shares it
         order = sorted(ranked, key=lambda i: -(ranked[i][0].score if ranked[i] else 0))
         for i in order:
             item = mapped[i].item
@@ -357,11 +369,13 @@ class Mapper:
             # and rows whose figures stand in other columns (an equity statement's "Other
             # comprehensive loss" of one year and "... income" of the next) may share one
             options = [s for s in ranked[i] if s.qname + slot not in taken
-                       or (slot and taken[s.qname + slot] == _printed(item))
+                       or ((slot or (s.qname, _line_key(item)) in lines)
+                           and taken[s.qname + slot] == _printed(item))
                        or _apart(taken[s.qname + slot], _printed(item))]
             if options and options[0].score >= EXTENSION_THRESHOLD:
                 best = options[0]
                 taken[best.qname + slot] = _joined(taken.get(best.qname + slot), _printed(item))
+                lines.add((best.qname, _line_key(item)))
                 mapped[i].mapping = Mapping(
                     best.qname, round(min(best.score, 1.0), 3), "; ".join(best.reasons),
                     [(s.qname, round(s.score, 3)) for s in options[1:4]],
@@ -454,6 +468,15 @@ def _printed(item: LineItem) -> tuple[object, ...]:
     return tuple(v.shown if v is not None else None for v in item.values)
 
 
+def _line_key(item: LineItem) -> str:
+    """What makes two rows the same line printed twice (with the same figures): the label
+    and its sections.  Per-share rows never are: "Net income" under "Basic" and again under
+    "Diluted" often show the same figures."""
+    if item.kind == "perShare":
+        return f"#{item.line}"
+    return normalize_label(" / ".join((*item.sections, item.label)))
+
+
 def _apart(a: tuple[object, ...], b: tuple[object, ...]) -> bool:
     """Whether two rows' figures stand in different columns only."""
     return len(a) == len(b) and all(x is None or y is None for x, y in zip(a, b, strict=True))
@@ -485,6 +508,28 @@ def _positional_context(statement: Statement) -> list[tuple[str, ...]]:
         if statement.kind == "IS" and _OPERATING_RESULT.search(item.label):
             below_operating = True
         out.append(sections)
+    return _basic_then_diluted(statement.items, out)
+
+
+def _basic_then_diluted(items: list[LineItem], sections: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Per-share and share-count rows printed twice with the same label and nothing in
+    the label or sections to tell them apart ("Continuing operations" under captions lost
+    in a text conversion): basic comes first, diluted second, as statements print them."""
+    seen: dict[str, int] = {}
+    keys = []
+    for item, where in zip(items, sections, strict=True):
+        says = _SECTION_CONTEXTS[1].search(" ".join((item.label, *where)))
+        counted = item.kind in ("perShare", "shares")
+        key = normalize_label(" / ".join((*where, item.label))) if counted and not says else ""
+        keys.append(key)
+        if key:
+            seen[key] = seen.get(key, 0) + 1
+    out, count = [], dict.fromkeys(seen, 0)
+    for key, where in zip(keys, sections, strict=True):
+        if key and seen[key] == 2:
+            count[key] += 1
+            where = (*where, "basic" if count[key] == 1 else "diluted")
+        out.append(where)
     return out
 
 

@@ -29,6 +29,7 @@ SYNONYMS = {
     "equivalents": "equivalent", "accrual": "accrued", "accruals": "accrued",
     "salaries": "salary", "wages": "wage", "compensation": "compensation",
     "stockbased": "sharebased", "reserve": "accrued", "reserves": "accrued",
+    "dilution": "diluted", "dilutive": "diluted",
     "plant": "plant", "ppe": "property", "borrowings": "debt", "obligations": "obligation",
 }
 _JOIN = (
@@ -49,7 +50,7 @@ _JOIN = (
 
 # "attributable to Procter & Gamble" means the parent; other owners are named by kind
 _ATTRIBUTABLE_TO_COMPANY = re.compile(
-    r"\battributable to (?!(?:the\s+)?(?:non-?controlling|minority|common|preferred|redeemable|parent|"
+    r"\battributable to (?!(?:the\s+)?(?:non-?controlling|non-?redeemable|minority|common|preferred|redeemable|parent|"
     r"participating|limited|general|partners|members|unit|stock|share))[^,;()]+", re.I)
 
 
