@@ -345,11 +345,13 @@ def _taxonomy(args: argparse.Namespace) -> int:
         if not args.sources.is_dir():
             raise TaxonomyError(f"{args.sources} is not a folder of taxonomy sources")
         out = args.out or data_dir("taxonomy")
-        counts = build_index(args.sources, out, args.fsds, args.ixbrl)
-        if args.modern_usage is not None:
-            from converter.taxonomy.modern_usage import build_modern_usage
+        counts = {}
+        if args.modern_usage is not None:  # first: the filer-label table reads it
+            from converter.taxonomy.modern_usage import build_modern_usage, load_modern_usage
 
             counts["modern usage"] = build_modern_usage(args.modern_usage, out)
+            load_modern_usage.cache_clear()
+        counts.update(build_index(args.sources, out, args.fsds, args.ixbrl))
         if args.deprecated is not None:
             from converter.taxonomy.deprecated import build_deprecated
 

@@ -188,3 +188,26 @@ def test_concepts_newer_than_the_sec_metadata_have_official_labels_and_balances(
     assert concept.label == "Contract with Customer, Liability, Current"
     assert concept.balance == "credit" and "balance" not in concept.inferred
     assert "us-gaap-2025-labels" in concept.sources
+
+
+@pytest.mark.skipif(not (SHARED / "corpus" / "ixbrl").is_dir(), reason="../shared/corpus is not present")
+def test_committed_filer_labels_are_what_the_build_derives(tmp_path: Path) -> None:
+    """The filer-label table is derived data: building it again from the sources, the 2009
+    data sets, the Inline XBRL learning fold and the modern-usage table gives the committed
+    table.  Concepts the 2025 statement linkbases leave out are placed by modern usage, so
+    Apple's and Amazon's "Total net sales" teach RevenueFromContractWithCustomer..."""
+    import gzip
+
+    from converter.mapper.evidence import load_evidence
+    from converter.resources import data_dir
+    from converter.taxonomy.build import build_index
+    from converter.taxonomy.modern_usage import USAGE_FILE
+
+    (tmp_path / USAGE_FILE).write_bytes((data_dir("taxonomy") / USAGE_FILE).read_bytes())
+    build_index(SOURCES, tmp_path, SHARED / "corpus" / "fsds-2009q3", SHARED / "corpus" / "ixbrl")
+    name = "filer-labels.json.gz"
+    with gzip.open(tmp_path / name, "rt") as rebuilt, gzip.open(data_dir("taxonomy") / name, "rt") as committed:
+        assert json.load(rebuilt) == json.load(committed), "run 'xbrl-converter taxonomy build' (README)"
+    assert load_index()["us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax"].statements == ()
+    uses = load_evidence().exact_filer_uses("Total net sales")
+    assert ("us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax", "IS", 60) in uses

@@ -33,6 +33,10 @@ SYNONYMS = {
     "plant": "plant", "ppe": "property", "borrowings": "debt", "obligations": "obligation",
 }
 _JOIN = (
+    # what a label says of a current or noncurrent split, in other words
+    (re.compile(r"\b(?:excluding|less|net of|exclusive of)\s+(?:the\s+)?current\s+"
+                r"(?:portions?|installments?|maturities|amounts?)\b"), "noncurrent"),
+    (re.compile(r"\b(?:due|payable|maturing)\s+within\s+one\s+year\b"), "current"),
     (re.compile(r"\blong[- ]term\b"), "longterm"),
     (re.compile(r"\bnon[- ]current\b"), "noncurrent"),
     (re.compile(r"\bnon[- ](cash|operating|controlling|interest|recurring)\b"), r"non\1"),

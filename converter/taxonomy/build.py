@@ -32,6 +32,7 @@ from lxml import etree
 
 from converter.resources import write_gz_json
 from converter.taxonomy import rules
+from converter.taxonomy.modern_usage import load_modern_usage
 from converter.taxonomy.namespaces import (
     DEI_2025,
     SRT_2025,
@@ -445,7 +446,8 @@ def iter_filer_labels(fsds: Path) -> Iterator[tuple[str, str, str, str]]:
 
 
 def build_index(sources: Path, out: Path, fsds: Path | None = None, ixbrl: Path | None = None) -> dict[str, int]:
-    """Build ``concept-index.json.gz`` (and the filer label table) into ``out``."""
+    """Build ``concept-index.json.gz`` (and the filer label table) into ``out``; the
+    modern-usage table, where ``out`` has one, places Inline XBRL facts in statements."""
     data = IndexBuilder(sources).build()
     out.mkdir(parents=True, exist_ok=True)
     write_gz_json(out / "concept-index.json.gz", data)
@@ -458,6 +460,11 @@ def build_index(sources: Path, out: Path, fsds: Path | None = None, ixbrl: Path 
         from converter.taxonomy.ixbrl_labels import iter_ixbrl_labels
 
         statements = {k: tuple(v[FIELDS.index("statements")]) for k, v in data["concepts"].items()}
+        # concepts the 2025 statement linkbases leave out (RevenueFromContractWithCustomer...,
+        # OperatingLeaseLiabilityCurrent) are placed by where modern filers use them
+        for concept, (_, kind) in load_modern_usage(out).items():
+            if kind and not statements.get(concept):
+                statements[concept] = (kind,)
         modern.extend(iter_ixbrl_labels(ixbrl, statements))
     if rows or modern:
         from converter.taxonomy.filer_labels import build_label_table
