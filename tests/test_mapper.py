@@ -316,3 +316,28 @@ def test_a_change_in_cash_printed_above_the_exchange_effect_excludes_it() -> Non
     below = cash_flows([effect, including])
     change_before_exchange_effect(below)
     assert below.items[1].mapping.concept == including  # type: ignore[union-attr]
+
+
+def test_successors_are_current_concepts_of_the_same_kind() -> None:
+    """Each deprecated concept's successor is one the mapper may choose, with the same
+    type, period type and (where both have one) balance: the labels carried over mean
+    the same kind of number."""
+    from converter.mapper.evidence import choosable
+    from converter.taxonomy.index import load_index
+    from converter.taxonomy.successors import SUCCESSORS
+
+    index, deprecated = load_index(), load_deprecated()
+    for old, (new, why) in SUCCESSORS.items():
+        assert old in deprecated and why, old
+        before, after = index[old], index[new]
+        assert choosable(after), new
+        assert (before.type, before.period_type) == (after.type, after.period_type), old
+        assert before.balance is None or before.balance == after.balance, old
+
+
+def test_a_deprecated_concepts_labels_count_for_its_successor(mapper: Mapper) -> None:
+    """2009 filers' "Net increase (decrease) in cash" (for a concept retired by ASU 2016-18)
+    now teaches the change in cash and restricted cash."""
+    best = mapper.rank("Increase (decrease) in cash", "monetary", "CF")[0]
+    assert best.qname == ("us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"
+                          "PeriodIncreaseDecreaseIncludingExchangeRateEffect"), best

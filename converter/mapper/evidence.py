@@ -32,6 +32,7 @@ from converter.resources import data_dir
 from converter.taxonomy.deprecated import load_deprecated
 from converter.taxonomy.index import INDEX_FILE, Concept, ConceptIndex, load_filer_labels, load_index
 from converter.taxonomy.modern_usage import load_modern_usage, usage_strength
+from converter.taxonomy.successors import successor
 from converter.text import normalize_label
 
 EVIDENCE_FILE = "mapper-evidence.npz"
@@ -87,7 +88,8 @@ def build_evidence(folder: Path) -> int:
             rows.append((ids[qname], source, text, tokens(text)))
     exact: list[tuple[str, list[tuple[int, str, int]]]] = []
     for norm, uses in sorted(filer_labels.items()):
-        kept = [(ids[q], stmt, n) for q, stmt, n in uses if q in ids]
+        # a label used for a deprecated concept counts for its successor (taxonomy.successors)
+        kept = [(ids[q], stmt, n) for q, stmt, n in ((successor(q) or q, stmt, n) for q, stmt, n in uses) if q in ids]
         if kept:
             exact.append((norm, kept))
         toks = tokens(norm)
