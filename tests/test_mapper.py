@@ -69,6 +69,7 @@ def test_unreadable_evidence_is_a_taxonomy_error(tmp_path: Path, monkeypatch: py
     ("Diluted", "perShare", "IS", ("Net income per share",), "us-gaap:EarningsPerShareDiluted"),
     ("Depreciation and amortization", "monetary", "CF", ("Operating activities",),
      "us-gaap:DepreciationDepletionAndAmortization"),
+    ("Gain on repurchase of subordinated debt", "monetary", "CF", (), "us-gaap:GainsLossesOnExtinguishmentOfDebt"),
 ])
 def test_first_choice(mapper: Mapper, label: str, kind: str, statement: str, sections: tuple[str, ...],
                       expected: str) -> None:

@@ -59,9 +59,11 @@ KIND_TYPES = {
 INCOME_STATEMENT_LOCATION_AXIS = "us-gaap:IncomeStatementLocationAxis"
 QUALIFIERS = ("basic", "diluted", "current", "noncurrent")
 # Words that, in a label, the concept's name must say too ("Non-cash capital expenditures"
-# is not a payment); the reverse does not hold ("Other" in operating activities is often
-# OtherNoncashIncomeExpense).
-LABEL_QUALIFIERS = ("noncash",)
+# is not a payment, "Gain on repurchase of debt" not a repayment); the reverse does not hold
+# ("Other" in operating activities is often OtherNoncashIncomeExpense).  Measured: "gain"
+# gains one line of the 2025 day and changes nothing else; "impairment", "depreciation"
+# and "amortization" lost more than they gained.
+LABEL_QUALIFIERS = ("noncash", "gain")
 _SIDE = re.compile(r"\b(assets?|liabilit(?:y|ies))\b", re.I)
 _SECTION_CONTEXTS = (re.compile(r"\b(current|non-?current|long-term|nonoperating)\b", re.I),
                      re.compile(r"\b(basic|diluted|dilution|dilutive)\b", re.I))
