@@ -342,3 +342,38 @@ def test_a_deprecated_concepts_labels_count_for_its_successor(mapper: Mapper) ->
     best = mapper.rank("Increase (decrease) in cash", "monetary", "CF")[0]
     assert best.qname == ("us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"
                           "PeriodIncreaseDecreaseIncludingExchangeRateEffect"), best
+
+
+def test_a_balance_sheet_without_captions_is_current_above_its_current_total(mapper: Mapper) -> None:
+    """Captions lost (a text conversion, the SEC data sets): rows summed by "Total current
+    assets" are current, rows after it noncurrent."""
+    day = Period(date(2024, 12, 31))
+    statement = Statement(StatementKind.BS, "Balance Sheets", [day], [
+        _row("Cash and cash equivalents", ["10"]),
+        _row("Accounts receivable", ["20"]),
+        _row("Total current assets", ["30"], is_total=True),
+        _row("Other assets", ["5"]),
+        _row("Total assets", ["35"], is_total=True),
+        _row("Accrued income taxes", ["3"]),
+        _row("Total current liabilities", ["3"], is_total=True),
+    ], scale=0, scale_text="", unscaled_kinds=frozenset())
+    concepts = [m.mapping.concept for m in mapper.map_statement(statement).items if m.mapping]
+    assert concepts[1] == "us-gaap:AccountsReceivableNetCurrent"
+    assert concepts[3] == "us-gaap:OtherAssetsNoncurrent"
+    assert concepts[5] == "us-gaap:AccruedIncomeTaxesCurrent"
+
+
+def test_a_cash_flow_row_without_its_caption_takes_the_activity_of_the_total_below(mapper: Mapper) -> None:
+    """"Other, net" above "Net cash used in financing activities" is a financing flow,
+    even where the "Financing activities:" caption is lost."""
+    year = Period(date(2024, 12, 31), date(2024, 1, 1))
+    statement = Statement(StatementKind.CF, "Statements of Cash Flows", [year], [
+        _row("Net income", ["100"]),
+        _row("Net cash provided by operating activities", ["100"]),
+        _row("Repayments of long-term debt", ["(40)"]),
+        _row("Other, net", ["(5)"]),
+        _row("Net cash used in financing activities", ["(45)"]),
+    ], scale=0, scale_text="", unscaled_kinds=frozenset())
+    other = mapper.map_statement(statement).items[3].mapping
+    assert other is not None
+    assert other.concept == "us-gaap:ProceedsFromPaymentsForOtherFinancingActivities", other

@@ -493,12 +493,19 @@ def _joined(a: tuple[object, ...] | None, b: tuple[object, ...]) -> tuple[object
 
 def _positional_context(statement: Statement) -> list[tuple[str, ...]]:
     """Each row's sections, plus what its position says that its label may not: rows
-    below operating income are nonoperating; balance-sheet rows below a "Total current
-    ..." line (outside equity) are noncurrent."""
+    below operating income are nonoperating; balance-sheet rows above a "Total current
+    ..." line are current (where no caption says so) and rows below it (outside equity)
+    noncurrent."""
     out: list[tuple[str, ...]] = []
     below_operating = after_current_total = False
-    for item in statement.items:
+    current = _above_current_total(statement.items) if statement.kind == "BS" else set()
+    activity = _above_activity_total(statement.items) if statement.kind == "CF" else {}
+    for k, item in enumerate(statement.items):
         sections = item.sections
+        if k in current and not any(_SECTION_CONTEXTS[0].search(s) for s in sections):
+            sections = (*sections, "current")
+        if k in activity and row_activity("", sections) is None:
+            sections = (*sections, f"{activity[k]} activities")
         if below_operating and item.kind == "monetary" and not _RESULT_LINE.search(item.label):
             sections = (*sections, "nonoperating")
         subsection = sections[-1] if len(sections) > 1 else ""
@@ -511,6 +518,44 @@ def _positional_context(statement: Statement) -> list[tuple[str, ...]]:
             below_operating = True
         out.append(sections)
     return _basic_then_diluted(statement.items, out)
+
+
+_CURRENT_TOTAL = re.compile(r"\btotal\s+current\s+(assets|liabilities)\b", re.I)
+_MAJOR_TOTAL = re.compile(r"\btotal\s+(assets|liabilities|.*\b(equity|deficit))\b", re.I)
+
+
+def _above_current_total(items: list[LineItem]) -> set[int]:
+    """Rows that a "Total current assets" or "Total current liabilities" line sums: those
+    above it, back to the previous total of assets, liabilities or equity."""
+    inside, out = False, set()
+    for k in range(len(items) - 1, -1, -1):
+        item = items[k]
+        if item.is_total and _CURRENT_TOTAL.search(item.label):
+            inside = True
+            continue
+        if item.is_total and _MAJOR_TOTAL.search(item.label):
+            inside = False
+        elif inside and not item.is_header:
+            out.add(k)
+    return out
+
+
+def _above_activity_total(items: list[LineItem]) -> dict[int, str]:
+    """Rows that a "Net cash provided by (used in) investing activities" line sums: those
+    above it, back to the previous activity's total (the caption may be lost)."""
+    out: dict[int, str] = {}
+    activity: str | None = None
+    for k in range(len(items) - 1, -1, -1):
+        item = items[k]
+        closes = row_activity(item.label, ()) if _NET_CASH.search(item.label) else None
+        if closes is not None:
+            activity = closes
+        elif activity is not None and not item.is_header and not item.balance_at:
+            out[k] = activity
+    return out
+
+
+_NET_CASH = re.compile(r"\bnet\s+cash\b|\bcash\s+(?:flows?\s+)?(?:provided|used|generated)\b", re.I)
 
 
 def _basic_then_diluted(items: list[LineItem], sections: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
