@@ -93,9 +93,9 @@ def _statement(adsh: str, sub: dict[str, str], rows: list[dict[str, str]],
                values: dict[tuple[str, str], list[tuple[str, int, str, Decimal]]]) -> FiledStatement:
     kind = KINDS[rows[0]["stmt"]]
     end = _day(sub["period"])
-    qtrs = _flow_quarters(rows, values, adsh, sub["period"]) if kind != StatementKind.BS else 0
-    period = Period(end, _months_before(end, 3 * qtrs) if qtrs else None)
-    statement = Statement(kind=kind, title=kind.description, periods=[period], items=[], scale=0, scale_text="",
+    quarters = _flow_quarters(rows, values, adsh, sub["period"]) if kind != StatementKind.BS else [0]
+    periods = [Period(end, _months_before(end, 3 * q) if q else None) for q in quarters]
+    statement = Statement(kind=kind, title=kind.description, periods=periods, items=[], scale=0, scale_text="",
                           unscaled_kinds=frozenset(), parenthetical=rows[0]["inpth"] == "1")
     lines = []
     # a parenthetical's small amounts are par and stated values per share
@@ -107,14 +107,18 @@ def _statement(adsh: str, sub: dict[str, str], rows: list[dict[str, str]],
         balance_at = None
         if kind == StatementKind.CF:
             balance_at, label = balance_position(label, statement.periods)
-        value, unit, at = _value(facts, sub["period"], qtrs, balance_at)
-        if kind == StatementKind.CF and balance_at is None and at is not None:
-            balance_at = "start" if at < end else "end"
-        shown = None if value is None else (-value if negating else value)
-        amount = Amount(f"{shown}", shown, max(0, -shown.as_tuple().exponent)) if shown is not None else None
+        found = [_value(facts, sub["period"], q, p.start, balance_at) for q, p in zip(quarters, periods, strict=True)]
+        if kind == StatementKind.CF and balance_at is None and any(at is not None for _, _, at in found):
+            balance_at = "start" if min(at for _, _, at in found if at is not None) < end else "end"
+        amounts = []
+        for value, _, _ in found:
+            shown = None if value is None else (-value if negating else value)
+            amounts.append(Amount(f"{shown}", shown, max(0, -int(shown.as_tuple().exponent)))
+                           if shown is not None else None)
+        first = next(((v, u) for v, u, _ in found if v is not None), (None, ""))
         statement.items.append(LineItem(
-            label=label, raw_label=r["plabel"], values=[amount],
-            kind=_kind(label, unit, value, in_thousands), is_total=label.lower().startswith("total"),
+            label=label, raw_label=r["plabel"], values=amounts,
+            kind=_kind(label, first[1], first[0], in_thousands), is_total=label.lower().startswith("total"),
             line=line_no, balance_at=balance_at))
         lines.append(Line(r["tag"], r["version"], r["plabel"], negating))
     return FiledStatement(adsh, sub["cik"], statement, lines)
@@ -141,19 +145,23 @@ def _kind(label: str, unit: str, value: Decimal | None, in_thousands: bool) -> I
 
 
 def _flow_quarters(rows: list[dict[str, str]], values: dict[tuple[str, str], list[tuple[str, int, str, Decimal]]],
-                   adsh: str, period: str) -> int:
-    """The duration the statement's rows most often report at the period's end (a 10-Q's
-    income statement may show the quarter and the year to date: the first is taken)."""
+                   adsh: str, period: str) -> list[int]:
+    """The durations the statement's rows report at the period's end, shortest first (a
+    10-Q's income statement shows the quarter and the year to date): each that at least
+    a third of the rows report as often as the most reported one."""
     counts: Counter[int] = Counter()
     for r in rows:
         counts.update({q for d, q, _, _ in values.get((adsh, r["tag"]), []) if d == period and q})
-    return min(counts, key=lambda q: (-counts[q], q)) if counts else 4
+    if not counts:
+        return [4]
+    most = max(counts.values())
+    return sorted(q for q, n in counts.items() if n * 3 >= most)
 
 
-def _value(facts: list[tuple[str, int, str, Decimal]], period: str, qtrs: int,
+def _value(facts: list[tuple[str, int, str, Decimal]], period: str, qtrs: int, start: date | None,
            balance_at: str | None) -> tuple[Decimal | None, str, date | None]:
-    """The row's value for the statement's period (a flow's duration; for a balance, the
-    instant at the period's end, or at its start when the label says so); its unit; the
+    """A row's value in one column (a flow's duration; for a balance, the instant at the
+    period's end, or before the column's start when the label says so); its unit; the
     instant's date for a balance."""
     if balance_at is None:
         for d, q, unit, value in facts:
@@ -161,8 +169,8 @@ def _value(facts: list[tuple[str, int, str, Decimal]], period: str, qtrs: int,
                 return value, unit, None
     if qtrs:
         instants = sorted((d, unit, value) for d, q, unit, value in facts if q == 0 and d <= period)
-        if balance_at == "start":
-            instants = [i for i in instants if i[0] < period]
+        if balance_at == "start" and start is not None:
+            instants = [i for i in instants if i[0] < start.strftime("%Y%m%d")]
         if instants:
             d, unit, value = instants[-1]
             return value, unit, _day(d)
