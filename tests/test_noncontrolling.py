@@ -94,3 +94,19 @@ def test_total_equity_includes_noncontrolling_interests(tmp_path: Path) -> None:
     assert facts[("us-gaap:StockholdersEquity", "2008-12-31")] == 370_000_000
     assert facts[("us-gaap:StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest",
                   "2008-12-31")] == 400_000_000
+
+
+def test_the_company_share_is_found_by_its_arithmetic(tmp_path: Path) -> None:
+    """"Net income - Example Corp" does not say "attributable", and the company's net income
+    is printed again in a summary block: the arithmetic still finds the split, and the
+    repeated line is the company's share, not the consolidated figure."""
+    text = FILING.replace("Net income attributable to Example Corp\t$280\t$240",
+                          "Net income - Example Corp\t$280\t$240\n"
+                          "Amounts attributable to Example Corp\n"
+                          "Income from continuing operations\t280\t240\n"
+                          "Net income\t280\t240")
+    _, facts = _convert(tmp_path, text)
+    y8 = "2008-01-01--2008-12-31"
+    assert facts[("us-gaap:ProfitLoss", y8)] == 300_000_000
+    assert facts[("us-gaap:NetIncomeLoss", y8)] == 280_000_000
+    assert facts[("us-gaap:NetIncomeLossAttributableToNoncontrollingInterest", y8)] == 20_000_000

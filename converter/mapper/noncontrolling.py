@@ -58,13 +58,22 @@ def _split(ms: MappedStatement) -> MappedItem | None:
             continue
         total = next((mi for mi in reversed(items[:k]) if _concept(mi) in (NET_INCOME, PROFIT_LOSS)
                       and not _ATTRIBUTABLE.search(mi.item.label)), None)
-        parent = next((mi for mi in items[k + 1:] if _NET_RESULT.search(mi.item.label)
-                       and _ATTRIBUTABLE.search(mi.item.label) and not _MINORITY.search(mi.item.label)), None)
+        # the company's share: "attributable to" it, or the next net result that, with the
+        # minority share, adds up to the total ("Net income - Omnicom Group Inc.")
+        later = [mi for mi in items[k + 1:] if _NET_RESULT.search(mi.item.label)
+                 and not _MINORITY.search(mi.item.label)]
+        parent = next((mi for mi in later if _ATTRIBUTABLE.search(mi.item.label)), None)
+        if total is not None and (parent is None or not _adds_up(ms, total, minority, parent)):
+            parent = next((mi for mi in later if _adds_up(ms, total, minority, mi)), None)
         if total is None or parent is None or not _adds_up(ms, total, minority, parent):
             continue
+        why = "net income split between noncontrolling interests and the company adds up"
+        for other in items:  # the company's net income printed again (a summary block)
+            if other is not total and _concept(other) == PROFIT_LOSS and _agrees(_by_period(ms, other),
+                                                                                 _by_period(ms, parent)):
+                other.reassign(NET_INCOME, why)
         if _uses(ms, PROFIT_LOSS) and _concept(total) != PROFIT_LOSS:
             return None
-        why = "net income split between noncontrolling interests and the company adds up"
         total.reassign(PROFIT_LOSS, why)
         parent.reassign(NET_INCOME, why)
         if not _uses(ms, MINORITY_SHARE):
