@@ -109,12 +109,9 @@ def measure(fsds: Path, mapper: Mapper, fold: str, limit: int) -> None:
             if limit and seen >= limit:
                 break
     elapsed = time.perf_counter() - start
-    for stmt in sorted(totals):
-        print(f"{stmt}: top-1 {right[stmt] / totals[stmt]:.1%}  top-3 {top3[stmt] / totals[stmt]:.1%}  "
-              f"({totals[stmt]} lines; {gone[stmt]} more use concepts no longer in the taxonomy)")
     n = sum(totals.values())
-    print(f"all: top-1 {sum(right.values()) / n:.1%}  top-3 {sum(top3.values()) / n:.1%}  ({n} lines, "
-          f"{elapsed / n * 1000:.1f} ms a line)")
+    _print_accuracy(totals, right, top3, {stmt: f"; {gone[stmt]} more use concepts no longer in the taxonomy"
+                                          for stmt in totals}, f"{elapsed / n * 1000:.1f} ms a line")
     print("calibration (confidence of the first choice -> how often it is the filer's concept):")
     for band in sorted(banded):
         low, high = BANDS[band], BANDS[band + 1]
@@ -148,12 +145,18 @@ def measure_statements(fsds: Path, mapper: Mapper, fold: str) -> None:
                 right[stmt] += ours[0] == concept.qname
                 top3[stmt] += concept.qname in ours
     elapsed = time.perf_counter() - start
+    _print_accuracy(totals, right, top3, {}, f"{len(by_filing)} filings, "
+                    f"{elapsed / max(len(by_filing), 1) * 1000:.0f} ms a filing")
+
+
+def _print_accuracy(totals: Counter[str], right: Counter[str], top3: Counter[str], notes: dict[str, str],
+                    tail: str) -> None:
+    """First-choice and top-three accuracy per statement and overall."""
     for stmt in sorted(totals):
         print(f"{stmt}: top-1 {right[stmt] / totals[stmt]:.1%}  top-3 {top3[stmt] / totals[stmt]:.1%}  "
-              f"({totals[stmt]} lines)")
+              f"({totals[stmt]} lines{notes.get(stmt, '')})")
     n = sum(totals.values())
-    print(f"all: top-1 {sum(right.values()) / n:.1%}  top-3 {sum(top3.values()) / n:.1%}  ({n} lines in "
-          f"{len(by_filing)} filings, {elapsed / max(len(by_filing), 1) * 1000:.0f} ms a filing)")
+    print(f"all: top-1 {sum(right.values()) / n:.1%}  top-3 {sum(top3.values()) / n:.1%}  ({n} lines, {tail})")
 
 
 def _band(score: float) -> int:

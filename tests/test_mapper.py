@@ -115,6 +115,11 @@ def test_cash_flow_row_stays_in_its_activity(mapper: Mapper) -> None:
     assert concept_activity(operating.qname, mapper.index) != "financing"
 
 
+def _statement(kind: StatementKind, period: Period, rows: list[LineItem]) -> Statement:
+    """A statement of one column, amounts as printed."""
+    return Statement(kind, kind.description, [period], rows, scale=0, scale_text="", unscaled_kinds=frozenset())
+
+
 def _row(label: str, values: list[str], kind: ItemKind = ItemKind.MONETARY, **kw: object) -> LineItem:
     return LineItem(label, label, [Amount(v, Decimal(v.strip("()").replace(",", "")) * (-1 if "(" in v else 1))
                                    for v in values], kind, **kw)  # type: ignore[arg-type]
@@ -148,14 +153,14 @@ def test_a_line_printed_again_with_its_figures_keeps_its_concept(mapper: Mapper)
     """A summary block repeats "Net income attributable to the Company" with the same
     figures: the same fact, so the same concept (not the next-best one)."""
     year = Period(date(2009, 6, 30), date(2009, 4, 1))
-    statement = Statement(StatementKind.IS, "Statements of Income", [year], [
+    statement = _statement(StatementKind.IS, year, [
         _row("Net income", ["265"]),
         _row("Net income attributable to noncontrolling interests", ["(3)"]),
         _row("Net income attributable to the Company", ["262"]),
         _row("Income from continuing operations", ["263"]),
         _row("Net income attributable to the Company", ["262"]),
         _row("Net income attributable to the Company", ["999"]),
-    ], scale=6, scale_text="in millions", unscaled_kinds=frozenset())
+    ])
     concepts = [m.mapping.concept for m in mapper.map_filing([statement])[0].items if m.mapping]
     assert concepts[2] == concepts[4] == "us-gaap:NetIncomeLoss"
     assert concepts[5] != "us-gaap:NetIncomeLoss"  # other figures: another line
@@ -348,7 +353,7 @@ def test_a_balance_sheet_without_captions_is_current_above_its_current_total(map
     """Captions lost (a text conversion, the SEC data sets): rows summed by "Total current
     assets" are current, rows after it noncurrent."""
     day = Period(date(2024, 12, 31))
-    statement = Statement(StatementKind.BS, "Balance Sheets", [day], [
+    statement = _statement(StatementKind.BS, day, [
         _row("Cash and cash equivalents", ["10"]),
         _row("Accounts receivable", ["20"]),
         _row("Total current assets", ["30"], is_total=True),
@@ -356,7 +361,7 @@ def test_a_balance_sheet_without_captions_is_current_above_its_current_total(map
         _row("Total assets", ["35"], is_total=True),
         _row("Accrued income taxes", ["3"]),
         _row("Total current liabilities", ["3"], is_total=True),
-    ], scale=0, scale_text="", unscaled_kinds=frozenset())
+    ])
     concepts = [m.mapping.concept for m in mapper.map_statement(statement).items if m.mapping]
     assert concepts[1] == "us-gaap:AccountsReceivableNetCurrent"
     assert concepts[3] == "us-gaap:OtherAssetsNoncurrent"
@@ -367,13 +372,13 @@ def test_a_cash_flow_row_without_its_caption_takes_the_activity_of_the_total_bel
     """"Other, net" above "Net cash used in financing activities" is a financing flow,
     even where the "Financing activities:" caption is lost."""
     year = Period(date(2024, 12, 31), date(2024, 1, 1))
-    statement = Statement(StatementKind.CF, "Statements of Cash Flows", [year], [
+    statement = _statement(StatementKind.CF, year, [
         _row("Net income", ["100"]),
         _row("Net cash provided by operating activities", ["100"]),
         _row("Repayments of long-term debt", ["(40)"]),
         _row("Other, net", ["(5)"]),
         _row("Net cash used in financing activities", ["(45)"]),
-    ], scale=0, scale_text="", unscaled_kinds=frozenset())
+    ])
     other = mapper.map_statement(statement).items[3].mapping
     assert other is not None
     assert other.concept == "us-gaap:ProceedsFromPaymentsForOtherFinancingActivities", other
