@@ -40,7 +40,7 @@ from converter.model.mapping import (
     MappedStatement,
     Mapping,
 )
-from converter.model.statements import EmbeddedFact, LineItem, Statement, StatementKind
+from converter.model.statements import EmbeddedFact, ItemKind, LineItem, Statement, StatementKind
 from converter.taxonomy.deprecated import load_accrual_items
 from converter.taxonomy.index import ConceptIndex
 from converter.text import ascii_text, normalize_label
@@ -474,7 +474,7 @@ def _line_key(item: LineItem) -> str:
     """What makes two rows the same line printed twice (with the same figures): the label
     and its sections.  Per-share rows never are: "Net income" under "Basic" and again under
     "Diluted" often show the same figures."""
-    if item.kind == "perShare":
+    if item.kind is ItemKind.PER_SHARE:
         return f"#{item.line}"
     return normalize_label(" / ".join((*item.sections, item.label)))
 
@@ -566,7 +566,7 @@ def _basic_then_diluted(items: list[LineItem], sections: list[tuple[str, ...]]) 
     keys = []
     for item, where in zip(items, sections, strict=True):
         says = _SECTION_CONTEXTS[1].search(" ".join((item.label, *where)))
-        counted = item.kind in ("perShare", "shares")
+        counted = item.kind in (ItemKind.PER_SHARE, ItemKind.SHARES)
         key = normalize_label(" / ".join((*where, item.label))) if counted and not says else ""
         keys.append(key)
         if key:
