@@ -382,3 +382,23 @@ def test_a_cash_flow_row_without_its_caption_takes_the_activity_of_the_total_bel
     other = mapper.map_statement(statement).items[3].mapping
     assert other is not None
     assert other.concept == "us-gaap:ProceedsFromPaymentsForOtherFinancingActivities", other
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    # the only line between operating income and pre-tax income: the nonoperating total
+    ([("Other income (expense), net", "(7)")], "us-gaap:NonoperatingIncomeExpense"),
+    # one item among several: "other" nonoperating income
+    ([("Interest expense", "(10)"), ("Other income (expense), net", "3")], "us-gaap:OtherNonoperatingIncomeExpense"),
+])
+def test_the_line_that_takes_operating_income_to_pretax_is_the_nonoperating_total(
+        mapper: Mapper, rows: list[tuple[str, str]], expected: str) -> None:
+    year = Period(date(2024, 12, 31), date(2024, 1, 1))
+    statement = _statement(StatementKind.IS, year, [
+        _row("Revenues", ["1,000"]),
+        _row("Operating income", ["100"]),
+        *(_row(label, [value]) for label, value in rows),
+        _row("Income before income taxes", ["93"]),
+    ])
+    mapped = mapper.map_filing([statement])[0]
+    other = next(mi for mi in mapped.items if mi.item.label.startswith("Other income"))
+    assert other.mapping is not None and other.mapping.concept == expected, other.mapping

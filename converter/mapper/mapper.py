@@ -28,6 +28,7 @@ from converter.mapper.cashflow import change_before_exchange_effect, concept_act
 from converter.mapper.components import component_members, equity_balances, section_members, share_signs
 from converter.mapper.evidence import Bools, Evidence, Floats, Ints, load_evidence
 from converter.mapper.noncontrolling import split_net_income
+from converter.mapper.nonoperating import choose_nonoperating
 from converter.mapper.overrides import Override
 from converter.mapper.pretax import choose_pretax
 from converter.mapper.signs import apply_signs, natural_balance
@@ -231,6 +232,7 @@ class Mapper:
         split_net_income(mapped)
         for ms in mapped:
             choose_pretax(ms)
+            choose_nonoperating(ms)
             cash_and_restricted_cash(ms)
             contract_liabilities(ms)
             change_before_exchange_effect(ms)

@@ -1,0 +1,71 @@
+"""Which nonoperating concept: the total of everything between operating income and
+pre-tax income, or one "other" item among several.
+
+"Other income (expense), net" is ``OtherNonoperatingIncomeExpense`` when it sits among
+other nonoperating lines (interest expense, investment income), and
+``NonoperatingIncomeExpense``, the whole nonoperating result, when it is the only line
+between operating income and pre-tax income or the subtotal of those lines ("Total other
+income (expense)").  The label cannot tell them apart; the arithmetic can: operating
+income plus the line equals pre-tax income.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from converter.model.mapping import MappedItem, MappedStatement
+from converter.model.statements import ItemKind, StatementKind
+
+NONOPERATING = "us-gaap:NonoperatingIncomeExpense"
+OPERATING_INCOME = "us-gaap:OperatingIncomeLoss"
+PRETAX = frozenset({
+    "us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest",
+    "us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesMinorityInterestAndIncomeLossFromEquityMethodInvestments",
+})
+# what labels alone choose for such a line
+OTHER_NONOPERATING = frozenset({
+    "us-gaap:OtherNonoperatingIncomeExpense", "us-gaap:OtherNonoperatingIncome", "us-gaap:OtherNonoperatingExpense",
+    "us-gaap:OtherIncome", "us-gaap:OtherExpenses",
+})
+
+
+def choose_nonoperating(ms: MappedStatement) -> None:
+    """The line that takes operating income to pre-tax income is the nonoperating total."""
+    if ms.statement.kind != StatementKind.IS or any(_concept(mi) == NONOPERATING for mi in ms.items):
+        return
+    items = [mi for mi in ms.items if mi.mapping is not None and mi.item.kind is ItemKind.MONETARY]
+    start = next((k for k, mi in enumerate(items) if _concept(mi) == OPERATING_INCOME), None)
+    if start is None:
+        return
+    end = next((k for k in range(start + 1, len(items)) if _concept(items[k]) in PRETAX), None)
+    if end is None or end == start + 1:
+        return
+    last = items[end - 1]
+    if _concept(last) not in OTHER_NONOPERATING or not _bridges(ms, items[start], last, items[end]):
+        return
+    last.reassign(NONOPERATING, "operating income and this line add up to pre-tax income: it is the whole "
+                                "nonoperating result")
+
+
+def _bridges(ms: MappedStatement, operating: MappedItem, line: MappedItem, pretax: MappedItem) -> bool:
+    """operating income + line = pre-tax income in every period all three show (the line
+    printed with its sign, or as a deduction in parentheses)."""
+    shown = 0
+    for k in range(len(ms.statement.periods)):
+        o, x, p = (_value(mi, k) for mi in (operating, line, pretax))
+        if o is None or x is None or p is None:
+            continue
+        if p not in (o + x, o - x, o + abs(x), o - abs(x)) or (x == 0 and o != p):
+            return False
+        shown += 1
+    return shown > 0
+
+
+def _value(mi: MappedItem, k: int) -> Decimal | None:
+    values = mi.item.values
+    amount = values[k] if k < len(values) else None
+    return amount.shown if amount is not None else None
+
+
+def _concept(mi: MappedItem) -> str | None:
+    return mi.mapping.concept if mi.mapping is not None else None
