@@ -402,3 +402,24 @@ def test_the_line_that_takes_operating_income_to_pretax_is_the_nonoperating_tota
     mapped = mapper.map_filing([statement])[0]
     other = next(mi for mi in mapped.items if mi.item.label.startswith("Other income"))
     assert other.mapping is not None and other.mapping.concept == expected, other.mapping
+
+
+@pytest.mark.parametrize(("rows", "expected"), [
+    # subtracted from revenue, it holds the cost of sales
+    ([("Cost of sales", "600"), ("Selling, general and administrative", "300")], "us-gaap:CostsAndExpenses"),
+    # subtracted from gross profit, it does not
+    ([("Cost of sales", "600"), ("Gross profit", "400"), ("Selling, general and administrative", "300")],
+     "us-gaap:OperatingExpenses"),
+])
+def test_an_expense_total_that_takes_revenue_to_operating_income_is_costs_and_expenses(
+        mapper: Mapper, rows: list[tuple[str, str]], expected: str) -> None:
+    year = Period(date(2024, 12, 31), date(2024, 1, 1))
+    total = "900" if len(rows) == 2 else "300"
+    statement = _statement(StatementKind.IS, year, [
+        _row("Net sales", ["1,000"]),
+        *(_row(label, [value]) for label, value in rows),
+        _row("Total operating expenses", [total], is_total=True),
+        _row("Operating income", ["100"]),
+    ])
+    mapped = mapper.map_filing([statement])[0]
+    assert mapped.items[-2].mapping is not None and mapped.items[-2].mapping.concept == expected

@@ -26,6 +26,7 @@ import numpy as np
 
 from converter.mapper.cashflow import change_before_exchange_effect, concept_activity, row_activity
 from converter.mapper.components import component_members, equity_balances, section_members, share_signs
+from converter.mapper.costs import costs_and_expenses
 from converter.mapper.evidence import Bools, Evidence, Floats, Ints, load_evidence
 from converter.mapper.noncontrolling import split_net_income
 from converter.mapper.nonoperating import choose_nonoperating
@@ -233,6 +234,7 @@ class Mapper:
         for ms in mapped:
             choose_pretax(ms)
             choose_nonoperating(ms)
+            costs_and_expenses(ms)
             cash_and_restricted_cash(ms)
             contract_liabilities(ms)
             change_before_exchange_effect(ms)

@@ -31,17 +31,17 @@ OTHER_NONOPERATING = frozenset({
 
 def choose_nonoperating(ms: MappedStatement) -> None:
     """The line that takes operating income to pre-tax income is the nonoperating total."""
-    if ms.statement.kind != StatementKind.IS or any(_concept(mi) == NONOPERATING for mi in ms.items):
+    if ms.statement.kind != StatementKind.IS or any(mi.concept == NONOPERATING for mi in ms.items):
         return
     items = [mi for mi in ms.items if mi.mapping is not None and mi.item.kind is ItemKind.MONETARY]
-    start = next((k for k, mi in enumerate(items) if _concept(mi) == OPERATING_INCOME), None)
+    start = next((k for k, mi in enumerate(items) if mi.concept == OPERATING_INCOME), None)
     if start is None:
         return
-    end = next((k for k in range(start + 1, len(items)) if _concept(items[k]) in PRETAX), None)
+    end = next((k for k in range(start + 1, len(items)) if items[k].concept in PRETAX), None)
     if end is None or end == start + 1:
         return
     last = items[end - 1]
-    if _concept(last) not in OTHER_NONOPERATING or not _bridges(ms, items[start], last, items[end]):
+    if last.concept not in OTHER_NONOPERATING or not _bridges(ms, items[start], last, items[end]):
         return
     last.reassign(NONOPERATING, "operating income and this line add up to pre-tax income: it is the whole "
                                 "nonoperating result")
@@ -52,7 +52,7 @@ def _bridges(ms: MappedStatement, operating: MappedItem, line: MappedItem, preta
     printed with its sign, or as a deduction in parentheses)."""
     shown = 0
     for k in range(len(ms.statement.periods)):
-        o, x, p = (_value(mi, k) for mi in (operating, line, pretax))
+        o, x, p = (value_at(mi, k) for mi in (operating, line, pretax))
         if o is None or x is None or p is None:
             continue
         if p not in (o + x, o - x, o + abs(x), o - abs(x)) or (x == 0 and o != p):
@@ -61,11 +61,8 @@ def _bridges(ms: MappedStatement, operating: MappedItem, line: MappedItem, preta
     return shown > 0
 
 
-def _value(mi: MappedItem, k: int) -> Decimal | None:
+def value_at(mi: MappedItem, k: int) -> Decimal | None:
+    """A row's printed figure in column ``k`` (None where the cell is empty or nil)."""
     values = mi.item.values
     amount = values[k] if k < len(values) else None
     return amount.shown if amount is not None else None
-
-
-def _concept(mi: MappedItem) -> str | None:
-    return mi.mapping.concept if mi.mapping is not None else None

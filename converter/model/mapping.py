@@ -57,6 +57,10 @@ class MappedItem:
     item: LineItem
     mapping: Mapping | None  # None for a caption row without values
 
+    @property
+    def concept(self) -> str | None:
+        return self.mapping.concept if self.mapping is not None else None
+
     def reassign(self, concept: str, why: str) -> None:
         """Give the row another concept because the statement's structure says so (the
         label's choice stays as the first alternative).  A person's choice is never
