@@ -46,7 +46,7 @@ def split_net_income(statements: list[MappedStatement]) -> None:
         if ms.statement.kind == StatementKind.IS or _uses(ms, PROFIT_LOSS):
             continue
         for mi in ms.items:
-            if _concept(mi) == NET_INCOME and any(_agrees(_by_period(ms, mi), c) for c in consolidated):
+            if mi.concept == NET_INCOME and any(_agrees(_by_period(ms, mi), c) for c in consolidated):
                 mi.reassign(PROFIT_LOSS, "the same figure is the income statement's consolidated net income")
 
 
@@ -56,7 +56,7 @@ def _split(ms: MappedStatement) -> MappedItem | None:
     for k, minority in enumerate(items):
         if not _MINORITY.search(minority.item.label):
             continue
-        total = next((mi for mi in reversed(items[:k]) if _concept(mi) in (NET_INCOME, PROFIT_LOSS)
+        total = next((mi for mi in reversed(items[:k]) if mi.concept in (NET_INCOME, PROFIT_LOSS)
                       and not _ATTRIBUTABLE.search(mi.item.label)), None)
         # the company's share: "attributable to" it, or the next net result that, with the
         # minority share, adds up to the total ("Net income - Omnicom Group Inc.")
@@ -69,10 +69,10 @@ def _split(ms: MappedStatement) -> MappedItem | None:
             continue
         why = "net income split between noncontrolling interests and the company adds up"
         for other in items:  # the company's net income printed again (a summary block)
-            if other is not total and _concept(other) == PROFIT_LOSS and _agrees(_by_period(ms, other),
+            if other is not total and other.concept == PROFIT_LOSS and _agrees(_by_period(ms, other),
                                                                                  _by_period(ms, parent)):
                 other.reassign(NET_INCOME, why)
-        if _uses(ms, PROFIT_LOSS) and _concept(total) != PROFIT_LOSS:
+        if _uses(ms, PROFIT_LOSS) and total.concept != PROFIT_LOSS:
             return None
         total.reassign(PROFIT_LOSS, why)
         parent.reassign(NET_INCOME, why)
@@ -91,16 +91,16 @@ def _split_equity(ms: MappedStatement) -> None:
         if not _MINORITY.search(minority.item.label) or minority.item.is_total or k == 0:
             continue
         total = items[k + 1] if k + 1 < len(items) and items[k + 1].item.is_total else None
-        if total is None or _concept(total) not in (PARENT_EQUITY, TOTAL_EQUITY):
+        if total is None or total.concept not in (PARENT_EQUITY, TOTAL_EQUITY):
             continue
         parent = items[k - 1]
         why = "a total just below the noncontrolling interests includes them"
-        if parent.item.is_total and _concept(parent) in (PARENT_EQUITY, TOTAL_EQUITY):
+        if parent.item.is_total and parent.concept in (PARENT_EQUITY, TOTAL_EQUITY):
             if not _adds_up(ms, total, minority, parent):
                 continue
             why = "equity split between the company and noncontrolling interests adds up"
             parent.reassign(PARENT_EQUITY, why)
-        elif _uses(ms, TOTAL_EQUITY) and _concept(total) != TOTAL_EQUITY:
+        elif _uses(ms, TOTAL_EQUITY) and total.concept != TOTAL_EQUITY:
             continue
         total.reassign(TOTAL_EQUITY, why)
         return
@@ -122,10 +122,6 @@ def _agrees(a: dict[str, Decimal], b: dict[str, Decimal]) -> bool:
     return bool(shared) and all(abs(a[k]) == abs(b[k]) for k in shared)
 
 
-def _concept(mi: MappedItem) -> str | None:
-    return mi.mapping.concept if mi.mapping is not None else None
-
-
 def _uses(ms: MappedStatement, concept: str) -> bool:
-    return any(_concept(mi) == concept for mi in ms.items)
+    return any(mi.concept == concept for mi in ms.items)
 
