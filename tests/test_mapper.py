@@ -423,3 +423,19 @@ def test_an_expense_total_that_takes_revenue_to_operating_income_is_costs_and_ex
     ])
     mapped = mapper.map_filing([statement])[0]
     assert mapped.items[-2].mapping is not None and mapped.items[-2].mapping.concept == expected
+
+
+def test_an_operating_total_that_says_operations_keeps_its_rows_operating(mapper: Mapper) -> None:
+    """Microsoft's "Net cash from operations" names no "activities": the rows above it are
+    operating, never the financing of the total further down."""
+    year = Period(date(2009, 6, 30), date(2008, 7, 1))
+    statement = _statement(StatementKind.CF, year, [
+        _row("Net income", ["14,569"]),
+        _row("Depreciation", ["2,562"]),
+        _row("Net cash from operations", ["19,037"]),
+        _row("Common stock repurchased", ["(9,353)"]),
+        _row("Net cash used in financing", ["(7,463)"]),
+    ])
+    concepts = [mi.mapping.concept for mi in mapper.map_statement(statement).items if mi.mapping]
+    assert concepts[0] == "us-gaap:NetIncomeLoss"
+    assert concepts[2] == "us-gaap:NetCashProvidedByUsedInOperatingActivities"
