@@ -551,13 +551,14 @@ def _above_activity_total(items: list[LineItem]) -> dict[int, str]:
     activity: str | None = None
     for k in range(len(items) - 1, -1, -1):
         item = items[k]
-        if _NET_CASH.search(item.label):  # an activity's total: its own, or one we cannot name
+        if _NET_CASH.search(item.label) and _ACTIVITY_TOTAL.search(item.label):  # an activity's total
             activity = row_activity(item.label, ()) or ("operating" if _OPERATIONS.search(item.label) else None)
         elif activity is not None and not item.is_header and not item.balance_at:
             out[k] = activity
     return out
 
 
+_ACTIVITY_TOTAL = re.compile(r"\bactivities\b|\boperations\b", re.I)  # not "Cash used to settle awards"
 _OPERATIONS = re.compile(r"(?<!discontinued )\boperations\b", re.I)  # "Net cash from operations"
 _NET_CASH = re.compile(r"\bnet\s+cash\b|\bcash\s+(?:flows?\s+)?(?:provided|used|generated)\b", re.I)
 
