@@ -33,7 +33,7 @@ from benchmarks.fsds_statements import FiledStatement, filed_statements  # noqa:
 from converter.mapper.evidence import choosable  # noqa: E402
 from converter.mapper.mapper import Mapper  # noqa: E402
 from converter.taxonomy.filer_labels import is_held_out  # noqa: E402
-from converter.taxonomy.index import load_index  # noqa: E402
+from converter.taxonomy.index import Concept, load_index  # noqa: E402
 
 KINDS = {"xbrli:monetaryItemType": "monetary", "xbrli:sharesItemType": "shares",
          "dtr-types:perShareItemType": "perShare"}
@@ -82,12 +82,12 @@ def measure(fsds: Path, mapper: Mapper, fold: str, limit: int) -> None:
     with (fsds / "pre.txt").open(encoding="utf-8", errors="replace") as fh:
         for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
             stmt = STATEMENTS.get(row["stmt"])
-            if stmt is None or not row["version"].startswith("us-gaap/") or \
-                    (fold != "any" and is_held_out(ciks.get(row["adsh"], "")) != (fold == "held-out")):
+            in_fold = _in_fold(ciks.get(row["adsh"], ""), fold)
+            if stmt is None or not row["version"].startswith("us-gaap/") or not in_fold:
                 continue
             qname = f"us-gaap:{row['tag']}"
             concept = index.get(qname)
-            if concept is None or concept.type not in KINDS or concept.abstract:
+            if concept is None or not _counted(concept):
                 continue
             if not choosable(concept):
                 gone[stmt] += 1
@@ -125,7 +125,7 @@ def measure_statements(fsds: Path, mapper: Mapper, fold: str) -> None:
     index = load_index()
     by_filing: dict[str, list[FiledStatement]] = defaultdict(list)
     for filed in filed_statements(fsds):
-        if fold == "any" or is_held_out(filed.cik) == (fold == "held-out"):
+        if _in_fold(filed.cik, fold):
             by_filing[filed.adsh].append(filed)
     totals: Counter[str] = Counter()
     right: Counter[str] = Counter()
@@ -137,8 +137,8 @@ def measure_statements(fsds: Path, mapper: Mapper, fold: str) -> None:
             stmt = filed.statement.kind.value
             for line, mi in zip(filed.lines, ms.items, strict=True):
                 concept = index.get(f"us-gaap:{line.tag}")
-                if not line.version.startswith("us-gaap/") or concept is None or concept.type not in KINDS \
-                        or concept.abstract or not choosable(concept) or mi.mapping is None:
+                if not line.version.startswith("us-gaap/") or concept is None or not _counted(concept) \
+                        or not choosable(concept) or mi.mapping is None:
                     continue
                 totals[stmt] += 1
                 ours = [mi.mapping.concept, *(q for q, _ in mi.mapping.alternatives[:2])]
@@ -147,6 +147,16 @@ def measure_statements(fsds: Path, mapper: Mapper, fold: str) -> None:
     elapsed = time.perf_counter() - start
     _print_accuracy(totals, right, top3, {}, f"{len(by_filing)} filings, "
                     f"{elapsed / max(len(by_filing), 1) * 1000:.0f} ms a filing")
+
+
+def _in_fold(cik: str, fold: str) -> bool:
+    """Whether a company belongs to the fold measured ("any": every company)."""
+    return fold == "any" or is_held_out(cik) == (fold == "held-out")
+
+
+def _counted(concept: Concept) -> bool:
+    """Lines measured: an amount, share count or per-share amount of a concrete concept."""
+    return concept.type in KINDS and not concept.abstract
 
 
 def _print_accuracy(totals: Counter[str], right: Counter[str], top3: Counter[str], notes: dict[str, str],

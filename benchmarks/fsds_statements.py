@@ -3,7 +3,9 @@
 The data sets keep, for every statement of a filing, its lines in printed order
 (``pre.txt``: label, concept, whether printed negated) and the numbers behind them
 (``num.txt``).  This module puts them back together as ``Statement`` objects: rows in order,
-with the current period's value as printed, the row's kind from the number's unit, a
+with a column for each duration reported at the period's end (a 10-Q's quarter and year
+to date; a balance sheet's one date) holding the value as printed, the row's kind from the
+number's unit, a
 "Total ..." row marked as a total and a cash-flow balance placed at the start or end of
 the period, using extraction's own rules for labels.  What the data sets do not keep is
 missing here too: the captions ("Current assets:", "Diluted:") are not in ``pre.txt``, so
@@ -14,6 +16,7 @@ The filer's concept for each row is kept beside the statement, never inside it.
 
 from __future__ import annotations
 
+import calendar
 import csv
 from collections import Counter, defaultdict
 from collections.abc import Iterator
@@ -63,7 +66,8 @@ def _months_before(end: date, months: int) -> date:
     if (end + timedelta(days=1)).day == 1:  # a month's end: the period starts on the 1st of the month after
         year, month = divmod(end.month - months, 12)
         return date(end.year + year, month + 1, 1)
-    return date(end.year + year, month + 1, end.day) + timedelta(days=1)
+    last = calendar.monthrange(end.year + year, month + 1)[1]  # 30 August, six months back: 28 February
+    return date(end.year + year, month + 1, min(end.day, last)) + timedelta(days=1)
 
 
 def filed_statements(fsds: Path) -> Iterator[FiledStatement]:

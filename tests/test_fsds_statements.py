@@ -40,3 +40,13 @@ def test_cash_balances_are_placed_at_the_start_or_the_end() -> None:
             assert [where for where, _ in balances] == ["start", "end"], filed.adsh
             return
     pytest.fail("no cash-flow statement with an opening and a closing cash balance")
+
+
+def test_a_period_is_counted_back_in_months() -> None:
+    """Month ends start on a 1st; a 52/53-week end the day after the same day, clamped to
+    a shorter month (30 August less six months is not 30 February)."""
+    from benchmarks.fsds_statements import _months_before
+
+    assert _months_before(date(2009, 6, 30), 3) == date(2009, 4, 1)
+    assert _months_before(date(2009, 8, 29), 9) == date(2008, 11, 30)
+    assert _months_before(date(2009, 8, 30), 6) == date(2009, 3, 1)

@@ -112,6 +112,6 @@ def change_before_exchange_effect(ms: MappedStatement) -> None:
         return
     rows = [mi for mi in ms.items if mi.mapping is not None and not mi.item.is_header]
     for above, below in zip(rows, rows[1:], strict=False):  # each row and the next
-        without = _WITHOUT_EXCHANGE_EFFECT.get(above.mapping.concept or "")  # type: ignore[union-attr]
-        if without and (below.mapping.concept or "").startswith("us-gaap:EffectOfExchangeRate"):  # type: ignore[union-attr]
+        without = _WITHOUT_EXCHANGE_EFFECT.get(above.concept or "")
+        if without and (below.concept or "").startswith("us-gaap:EffectOfExchangeRate"):
             above.reassign(without, "printed above the effect of exchange rates, the change excludes it")

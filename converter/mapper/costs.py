@@ -9,7 +9,8 @@ operating income only in the second case.
 
 from __future__ import annotations
 
-from converter.mapper.nonoperating import OPERATING_INCOME, value_at
+from converter.mapper.figures import holds
+from converter.mapper.nonoperating import OPERATING_INCOME
 from converter.model.mapping import MappedItem, MappedStatement
 from converter.model.statements import ItemKind, StatementKind
 
@@ -36,13 +37,5 @@ def costs_and_expenses(ms: MappedStatement) -> None:
 
 
 def _takes(ms: MappedStatement, revenue: MappedItem, total: MappedItem, operating: MappedItem) -> bool:
-    """revenue - |total| = operating income in every period all three show."""
-    shown = 0
-    for k in range(len(ms.statement.periods)):
-        r, t, o = (value_at(mi, k) for mi in (revenue, total, operating))
-        if r is None or t is None or o is None:
-            continue
-        if r - abs(t) != o:
-            return False
-        shown += 1
-    return shown > 0
+    """revenue - |total| = operating income."""
+    return holds(ms, (revenue, total, operating), lambda r, t, o: r - abs(t) == o)

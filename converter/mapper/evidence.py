@@ -207,7 +207,7 @@ class Evidence:
     def similarity(self, words: frozenset[str]) -> Floats:
         """Weighted Dice overlap of a set of words with every row (0 where none is shared)."""
         shared = np.zeros(len(self.row_concept))
-        for word in words:
+        for word in sorted(words):  # a fixed order: float sums, and so ties, must not vary with the hash seed
             rows = self.postings(word)
             shared[rows] += self.weights(word)
         total = self.weights.total(words) + self.row_total

@@ -480,7 +480,12 @@ def _line_key(item: LineItem) -> str:
     "Diluted" often show the same figures."""
     if item.kind is ItemKind.PER_SHARE:
         return f"#{item.line}"
-    return normalize_label(" / ".join((*item.sections, item.label)))
+    return _row_key(item.sections, item.label)
+
+
+def _row_key(sections: tuple[str, ...], label: str) -> str:
+    """A row's label with the sections it sits in, normalised: rows that read the same."""
+    return normalize_label(" / ".join((*sections, label)))
 
 
 def _apart(a: tuple[object, ...], b: tuple[object, ...]) -> bool:
@@ -572,7 +577,7 @@ def _basic_then_diluted(items: list[LineItem], sections: list[tuple[str, ...]]) 
     for item, where in zip(items, sections, strict=True):
         says = _SECTION_CONTEXTS[1].search(" ".join((item.label, *where)))
         counted = item.kind in (ItemKind.PER_SHARE, ItemKind.SHARES)
-        key = normalize_label(" / ".join((*where, item.label))) if counted and not says else ""
+        key = _row_key(where, item.label) if counted and not says else ""
         keys.append(key)
         if key:
             seen[key] = seen.get(key, 0) + 1

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from converter.mapper.figures import figures
 from converter.model.mapping import MappedItem, MappedStatement
 from converter.model.statements import ItemKind, StatementKind
 
@@ -39,14 +40,14 @@ def split_net_income(statements: list[MappedStatement]) -> None:
         if ms.statement.kind == StatementKind.IS:
             row = _split(ms)
             if row is not None:
-                consolidated.append(_by_period(ms, row))
+                consolidated.append(figures(ms, row))
     if not consolidated:
         return
     for ms in statements:
         if ms.statement.kind == StatementKind.IS or _uses(ms, PROFIT_LOSS):
             continue
         for mi in ms.items:
-            if mi.concept == NET_INCOME and any(_agrees(_by_period(ms, mi), c) for c in consolidated):
+            if mi.concept == NET_INCOME and any(_agrees(figures(ms, mi), c) for c in consolidated):
                 mi.reassign(PROFIT_LOSS, "the same figure is the income statement's consolidated net income")
 
 
@@ -69,8 +70,8 @@ def _split(ms: MappedStatement) -> MappedItem | None:
             continue
         why = "net income split between noncontrolling interests and the company adds up"
         for other in items:  # the company's net income printed again (a summary block)
-            if other is not total and other.concept == PROFIT_LOSS and _agrees(_by_period(ms, other),
-                                                                                 _by_period(ms, parent)):
+            if other is not total and other.concept == PROFIT_LOSS and _agrees(figures(ms, other),
+                                                                                 figures(ms, parent)):
                 other.reassign(NET_INCOME, why)
         if _uses(ms, PROFIT_LOSS) and total.concept != PROFIT_LOSS:
             return None
@@ -108,13 +109,8 @@ def _split_equity(ms: MappedStatement) -> None:
 
 def _adds_up(ms: MappedStatement, total: MappedItem, minority: MappedItem, parent: MappedItem) -> bool:
     """total = minority + parent (printed magnitudes) in a period where all three are shown."""
-    t, m, p = _by_period(ms, total), _by_period(ms, minority), _by_period(ms, parent)
+    t, m, p = figures(ms, total), figures(ms, minority), figures(ms, parent)
     return any(abs(t[k]) == abs(m[k]) + abs(p[k]) and m[k] != 0 for k in t.keys() & m.keys() & p.keys())
-
-
-def _by_period(ms: MappedStatement, mi: MappedItem) -> dict[str, Decimal]:
-    return {period.key: amount.shown for period, amount in zip(ms.statement.periods, mi.item.values, strict=False)
-            if amount is not None and amount.shown is not None}
 
 
 def _agrees(a: dict[str, Decimal], b: dict[str, Decimal]) -> bool:

@@ -11,8 +11,7 @@ income plus the line equals pre-tax income.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
+from converter.mapper.figures import holds
 from converter.model.mapping import MappedItem, MappedStatement
 from converter.model.statements import ItemKind, StatementKind
 
@@ -48,21 +47,6 @@ def choose_nonoperating(ms: MappedStatement) -> None:
 
 
 def _bridges(ms: MappedStatement, operating: MappedItem, line: MappedItem, pretax: MappedItem) -> bool:
-    """operating income + line = pre-tax income in every period all three show (the line
-    printed with its sign, or as a deduction in parentheses)."""
-    shown = 0
-    for k in range(len(ms.statement.periods)):
-        o, x, p = (value_at(mi, k) for mi in (operating, line, pretax))
-        if o is None or x is None or p is None:
-            continue
-        if p not in (o + x, o - x, o + abs(x), o - abs(x)) or (x == 0 and o != p):
-            return False
-        shown += 1
-    return shown > 0
-
-
-def value_at(mi: MappedItem, k: int) -> Decimal | None:
-    """A row's printed figure in column ``k`` (None where the cell is empty or nil)."""
-    values = mi.item.values
-    amount = values[k] if k < len(values) else None
-    return amount.shown if amount is not None else None
+    """operating income + line = pre-tax income (the line printed with its sign, or as a
+    deduction in parentheses)."""
+    return holds(ms, (operating, line, pretax), lambda o, x, p: p in (o + x, o - x, o + abs(x), o - abs(x)))

@@ -48,12 +48,12 @@ def cash_and_restricted_cash(ms: MappedStatement) -> None:
     """ASU 2016-18: the cash-flow statement's balances include restricted cash."""
     if ms.statement.kind != StatementKind.CF or not _under_the_standards(ms):
         return
-    if any(mi.mapping is not None and mi.mapping.concept == CASH_AND_RESTRICTED for mi in ms.items):
+    if any(mi.concept == CASH_AND_RESTRICTED for mi in ms.items):
         return  # the statement names its total with restricted cash; the rows below it split it up
     seen: set[str] = set()
     for mi in ms.items:
         where = mi.item.balance_at
-        if mi.mapping is not None and where and where not in seen and mi.mapping.concept in CASH_BALANCES:
+        if where and where not in seen and mi.concept in CASH_BALANCES:
             seen.add(where)  # the first opening and closing balance; a split below them keeps its concepts
             mi.reassign(CASH_AND_RESTRICTED, "a cash-flow balance under ASU 2016-18 (years from 2018) includes "
                                              "restricted cash")
@@ -63,9 +63,9 @@ def contract_liabilities(ms: MappedStatement) -> None:
     """ASC 606: deferred revenue is a contract liability (balance sheet, cash-flow change)."""
     if not _under_the_standards(ms):
         return
-    taken = {mi.mapping.concept for mi in ms.items if mi.mapping is not None}
+    taken = {mi.concept for mi in ms.items}
     for mi in ms.items:
-        target = CONTRACT_LIABILITIES.get(mi.mapping.concept or "") if mi.mapping is not None else None
+        target = CONTRACT_LIABILITIES.get(mi.concept or "")
         if target is not None and target not in taken:
             taken.add(target)
             mi.reassign(target, "deferred revenue is a contract liability under ASC 606 (years from 2018), "
