@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from converter.extraction.labels import extract_embedded
+import pytest
+
+from converter.extraction.labels import clean_label, extract_embedded
 from converter.model.statements import Period
 
 JUNE, DECEMBER = Period(date(2025, 6, 30)), Period(date(2024, 12, 31))
@@ -34,3 +36,20 @@ def test_share_counts_listed_by_year() -> None:
     assert unread == []
     assert {(f.period.end, f.amount.shown, f.kind) for f in facts} == {
         (june25.end, Decimal("1667.3"), "shares"), (june24.end, Decimal("1652.2"), "shares")}
+
+
+@pytest.mark.parametrize(("raw", "label"), [
+    # facts written into the label come out
+    ("Common stock, $.01 par value; 100,000 shares authorized", "Common stock"),
+    ("Preferred stock, $1 par value, 20.0 shares authorized and none issued", "Preferred stock"),
+    ("Treasury stock, at cost, 40.2 and 40.1 shares", "Treasury stock, at cost"),
+    ("Common stock, authorized 3.6 billion shares, issued 1,189 million", "Common stock"),
+    ("Common stock, no par value", "Common stock"),
+    # what the row itself is stays: no amount follows the words
+    ("Capital in excess of par value", "Capital in excess of par value"),
+    ("Common stock, par value", "Common stock, par value"),
+    ("Common Stock, Shares, Issued", "Common Stock, Shares, Issued"),
+    ("Common stock, shares authorized", "Common stock, shares authorized"),
+])
+def test_the_label_keeps_what_the_row_is(raw: str, label: str) -> None:
+    assert clean_label(raw) == label

@@ -70,6 +70,15 @@ def test_unreadable_evidence_is_a_taxonomy_error(tmp_path: Path, monkeypatch: py
     ("Depreciation and amortization", "monetary", "CF", ("Operating activities",),
      "us-gaap:DepreciationDepletionAndAmortization"),
     ("Gain on repurchase of subordinated debt", "monetary", "CF", (), "us-gaap:GainsLossesOnExtinguishmentOfDebt"),
+    # a label printed for balances too ("Other" 1,000 times) is read among the row's concepts
+    ("Other", "monetary", "CF", ("Adjustments to reconcile net income to net cash provided by operating activities",),
+     "us-gaap:OtherNoncashIncomeExpense"),
+    # 'operating lease' and 'redeemable' must be in the concept's name too
+    ("Operating lease obligations due within one year", "monetary", "BS", ("Current liabilities",),
+     "us-gaap:OperatingLeaseLiabilityCurrent"),
+    ("Long-term operating lease obligations", "monetary", "BS", (), "us-gaap:OperatingLeaseLiabilityNoncurrent"),
+    ("Redeemable noncontrolling interests in subsidiaries", "monetary", "BS", (),
+     "us-gaap:RedeemableNoncontrollingInterestEquityCarryingAmount"),
 ])
 def test_first_choice(mapper: Mapper, label: str, kind: str, statement: str, sections: tuple[str, ...],
                       expected: str) -> None:
@@ -261,6 +270,13 @@ def test_modern_usage_orders_near_equivalents_and_is_explained() -> None:
     assert any(r.startswith("used by ") and "companies in 2020-2025 filings" in r for r in ranked[0].reasons)
 
 
+def test_a_cash_flow_label_does_not_carry_a_cash_flow_concept_into_equity(mapper: Mapper) -> None:
+    """Filers print "Repurchases of common stock" mostly in cash flows: in an equity
+    statement those uses count for little, and the equity concepts win."""
+    ranked = mapper.rank("Repurchases of common stock", "monetary", "EQ")
+    assert not ranked[0].qname.startswith("us-gaap:Payments"), [(s.qname, round(s.score, 2)) for s in ranked]
+
+
 def test_a_noncash_label_is_not_read_as_a_payment() -> None:
     """'Non-cash capital expenditures' discloses assets acquired without paying: the concept
     must say noncash too (the label's 'non-cash' is one word, as in the concepts' names)."""
@@ -366,6 +382,23 @@ def test_a_balance_sheet_without_captions_is_current_above_its_current_total(map
     assert concepts[1] == "us-gaap:AccountsReceivableNetCurrent"
     assert concepts[3] == "us-gaap:OtherAssetsNoncurrent"
     assert concepts[5] == "us-gaap:AccruedIncomeTaxesCurrent"
+
+
+def test_other_above_the_current_assets_total_is_an_asset(mapper: Mapper) -> None:
+    """A bare "Other" summed by "Total current assets" is another current asset: the total
+    stands in for the lost "Current assets:" caption, side as well as current."""
+    day = Period(date(2024, 12, 31))
+    statement = _statement(StatementKind.BS, day, [
+        _row("Cash and cash equivalents", ["10"]),
+        _row("Other", ["4"]),
+        _row("Total current assets", ["14"], is_total=True),
+        _row("Accounts payable", ["3"]),
+        _row("Other", ["2"]),
+        _row("Total current liabilities", ["5"], is_total=True),
+    ])
+    concepts = [m.mapping.concept for m in mapper.map_statement(statement).items if m.mapping]
+    assert concepts[1] == "us-gaap:OtherAssetsCurrent"
+    assert concepts[4] == "us-gaap:OtherLiabilitiesCurrent"
 
 
 def test_a_cash_flow_row_without_its_caption_takes_the_activity_of_the_total_below(mapper: Mapper) -> None:

@@ -30,6 +30,9 @@ _NONE_ISSUED = re.compile(r"\bnone\s+issued\b|\bno\s+shares\s+issued\b", re.I)
 # "$.001 par value" or "par value $1.00 per share": read as a fact, then cleaned from the label
 _PAR = re.compile(
     rf"\s*[,—–-]*\s*(?:({_MONEY})\s+)?\b(?:par|stated)\s+value(?:\s+(?:of\s+)?({_MONEY}))?(?:\s+per\s+share)?", re.I)
+# "no par value" says nothing the concept needs; "Capital in excess of par value" without an
+# amount is what the row is, not a fact written into it
+_NO_PAR = re.compile(r"\s*[,—–-]?\s*\b(?:no|without)\s+par(?:\s+value)?\b", re.I)
 _SHARE_PARENTHETICAL = re.compile(r"\s*\([^)]*\b(?:authorized|issued|outstanding|shares)\b.*$", re.I)
 _AT_DATE_AMOUNT = re.compile(rf"({_MONEY})\s+(?:at|as\s+of)\s+({_DATE_TEXT})", re.I)
 _IN_YEAR_AMOUNT = re.compile(rf"({_MONEY})\s+(?:in|at|for)\s+(?:fiscal\s+)?((?:19|20)\d{{2}})\b", re.I)
@@ -39,7 +42,8 @@ _RESPECTIVE_AMOUNTS = re.compile(
 _NET_OF = re.compile(r",?\s*net\s+of\b(?:[^;]*?\$.*|[^;$\d(]*)$", re.I)
 _CUT = re.compile(
     r"\s*\((?:includes?|including|net of)\b.*$|;.*$|,\s*\$.*$|\s+of\s+\$.*$|"
-    r"(?<!\d),\s*\d[\d,]*\s+shares.*$|,\s*(?:authorized|issued|outstanding)\b.*$",
+    # ", issued 104,765,257 shares" is facts; ", issued" alone is what the row counts
+    r"(?<!\d),\s*\d[\d,.]*(?:\s+and\s+\d[\d,.]*)?\s+(?:(?:million|billion)\s+)?shares.*$|,\s*(?:authorized|issued|outstanding)\b(?=.*\d).*$",
     re.I,
 )
 
@@ -48,7 +52,8 @@ def clean_label(raw: str) -> str:
     """The label without the facts written into it ("Common stock", "Accounts receivable, net")."""
     text = _NET_OF.sub(", net", raw)
     text = _SHARE_PARENTHETICAL.sub("", text)
-    text = _PAR.sub("", text)
+    text = _NO_PAR.sub("", text)
+    text = _PAR.sub(lambda m: "" if m.group(1) or m.group(2) else m.group(0), text)
     text = re.sub(r"^\s*,\s*|\s*,\s*(?=and\b)", " ", text).strip()
     text = _CUT.sub("", text).strip().rstrip(",:;")
     text = re.sub(r"\s*\(\s*\)", "", text)

@@ -65,7 +65,7 @@ QUALIFIERS = ("basic", "diluted", "current", "noncurrent")
 # ("Other" in operating activities is often OtherNoncashIncomeExpense).  Measured: "gain"
 # gains one line of the 2025 day and changes nothing else; "impairment", "depreciation"
 # and "amortization" lost more than they gained.
-LABEL_QUALIFIERS = ("noncash", "gain")
+LABEL_QUALIFIERS = (("noncash",), ("gain",), ("operating", "lease"), ("redeemable",))
 _SIDE = re.compile(r"\b(assets?|liabilit(?:y|ies))\b", re.I)
 _SECTION_CONTEXTS = (re.compile(r"\b(current|non-?current|long-term|nonoperating)\b", re.I),
                      re.compile(r"\b(basic|diluted|dilution|dilutive)\b", re.I))
@@ -116,7 +116,7 @@ class Score:
     statement_kind: str
 
     @classmethod
-    def of(cls, ev: Evidence, q: Query) -> Score:
+    def of(cls, ev: Evidence, q: Query, allowed: Bools | None = None) -> Score:
         plain, full = q.plain, q.full
         sim_full = ev.similarity(full)
         sim_plain = ev.similarity(plain) if q.context else sim_full
@@ -135,18 +135,25 @@ class Score:
                 qualifiers.append((f"'{word}' is in the label only", ~ev.name_contains(word)))
             elif word not in q.context:
                 qualifiers.append((f"'{word}' is in the concept only", ev.name_contains(word)))
-        for word in LABEL_QUALIFIERS:
-            if word in q.toks:
-                qualifiers.append((f"'{word}' is in the label only", ~ev.name_contains(word)))
+        for phrase in LABEL_QUALIFIERS:
+            if _says(q.toks, phrase):
+                in_name = np.logical_and.reduce([ev.name_contains(word) for word in phrase])
+                qualifiers.append((f"'{' '.join(phrase)}' is in the label only", ~in_name))
         if q.side:
             other = "liability" if q.side == "asset" else "asset"
             qualifiers.append((f"the row's section says {q.side}, the concept's name says {other}",
                                ev.name_contains(other) & ~ev.name_contains(q.side)))
+        # filers' uses of this very label, among the concepts the row can have (a label
+        # also used for balances does not dilute what it means in a cash-flow statement);
+        # a use in another statement counts 0.3 for the concept but fully against the rest
         filer_uses = np.zeros(len(best))
-        exact_total = sum(n for _, _, n in q.exact)
-        strength = min(1.0, math.log1p(exact_total) / math.log(20)) if exact_total else 0.0
+        exact_total = 0
         for qname, stmt, n in q.exact:
-            filer_uses[ev.concept_id[qname]] += (n if stmt == q.statement_kind else n * 0.3)
+            i = ev.concept_id[qname]
+            if allowed is None or allowed[i]:
+                filer_uses[i] += (n if stmt == q.statement_kind else n * 0.3)
+                exact_total += n
+        strength = min(1.0, math.log1p(exact_total) / math.log(20)) if exact_total else 0.0
         share = filer_uses / exact_total * strength if exact_total else filer_uses
         filer_bonus = FILER_WEIGHT * share
         # a qualifier costs less where many filers printed this very label for the concept
@@ -190,6 +197,12 @@ class Score:
         if self.modern[i]:
             out.append(f"used by {int(ev.modern_companies[i])} companies in 2020-2025 filings")
         return out
+
+
+def _says(toks: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    """The label's words contain the phrase, word after word."""
+    n = len(phrase)
+    return any(toks[i:i + n] == phrase for i in range(len(toks) - n + 1))
 
 
 def _at(values: Floats, rows: Ints) -> Floats:
@@ -294,7 +307,7 @@ class Mapper:
         candidates = ev.sharing(ev.rarest(query.toks + query.context))
         for qname, _, _ in query.exact:
             candidates[ev.concept_id[qname]] = True
-        score = Score.of(ev, query)
+        score = Score.of(ev, query, allowed)
         chosen = np.flatnonzero(allowed & candidates)
         # CF rows may lose half their score to the activity rule: keep enough to re-rank
         keep = limit if statement_kind != "CF" else max(limit, 40)
@@ -507,18 +520,18 @@ def _positional_context(statement: Statement) -> list[tuple[str, ...]]:
     noncurrent."""
     out: list[tuple[str, ...]] = []
     below_operating = after_current_total = False
-    current = _above_current_total(statement.items) if statement.kind == "BS" else set()
+    current = _above_current_total(statement.items) if statement.kind == "BS" else {}
     activity = _above_activity_total(statement.items) if statement.kind == "CF" else {}
     for k, item in enumerate(statement.items):
         sections = item.sections
         if k in current and not any(_SECTION_CONTEXTS[0].search(s) for s in sections):
-            sections = (*sections, "current")
+            sections = (*sections, current[k])
         if k in activity and row_activity("", sections) is None:
             sections = (*sections, f"{activity[k]} activities")
         if below_operating and item.kind == "monetary" and not _RESULT_LINE.search(item.label):
             sections = (*sections, "nonoperating")
         subsection = sections[-1] if len(sections) > 1 else ""
-        if statement.kind == "BS" and after_current_total and not item.is_total \
+        if statement.kind == "BS" and after_current_total and not item.is_total and k not in current \
                 and not _EQUITY.search(subsection):
             sections = (*sections, "noncurrent")
         if statement.kind == "BS" and item.is_total:
@@ -533,19 +546,22 @@ _CURRENT_TOTAL = re.compile(r"\btotal\s+current\s+(assets|liabilities)\b", re.I)
 _MAJOR_TOTAL = re.compile(r"\btotal\s+(assets|liabilities|.*\b(equity|deficit))\b", re.I)
 
 
-def _above_current_total(items: list[LineItem]) -> set[int]:
-    """Rows that a "Total current assets" or "Total current liabilities" line sums: those
-    above it, back to the previous total of assets, liabilities or equity."""
-    inside, out = False, set()
+def _above_current_total(items: list[LineItem]) -> dict[int, str]:
+    """Rows that a "Total current assets" or "Total current liabilities" line sums, with
+    the caption that total closes ("current assets"): those above it, back to the previous
+    total of assets, liabilities or equity."""
+    inside: str | None = None
+    out: dict[int, str] = {}
     for k in range(len(items) - 1, -1, -1):
         item = items[k]
-        if item.is_total and _CURRENT_TOTAL.search(item.label):
-            inside = True
+        m = _CURRENT_TOTAL.search(item.label) if item.is_total else None
+        if m:
+            inside = f"current {m.group(1).lower()}"
             continue
         if item.is_total and _MAJOR_TOTAL.search(item.label):
-            inside = False
+            inside = None
         elif inside and not item.is_header:
-            out.add(k)
+            out[k] = inside
     return out
 
 
