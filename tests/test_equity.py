@@ -82,7 +82,7 @@ def test_balances_are_instants_per_component(equity_facts: list[ReadFact]) -> No
     assert _value(equity_facts, equity, "2024-12-31", PARENT) == "576000000"  # the company's own total
     assert _value(equity_facts, equity, "2024-12-31", NONCONTROLLING) == "24000000"
     assert _value(equity_facts, equity, "2024-12-31", None) == "600000000"  # the total column: no member
-    assert _value(equity_facts, "us-gaap:SharesOutstanding", "2024-12-31", "us-gaap:CommonStockMember") \
+    assert _value(equity_facts, "us-gaap:CommonStockSharesOutstanding", "2024-12-31", "us-gaap:CommonStockMember") \
         == "48000000"
 
 
@@ -174,7 +174,7 @@ def test_real_equity_statement(tmp_path: Path) -> None:
         == "68038000000"
     assert _value(facts, "us-gaap:StockholdersEquity", "2022-01-30", "us-gaap:AccumulatedOtherComprehensiveIncomeMember") \
         == "-11000000"
-    assert _value(facts, "us-gaap:SharesOutstanding", "2025-01-26", "us-gaap:CommonStockMember") == "24477000000"
+    assert _value(facts, "us-gaap:CommonStockSharesOutstanding", "2025-01-26", "us-gaap:CommonStockMember") == "24477000000"
     fiscal_2025 = "2024-01-29--2025-01-26"
     assert Decimal(834_000_000) in _member_values(facts, fiscal_2025, "us-gaap:RetainedEarningsMember")  # dividends
     assert Decimal(310_000_000) in _member_values(facts, fiscal_2025, "us-gaap:CommonStockMember")  # shares bought

@@ -277,6 +277,13 @@ def test_a_cash_flow_label_does_not_carry_a_cash_flow_concept_into_equity(mapper
     assert not ranked[0].qname.startswith("us-gaap:Payments"), [(s.qname, round(s.score, 2)) for s in ranked]
 
 
+def test_an_excluded_phrase_is_not_what_the_label_says() -> None:
+    says = mapper_module._says
+    assert says(tokens("Operating lease liabilities, current"), ("operating", "lease"))
+    assert not says(tokens("Debt, excluding operating leases"), ("operating", "lease"))
+    assert not says(tokens("Lease cost other than operating lease cost"), ("operating", "lease"))
+
+
 def test_a_noncash_label_is_not_read_as_a_payment() -> None:
     """'Non-cash capital expenditures' discloses assets acquired without paying: the concept
     must say noncash too (the label's 'non-cash' is one word, as in the concepts' names)."""
@@ -472,3 +479,20 @@ def test_an_operating_total_that_says_operations_keeps_its_rows_operating(mapper
     concepts = [mi.mapping.concept for mi in mapper.map_statement(statement).items if mi.mapping]
     assert concepts[0] == "us-gaap:NetIncomeLoss"
     assert concepts[2] == "us-gaap:NetCashProvidedByUsedInOperatingActivities"
+
+
+def test_a_company_line_in_each_years_section_is_one_extension(mapper: Mapper) -> None:
+    """An equity statement prints its years one under another: the same unknown line in
+    each year's section, figures in that year's columns, is one company concept, not
+    one per year (Procter & Gamble's "ESOP debt impacts" had become three)."""
+    first, second = Period(date(2023, 12, 31), date(2023, 1, 1)), Period(date(2024, 12, 31), date(2024, 1, 1))
+    odd = "Zorblax frobnication quux"
+    rows = [LineItem(odd, odd, [Amount("5", Decimal(5)), None], ItemKind.MONETARY, sections=("2023",)),
+            LineItem(odd, odd, [None, Amount("7", Decimal(7))], ItemKind.MONETARY, sections=("2024",)),
+            LineItem(odd, odd, [None, Amount("9", Decimal(9))], ItemKind.MONETARY, sections=("2024",))]
+    statement = Statement(StatementKind.EQ, "Statements of Equity", [first, second], rows, scale=0,
+                          scale_text="", unscaled_kinds=frozenset())
+    concepts = [m.mapping.concept for m in mapper.map_statement(statement).items if m.mapping]
+    assert all(c.startswith("ext:") for c in concepts)
+    assert concepts[0] == concepts[1]  # figures in other columns: the same line
+    assert concepts[2] != concepts[1]  # the same columns: another line

