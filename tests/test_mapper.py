@@ -79,6 +79,14 @@ def test_unreadable_evidence_is_a_taxonomy_error(tmp_path: Path, monkeypatch: py
     ("Long-term operating lease obligations", "monetary", "BS", (), "us-gaap:OperatingLeaseLiabilityNoncurrent"),
     ("Redeemable noncontrolling interests in subsidiaries", "monetary", "BS", (),
      "us-gaap:RedeemableNoncontrollingInterestEquityCarryingAmount"),
+    # filers' usage relieves a label's silence, not a section that says the opposite
+    ("Accrued compensation", "monetary", "BS", ("Current liabilities",), "us-gaap:EmployeeRelatedLiabilitiesCurrent"),
+    ("Deferred income taxes", "monetary", "BS", ("Current assets",), "us-gaap:DeferredIncomeTaxAssetsNet"),
+    # what a label says it includes is not what the row is
+    ("Retained deficit, including accumulated other comprehensive loss", "monetary", "BS",
+     ("Stockholders' equity",), "us-gaap:RetainedEarningsAccumulatedDeficit"),
+    # a statement of operations and comprehensive income holds comprehensive income
+    ("Total comprehensive income attributable to Lennar", "monetary", "IS", (), "us-gaap:ComprehensiveIncomeNetOfTax"),
 ])
 def test_first_choice(mapper: Mapper, label: str, kind: str, statement: str, sections: tuple[str, ...],
                       expected: str) -> None:
@@ -282,6 +290,7 @@ def test_an_excluded_phrase_is_not_what_the_label_says() -> None:
     assert says(tokens("Operating lease liabilities, current"), ("operating", "lease"))
     assert not says(tokens("Debt, excluding operating leases"), ("operating", "lease"))
     assert not says(tokens("Lease cost other than operating lease cost"), ("operating", "lease"))
+    assert not says(tokens("Retained deficit, including accumulated other comprehensive loss"), ("comprehensive",))
 
 
 def test_a_noncash_label_is_not_read_as_a_payment() -> None:

@@ -60,6 +60,7 @@ KIND_TYPES = {
 }
 INCOME_STATEMENT_LOCATION_AXIS = "us-gaap:IncomeStatementLocationAxis"
 QUALIFIERS = ("basic", "diluted", "current", "noncurrent")
+OPPOSITE = {"basic": "diluted", "diluted": "basic", "current": "noncurrent", "noncurrent": "current"}
 # Words that, in a label, the concept's name must say too ("Non-cash capital expenditures"
 # is not a payment, "Gain on repurchase of debt" not a repayment); the reverse does not hold
 # ("Other" in operating activities is often OtherNoncashIncomeExpense).  Measured: "gain"
@@ -68,7 +69,7 @@ QUALIFIERS = ("basic", "diluted", "current", "noncurrent")
 # "redeemable" put Walmart's lease obligations and Tesla's redeemable noncontrolling
 # interests right; "finance lease" gained as much as it lost ("Long-term debt including
 # obligations under finance leases" is LongTermDebtAndCapitalLeaseObligations).
-LABEL_QUALIFIERS = (("noncash",), ("gain",), ("operating", "lease"), ("redeemable",))
+LABEL_QUALIFIERS = (("noncash",), ("gain",), ("operating", "lease"), ("redeemable",), ("comprehensive",))
 _SIDE = re.compile(r"\b(assets?|liabilit(?:y|ies))\b", re.I)
 _SECTION_CONTEXTS = (re.compile(r"\b(current|non-?current|long-term|nonoperating)\b", re.I),
                      re.compile(r"\b(basic|diluted|dilution|dilutive)\b", re.I))
@@ -108,7 +109,7 @@ class Score:
     best_of_row: Floats  # per evidence row, to name the best label in the report
     standard: Floats  # similarity to the standard label
     exactly: Floats  # +0.25 / +0.15: the label says exactly what the name or standard label says
-    qualifiers: list[tuple[str, Bools]]  # (why, concepts penalised): each costs 0.25
+    qualifiers: list[tuple[str, Bools, bool]]  # (why, concepts penalised, relievable): each costs 0.25
     filer_uses: Floats  # filers printed exactly this label for the concept
     statement: Floats  # +0.08 in this statement's linkbases, -0.2 in others only
     inferred: Floats  # -0.04 period type inferred, -0.02 balance inferred
@@ -131,21 +132,23 @@ class Score:
         if q.context:
             equal_plain = _equal(sim_plain, ev.name_row) | _equal(sim_plain, ev.standard_row)
             exactly = exactly + 0.15 * (equal_plain & ~equal_full)
-        qualifiers = []
+        # (why, concepts penalised, whether filers' usage may relieve it): the label's
+        # silence can be relieved, a label or section that says the opposite cannot
+        qualifiers: list[tuple[str, Bools, bool]] = []
         for word in QUALIFIERS:
-            in_query = word in q.toks
-            if in_query:
-                qualifiers.append((f"'{word}' is in the label only", ~ev.name_contains(word)))
+            if word in q.toks:
+                qualifiers.append((f"'{word}' is in the label only", ~ev.name_contains(word), True))
             elif word not in q.context:
-                qualifiers.append((f"'{word}' is in the concept only", ev.name_contains(word)))
+                said = OPPOSITE[word] in q.toks or OPPOSITE[word] in q.context
+                qualifiers.append((f"'{word}' is in the concept only", ev.name_contains(word), not said))
         for phrase in LABEL_QUALIFIERS:
             if _says(q.toks, phrase):
                 in_name = np.logical_and.reduce([ev.name_contains(word) for word in phrase])
-                qualifiers.append((f"'{' '.join(phrase)}' is in the label only", ~in_name))
+                qualifiers.append((f"'{' '.join(phrase)}' is in the label only", ~in_name, True))
         if q.side:
             other = "liability" if q.side == "asset" else "asset"
             qualifiers.append((f"the row's section says {q.side}, the concept's name says {other}",
-                               ev.name_contains(other) & ~ev.name_contains(q.side)))
+                               ev.name_contains(other) & ~ev.name_contains(q.side), False))
         # filers' uses of this very label, among the concepts the row can have (a label
         # also used for balances does not dilute what it means in a cash-flow statement);
         # a use in another statement counts 0.3 for the concept but fully against the rest
@@ -162,12 +165,18 @@ class Score:
         # a qualifier costs less where many filers printed this very label for the concept
         # ("Other assets" is OtherAssetsNoncurrent two times in three): their usage has
         # already said what the word's absence means
-        penalty = sum((0.25 * hit for _, hit in qualifiers), np.zeros(len(best))) * (1 - RELIEF * share)
+        zero = np.zeros(len(best))
+        penalty = sum((0.25 * hit for _, hit, soft in qualifiers if soft), zero) * (1 - RELIEF * share) \
+            + sum((0.25 * hit for _, hit, soft in qualifiers if not soft), zero)
         in_kind = ev.in_statement_kind(q.statement_kind)
-        statement = np.where(in_kind, 0.08, np.where(ev.has_statements, -0.2, 0.0))
+        # a statement of operations and comprehensive income is one table: comprehensive
+        # income's concepts are at home in an income statement too (no bonus, no penalty)
+        combined = ev.in_statement_kind("CI") if q.statement_kind == "IS" else np.zeros(len(best), dtype=bool)
+        statement = np.where(in_kind, 0.08, np.where(combined, 0.0, np.where(ev.has_statements, -0.2, 0.0)))
         inferred = -0.04 * ev.period_inferred - 0.02 * ev.balance_inferred
         total_bonus = 0.03 * (ev.is_calc_total & q.is_total)
-        modern = MODERN_WEIGHT * ev.modern_strength * ev.modern_in_kind(q.statement_kind)
+        used_here = ev.modern_in_kind(q.statement_kind) | (combined & ev.modern_in_kind("CI"))
+        modern = MODERN_WEIGHT * ev.modern_strength * used_here
         total = 0.5 * best + 0.15 * standard + exactly - penalty + filer_bonus + statement + inferred + total_bonus \
             + modern
         return cls(best, per_row, standard, exactly, qualifiers, filer_uses, statement, inferred, total_bonus,
@@ -183,7 +192,7 @@ class Score:
             out.append("the label says exactly what the concept's name or standard label says")
         elif self.exactly[i] > 0:
             out.append("the label alone says exactly what the concept's name says")
-        out.extend(why for why, hit in self.qualifiers if hit[i])
+        out.extend(why for why, hit, _ in self.qualifiers if hit[i])
         concept = index[ev.concepts[i]]
         if self.filer_uses[i]:
             out.append(f"filers used this exact label for it {int(self.filer_uses[i])} of {self.exact_total} times")
@@ -202,15 +211,18 @@ class Score:
         return out
 
 
-_EXCLUDING = frozenset({"excluding", "exclusive", "except", "excludes", "than", "without"})
+# words after which a label names what a row leaves out or takes in, not what it is
+_CLAUSE = frozenset({"excluding", "exclusive", "except", "excludes", "than", "without", "including", "includes"})
 
 
 def _says(toks: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
-    """The label's words contain the phrase, word after word, and do not exclude it
-    ("Purchases of property and equipment excluding finance leases")."""
+    """The label's head (before "excluding", "including" ...) contains the phrase, word
+    after word ("Purchases of property and equipment excluding finance leases" does not
+    say finance lease; "Retained deficit, including accumulated other comprehensive loss"
+    does not say comprehensive)."""
+    head = next((toks[:k] for k, t in enumerate(toks) if t in _CLAUSE and k > 0), toks)
     n = len(phrase)
-    return any(toks[i:i + n] == phrase and (i == 0 or toks[i - 1] not in _EXCLUDING)
-               for i in range(len(toks) - n + 1))
+    return any(head[i:i + n] == phrase for i in range(len(head) - n + 1))
 
 
 def _at(values: Floats, rows: Ints) -> Floats:
