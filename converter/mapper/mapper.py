@@ -18,7 +18,6 @@ extension concept is proposed.
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 
@@ -49,7 +48,7 @@ from converter.text import ascii_text, normalize_label
 
 EXTENSION_THRESHOLD = 0.35
 RELIEF = 1.0  # measured: the qualifier fully waived where all filers agree
-FILER_WEIGHT = 0.3  # measured: 0.45 and 0.6 gain on the 2009 labels, lose on Inline XBRL
+FILER_WEIGHT = 0.3  # measured: 0.4, 0.45 and 0.6 gain on the 2009 labels, lose on Inline XBRL; 0.25 loses on both
 # The weight of modern usage (taxonomy.modern_usage) against a label's similarity (0.5):
 # enough to order near-equivalents, too little to outvote what a label says.
 MODERN_WEIGHT = 0.06  # measured: 0.04 and 0.08 do no better on either fold (README)
@@ -159,8 +158,9 @@ class Score:
             if allowed is None or allowed[i]:
                 filer_uses[i] += (n if stmt == q.statement_kind else n * 0.3)
                 exact_total += n
-        strength = min(1.0, math.log1p(exact_total) / math.log(20)) if exact_total else 0.0
-        share = filer_uses / exact_total * strength if exact_total else filer_uses
+        # the share alone, however few the filers: discounting a label printed by one or
+        # two filers (by log(n+1)/log(20), as until 2026-11-28) lost on every measure
+        share = filer_uses / exact_total if exact_total else filer_uses
         filer_bonus = FILER_WEIGHT * share
         # a qualifier costs less where many filers printed this very label for the concept
         # ("Other assets" is OtherAssetsNoncurrent two times in three): their usage has
