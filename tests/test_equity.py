@@ -208,3 +208,30 @@ def test_parenthetical_statement(tmp_path: Path) -> None:
                for (concept, period), value in facts.items())
     roles = [r.definition for r in result.model.roles]
     assert any(d.endswith("Balance Sheet (Parenthetical)") for d in roles)
+
+
+def test_a_repurchase_into_a_treasury_column_is_treasury_stock_acquired(equity_facts: list[ReadFact]) -> None:
+    year = "2024-01-01--2024-12-31"
+    assert _value(equity_facts, "us-gaap:TreasuryStockValueAcquiredCostMethod", year,
+                  "us-gaap:TreasuryStockCommonMember") == "30000000"
+
+
+def test_a_repurchase_without_a_treasury_column_is_retired(tmp_path: Path) -> None:
+    """No treasury stock component: the company retires what it buys back, and a treasury
+    concept the label suggested gives way to the retired one (Apple, Meta, Nvidia)."""
+    equity = """
+<p>Consolidated Statements of Stockholders' Equity</p><p>(In millions)</p>
+<table>
+<tr><td></td><td>Common Stock</td><td>Retained Earnings</td><td>Total Equity</td></tr>
+<tr><td>Balance at December 31, 2023</td><td>$100</td><td>$420</td><td>$520</td></tr>
+<tr><td>Net income</td><td>—</td><td>110</td><td>110</td></tr>
+<tr><td>Treasury stock purchased</td><td>(2)</td><td>(28)</td><td>(30)</td></tr>
+<tr><td>Balance at December 31, 2024</td><td>$98</td><td>$502</td><td>$600</td></tr>
+</table>
+"""
+    source = tmp_path / "equity.html"
+    source.write_text(f"<html><body>{BALANCE_SHEET}{equity}</body></html>", encoding="utf-8")
+    result = convert(source, tmp_path / "out", cik="0000000001", validate_package=False)
+    eq = next(ms for ms in result.statements if ms.statement.kind == "EQ")
+    concepts = {mi.item.label: mi.concept for mi in eq.items}
+    assert concepts["Treasury stock purchased"] == "us-gaap:StockRepurchasedAndRetiredDuringPeriodValue"

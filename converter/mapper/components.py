@@ -107,6 +107,36 @@ def equity_balances(ms: MappedStatement) -> None:
                         + (" with noncontrolling interests" if has_nci else ""))
 
 
+TREASURY = "us-gaap:TreasuryStockCommonMember"
+# a repurchase's concept, by what the company does with the shares: (value, shares)
+_REPURCHASES = {
+    "treasury": ("us-gaap:TreasuryStockValueAcquiredCostMethod", "us-gaap:TreasuryStockSharesAcquired"),
+    "retired": ("us-gaap:StockRepurchasedAndRetiredDuringPeriodValue",
+                "us-gaap:StockRepurchasedAndRetiredDuringPeriodShares"),
+    "either": ("us-gaap:StockRepurchasedDuringPeriodValue", "us-gaap:StockRepurchasedDuringPeriodShares"),
+}
+_ANY_REPURCHASE = frozenset(q for pair in _REPURCHASES.values() for q in pair)
+
+
+def repurchases(ms: MappedStatement) -> None:
+    """A repurchase in an equity statement laid out by component: with a treasury stock
+    component the shares are held in treasury (``TreasuryStockValueAcquiredCostMethod``),
+    as Home Depot and Amazon tag them; without one they are not, so a treasury concept
+    becomes the retired one (``StockRepurchasedAndRetiredDuringPeriodValue``, Apple, Meta,
+    Nvidia), while the undivided ``StockRepurchasedDuringPeriodValue`` stays (Walmart)."""
+    members = [m.qname for m in [*ms.members, *ms.item_members] if m is not None]
+    if not members:
+        return  # the layout names no components: the label's choice stands
+    held = "treasury" if TREASURY in members else "retired"
+    value, shares = _REPURCHASES[held]
+    for mi in ms.items:
+        if mi.concept in _ANY_REPURCHASE and not (held == "retired" and mi.concept in _REPURCHASES["either"]):
+            target = shares if mi.item.kind is ItemKind.SHARES else value
+            mi.reassign(target, "a repurchase " + ("into treasury: the statement has a treasury stock component"
+                                                   if held == "treasury" else
+                                                   "of shares retired: the statement has no treasury stock component"))
+
+
 def share_signs(ms: MappedStatement) -> None:
     """A share count printed in parentheses beside amounts that are deductions ("Shares
     repurchased (633) ... (10,039)") is a positive count of a reduction, like its amounts

@@ -24,7 +24,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from converter.mapper.cashflow import change_before_exchange_effect, concept_activity, row_activity
-from converter.mapper.components import component_members, equity_balances, section_members, share_signs
+from converter.mapper.components import (
+    component_members,
+    equity_balances,
+    repurchases,
+    section_members,
+    share_signs,
+)
 from converter.mapper.costs import costs_and_expenses
 from converter.mapper.evidence import Bools, Evidence, Floats, Ints, load_evidence
 from converter.mapper.noncontrolling import split_net_income
@@ -275,6 +281,7 @@ class Mapper:
                 ms.members = component_members(ms.statement.components)
             if ms.statement.kind == StatementKind.EQ:
                 equity_balances(ms)
+                repurchases(ms)
             apply_signs(ms.statement.kind, ms.items, self.index)
             share_signs(ms)
         return mapped
