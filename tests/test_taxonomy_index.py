@@ -211,3 +211,30 @@ def test_committed_filer_labels_are_what_the_build_derives(tmp_path: Path) -> No
     assert load_index()["us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax"].statements == ()
     uses = load_evidence().exact_filer_uses("Total net sales")
     assert ("us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax", "IS", 60) in uses
+
+
+def test_equity_statement_rows_are_learned_as_equity_labels(tmp_path: Path) -> None:
+    """A fact whose only dimension is the equity component is a row of the equity
+    statement: its label is learned for "EQ", even for a concept the statement linkbases
+    place nowhere; a fact with another dimension is not learned."""
+    from converter.taxonomy.ixbrl_labels import iter_ixbrl_labels
+
+    page = """<html xmlns="http://www.w3.org/1999/xhtml" xmlns:ix="http://www.xbrl.org/2013/inlineXBRL"
+ xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:xbrldi="http://xbrl.org/2006/xbrldi"><body>
+<ix:header><ix:resources>
+<xbrli:context id="eq"><xbrli:entity><xbrli:identifier scheme="http://www.sec.gov/CIK">4</xbrli:identifier>
+<xbrli:segment><xbrldi:explicitMember dimension="us-gaap:StatementEquityComponentsAxis">us-gaap:RetainedEarningsMember
+</xbrldi:explicitMember></xbrli:segment></xbrli:entity></xbrli:context>
+<xbrli:context id="seg"><xbrli:entity><xbrli:identifier scheme="http://www.sec.gov/CIK">4</xbrli:identifier>
+<xbrli:segment><xbrldi:explicitMember dimension="us-gaap:StatementBusinessSegmentsAxis">x:AMember
+</xbrldi:explicitMember></xbrli:segment></xbrli:entity></xbrli:context>
+</ix:resources></ix:header>
+<table><tr><td>Common stock withheld for taxes</td>
+<td><ix:nonFraction name="us-gaap:AdjustmentsRelatedToTaxWithholdingForShareBasedCompensation" contextRef="eq"
+ unitRef="usd" decimals="-6">5</ix:nonFraction></td></tr>
+<tr><td>Segment revenue</td><td><ix:nonFraction name="us-gaap:Revenues" contextRef="seg" unitRef="usd"
+ decimals="-6">9</ix:nonFraction></td></tr></table></body></html>"""
+    (tmp_path / "x-10-k.htm").write_text(page, encoding="utf-8")
+    rows = list(iter_ixbrl_labels(tmp_path, {"us-gaap:Revenues": ("IS",)}))
+    assert rows == [("4", "EQ", "Common stock withheld for taxes",
+                     "AdjustmentsRelatedToTaxWithholdingForShareBasedCompensation")]

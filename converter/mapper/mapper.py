@@ -115,7 +115,8 @@ class Score:
     standard: Floats  # similarity to the standard label
     exactly: Floats  # +0.25 / +0.15: the label says exactly what the name or standard label says
     qualifiers: list[tuple[str, Bools, bool]]  # (why, concepts penalised, relievable): each costs 0.25
-    filer_uses: Floats  # filers printed exactly this label for the concept
+    filer_uses: Floats  # filers printed exactly this label for the concept (another statement's: 0.3 each)
+    filer_counts: Floats  # the same, each filer counted once, for the report
     statement: Floats  # +0.08 in this statement's linkbases, -0.2 in others only
     inferred: Floats  # -0.04 period type inferred, -0.02 balance inferred
     total_bonus: Floats  # +0.03 a total that is a calculation parent
@@ -158,11 +159,13 @@ class Score:
         # also used for balances does not dilute what it means in a cash-flow statement);
         # a use in another statement counts 0.3 for the concept but fully against the rest
         filer_uses = np.zeros(len(best))
+        filer_counts = np.zeros(len(best))
         exact_total = 0
         for qname, stmt, n in q.exact:
             i = ev.concept_id[qname]
             if allowed is None or allowed[i]:
                 filer_uses[i] += (n if stmt == q.statement_kind else n * 0.3)
+                filer_counts[i] += n
                 exact_total += n
         # the share alone, however few the filers: discounting a label printed by one or
         # two filers (by log(n+1)/log(20), as until 2026-11-28) lost on every measure
@@ -175,9 +178,11 @@ class Score:
         penalty = sum((0.25 * hit for _, hit, soft in qualifiers if soft), zero) * (1 - RELIEF * share) \
             + sum((0.25 * hit for _, hit, soft in qualifiers if not soft), zero)
         in_kind = ev.in_statement_kind(q.statement_kind)
-        # a statement of operations and comprehensive income is one table: comprehensive
-        # income's concepts are at home in an income statement too (no bonus, no penalty)
-        combined = ev.in_statement_kind("CI") if q.statement_kind == "IS" else np.zeros(len(best), dtype=bool)
+        # a statement of operations and comprehensive income is one table, and an equity
+        # statement moves each component of other comprehensive income: comprehensive
+        # income's concepts are at home in both (no bonus, no penalty)
+        combined = ev.in_statement_kind("CI") if q.statement_kind in ("IS", "EQ") \
+            else np.zeros(len(best), dtype=bool)
         statement = np.where(in_kind, 0.08, np.where(combined, 0.0, np.where(ev.has_statements, -0.2, 0.0)))
         inferred = -0.04 * ev.period_inferred - 0.02 * ev.balance_inferred
         total_bonus = 0.03 * (ev.is_calc_total & q.is_total)
@@ -185,8 +190,8 @@ class Score:
         modern = MODERN_WEIGHT * ev.modern_strength * used_here
         total = 0.5 * best + 0.15 * standard + exactly - penalty + filer_bonus + statement + inferred + total_bonus \
             + modern
-        return cls(best, per_row, standard, exactly, qualifiers, filer_uses, statement, inferred, total_bonus,
-                   modern, total, exact_total, q.statement_kind)
+        return cls(best, per_row, standard, exactly, qualifiers, filer_uses, filer_counts, statement, inferred,
+                   total_bonus, modern, total, exact_total, q.statement_kind)
 
     def reasons(self, i: int, ev: Evidence, index: ConceptIndex) -> list[str]:
         """Why concept ``i`` scored what it did, signal by signal."""
@@ -200,8 +205,8 @@ class Score:
             out.append("the label alone says exactly what the concept's name says")
         out.extend(why for why, hit, _ in self.qualifiers if hit[i])
         concept = index[ev.concepts[i]]
-        if self.filer_uses[i]:
-            out.append(f"filers used this exact label for it {int(self.filer_uses[i])} of {self.exact_total} times")
+        if self.filer_counts[i]:
+            out.append(f"filers used this exact label for it {int(self.filer_counts[i])} of {self.exact_total} times")
         if self.statement[i] > 0:
             out.append(f"appears in the US-GAAP {self.statement_kind} statement linkbases")
         elif self.statement[i] < 0:

@@ -21,6 +21,7 @@ IX = "{http://www.xbrl.org/2013/inlineXBRL}"
 XBRLI = "{http://www.xbrl.org/2003/instance}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 STATEMENTS = ("BS", "IS", "CF", "CI", "EQ")
+EQUITY_AXIS = "us-gaap:StatementEquityComponentsAxis"
 
 
 def is_held_out_ixbrl(cik: str) -> bool:
@@ -28,23 +29,31 @@ def is_held_out_ixbrl(cik: str) -> bool:
 
 
 def iter_ixbrl_labels(folder: Path, statements_of: dict[str, tuple[str, ...]]) -> Iterator[tuple[str, str, str, str]]:
-    """(cik, statement, label, concept) for each distinct labelled face-statement fact."""
+    """(cik, statement, label, concept) for each distinct labelled face-statement fact,
+    the rows of an equity statement's component columns included (as "EQ")."""
     for path in sorted(folder.glob("*.htm*")):
         root = etree.parse(str(path), etree.XMLParser(huge_tree=True, recover=True)).getroot()
         plain: set[str] = set()
+        equity: set[str] = set()  # an equity statement's component columns: its rows are equity movements
         cik = ""
         for ctx in root.iter(f"{XBRLI}context"):
             cik = cik or (ctx.findtext(f".//{XBRLI}identifier") or "").strip()
-            if ctx.find(f".//{XBRLI}segment") is None:
+            segment = ctx.find(f".//{XBRLI}segment")
+            if segment is None:
                 plain.add(ctx.get("id", ""))
+            elif [m.get("dimension") for m in segment] == [EQUITY_AXIS]:
+                equity.add(ctx.get("id", ""))
         if not cik or is_held_out_ixbrl(cik):
             continue
         seen: set[tuple[str, str]] = set()
         for el in root.iter(f"{IX}nonFraction"):
             name = el.get("name", "")
-            if el.get("contextRef") not in plain or not name.startswith("us-gaap:"):
+            context = el.get("contextRef")
+            if (context not in plain and context not in equity) or not name.startswith("us-gaap:"):
                 continue
             stmts = [s for s in statements_of.get(name, ()) if s in STATEMENTS]
+            if context in equity:
+                stmts = ["EQ"]  # the equity component axis says which statement, whatever the linkbases say
             label = _row_label(el)
             if not stmts or not label or (label, name) in seen:
                 continue
