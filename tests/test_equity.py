@@ -235,3 +235,43 @@ def test_a_repurchase_without_a_treasury_column_is_retired(tmp_path: Path) -> No
     eq = next(ms for ms in result.statements if ms.statement.kind == "EQ")
     concepts = {mi.item.label: mi.concept for mi in eq.items}
     assert concepts["Treasury stock purchased"] == "us-gaap:StockRepurchasedAndRetiredDuringPeriodValue"
+
+
+def _convert_equity(tmp_path: Path, rows: str) -> list[ReadFact]:
+    equity = f"""
+<p>Consolidated Statements of Stockholders' Equity</p><p>(In millions)</p>
+<table>
+<tr><td></td><td>Additional Paid-in Capital</td><td>Retained Earnings</td><td>Total Equity</td></tr>
+<tr><td>Balance at December 31, 2023</td><td>$200</td><td>$320</td><td>$520</td></tr>
+{rows}
+</table>
+"""
+    source = tmp_path / "equity.html"
+    source.write_text(f"<html><body>{BALANCE_SHEET}{equity}</body></html>", encoding="utf-8")
+    result = convert(source, tmp_path / "out", cik="0000000001", validate_package=False)
+    return read_facts(result.output / f"{result.model.stem}.xml")
+
+
+def test_a_decrease_with_a_small_offset_takes_its_sign_from_the_total_column(tmp_path: Path) -> None:
+    """Dividends come out of retained earnings (50) while their equivalents add 1 to paid-in
+    capital: the total column says it is a decrease, so every column is negated."""
+    facts = _convert_equity(tmp_path, """
+<tr><td>Net income</td><td>—</td><td>130</td><td>130</td></tr>
+<tr><td>Dividends and dividend equivalents declared</td><td>1</td><td>(50)</td><td>(49)</td></tr>
+<tr><td>Balance at December 31, 2024</td><td>$201</td><td>$400</td><td>$601</td></tr>""")
+    year = "2024-01-01--2024-12-31"
+    dividends = {(f.dims[0][1] if f.dims else "", f.value) for f in facts
+                 if f.period == year and f.concept.split(":")[1].startswith("Dividends")}
+    assert dividends == {("", "49000000"), ("us-gaap:RetainedEarningsMember", "50000000"),
+                         ("us-gaap:AdditionalPaidInCapitalMember", "-1000000")}
+
+
+def test_a_net_movement_keeps_its_printed_signs(tmp_path: Path) -> None:
+    facts = _convert_equity(tmp_path, """
+<tr><td>Net income</td><td>—</td><td>130</td><td>130</td></tr>
+<tr><td>Dividends and dividend equivalents declared</td><td>34</td><td>(49)</td><td>(15)</td></tr>
+<tr><td>Balance at December 31, 2024</td><td>$234</td><td>$401</td><td>$635</td></tr>""")
+    year = "2024-01-01--2024-12-31"
+    dividends = {(f.dims[0][1] if f.dims else "", f.value) for f in facts
+                 if f.period == year and f.concept.split(":")[1].startswith("Dividends")}
+    assert ("", "-15000000") in dividends

@@ -15,9 +15,12 @@ tagged, in this version.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
+from converter.mapper.signs import balance_of
 from converter.model.mapping import MappedStatement, Member, SignBasis
 from converter.model.statements import ItemKind, Statement, StatementKind
+from converter.taxonomy.index import ConceptIndex
 
 EQUITY_AXIS = "us-gaap:StatementEquityComponentsAxis"
 PARENT = "us-gaap:ParentMember"
@@ -135,6 +138,33 @@ def repurchases(ms: MappedStatement) -> None:
             mi.reassign(target, "a repurchase " + ("into treasury: the statement has a treasury stock component"
                                                    if held == "treasury" else
                                                    "of shares retired: the statement has no treasury stock component"))
+
+
+OFFSET_SHARE = Decimal("0.1")  # components going the other way, at most this share of the decrease
+
+
+def total_column_signs(ms: MappedStatement, index: ConceptIndex) -> None:
+    """A movement that mixes signs across components only by small offsets (dividend
+    equivalents added to paid-in capital while the dividends come out of retained earnings)
+    takes its sign from the total column: printed negative there, a debit concept (a
+    decrease of equity) is a deduction, and every column's value is the printed one negated.
+    A row whose components go both ways in earnest ("(Purchases) sales of treasury stock,
+    net") is a net movement: its parentheses are signs, as printed."""
+    totals = [i for i, m in enumerate(ms.members) if m is None]
+    if not totals:
+        return
+    for mi in ms.items:
+        mapping = mi.mapping
+        if mapping is None or mapping.sign_basis is not SignBasis.AMBIGUOUS or balance_of(mapping, index) != "debit":
+            continue
+        shown = [v.shown for i in totals if i < len(mi.item.values)
+                 and (v := mi.item.values[i]) is not None and v.shown]
+        parts = [v.shown for i, v in enumerate(mi.item.values) if i not in totals and v is not None and v.shown]
+        offsets, decreases = sum(x for x in parts if x > 0), -sum(x for x in parts if x < 0)
+        if shown and all(x < 0 for x in shown) and offsets <= OFFSET_SHARE * decreases:
+            mapping.sign, mapping.sign_basis = -1, SignBasis.DEDUCTION
+            mapping.sign_reason = "a decrease of equity, printed in parentheses in the total column: the XBRL " \
+                                  "values are the printed ones negated, component by component"
 
 
 def share_signs(ms: MappedStatement) -> None:

@@ -30,6 +30,7 @@ from converter.mapper.components import (
     repurchases,
     section_members,
     share_signs,
+    total_column_signs,
 )
 from converter.mapper.costs import costs_and_expenses
 from converter.mapper.evidence import Bools, Evidence, Floats, Ints, load_evidence
@@ -288,6 +289,8 @@ class Mapper:
                 equity_balances(ms)
                 repurchases(ms)
             apply_signs(ms.statement.kind, ms.items, self.index)
+            if ms.statement.kind == StatementKind.EQ:
+                total_column_signs(ms, self.index)
             share_signs(ms)
         return mapped
 
