@@ -252,6 +252,12 @@ def _convert_equity(tmp_path: Path, rows: str) -> list[ReadFact]:
     return read_facts(result.output / f"{result.model.stem}.xml")
 
 
+def _dividends(facts: list[ReadFact]) -> set[tuple[str, str | None]]:
+    """(component member, value) of 2024's dividend facts."""
+    return {(f.dims[0][1] if f.dims else "", f.value) for f in facts
+            if f.period == "2024-01-01--2024-12-31" and f.concept.split(":")[1].startswith("Dividends")}
+
+
 def test_a_decrease_with_a_small_offset_takes_its_sign_from_the_total_column(tmp_path: Path) -> None:
     """Dividends come out of retained earnings (50) while their equivalents add 1 to paid-in
     capital: the total column says it is a decrease, so every column is negated."""
@@ -259,10 +265,7 @@ def test_a_decrease_with_a_small_offset_takes_its_sign_from_the_total_column(tmp
 <tr><td>Net income</td><td>—</td><td>130</td><td>130</td></tr>
 <tr><td>Dividends and dividend equivalents declared</td><td>1</td><td>(50)</td><td>(49)</td></tr>
 <tr><td>Balance at December 31, 2024</td><td>$201</td><td>$400</td><td>$601</td></tr>""")
-    year = "2024-01-01--2024-12-31"
-    dividends = {(f.dims[0][1] if f.dims else "", f.value) for f in facts
-                 if f.period == year and f.concept.split(":")[1].startswith("Dividends")}
-    assert dividends == {("", "49000000"), ("us-gaap:RetainedEarningsMember", "50000000"),
+    assert _dividends(facts) == {("", "49000000"), ("us-gaap:RetainedEarningsMember", "50000000"),
                          ("us-gaap:AdditionalPaidInCapitalMember", "-1000000")}
 
 
@@ -271,7 +274,4 @@ def test_a_net_movement_keeps_its_printed_signs(tmp_path: Path) -> None:
 <tr><td>Net income</td><td>—</td><td>130</td><td>130</td></tr>
 <tr><td>Dividends and dividend equivalents declared</td><td>34</td><td>(49)</td><td>(15)</td></tr>
 <tr><td>Balance at December 31, 2024</td><td>$234</td><td>$401</td><td>$635</td></tr>""")
-    year = "2024-01-01--2024-12-31"
-    dividends = {(f.dims[0][1] if f.dims else "", f.value) for f in facts
-                 if f.period == year and f.concept.split(":")[1].startswith("Dividends")}
-    assert ("", "-15000000") in dividends
+    assert ("", "-15000000") in _dividends(facts)
