@@ -45,6 +45,9 @@ def test_share_counts_listed_by_year() -> None:
     ("Treasury stock, at cost, 40.2 and 40.1 shares", "Treasury stock, at cost"),
     ("Common stock, authorized 3.6 billion shares, issued 1,189 million", "Common stock"),
     ("Common stock, no par value", "Common stock"),
+    ("Common stock (authorized 10 shares) and additional paid-in capital", "Common stock and additional paid-in capital"),
+    ("Purchases (607,202 shares) and sales (833,460 shares) of treasury stock under employee plans — net",
+     "Purchases and sales of treasury stock under employee plans — net"),
     # what the row itself is stays: no amount follows the words
     ("Capital in excess of par value", "Capital in excess of par value"),
     ("Common stock, par value", "Common stock, par value"),

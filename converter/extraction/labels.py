@@ -33,7 +33,9 @@ _PAR = re.compile(
 # "no par value" says nothing the concept needs; "Capital in excess of par value" without an
 # amount is what the row is, not a fact written into it
 _NO_PAR = re.compile(r"\s*[,—–-]?\s*\b(?:no|without)\s+par(?:\s+value)?\b", re.I)
-_SHARE_PARENTHETICAL = re.compile(r"\s*\([^)]*\b(?:authorized|issued|outstanding|shares)\b.*$", re.I)
+# "(authorized 10 shares; issued 5)": the parenthesis only ("Purchases (607,202 shares) and
+# sales (833,460 shares) of treasury stock" keeps what follows it), or to the end if unclosed
+_SHARE_PARENTHETICAL = re.compile(r"\s*\([^)]*\b(?:authorized|issued|outstanding|shares)\b[^)]*(?:\)|$)", re.I)
 _AT_DATE_AMOUNT = re.compile(rf"({_MONEY})\s+(?:at|as\s+of)\s+({_DATE_TEXT})", re.I)
 _IN_YEAR_AMOUNT = re.compile(rf"({_MONEY})\s+(?:in|at|for)\s+(?:fiscal\s+)?((?:19|20)\d{{2}})\b", re.I)
 _RESPECTIVE_AMOUNTS = re.compile(
