@@ -137,6 +137,11 @@ def _statement(kind: StatementKind, period: Period, rows: list[LineItem]) -> Sta
     return Statement(kind, kind.description, [period], rows, scale=0, scale_text="", unscaled_kinds=frozenset())
 
 
+def _concepts(mapper: Mapper, statement: Statement) -> list[str]:
+    """The concepts of a statement's mapped rows, in order."""
+    return [m.mapping.concept for m in mapper.map_statement(statement).items if m.mapping]
+
+
 def _row(label: str, values: list[str], kind: ItemKind = ItemKind.MONETARY, **kw: object) -> LineItem:
     return LineItem(label, label, [Amount(v, Decimal(v.strip("()").replace(",", "")) * (-1 if "(" in v else 1))
                                    for v in values], kind, **kw)  # type: ignore[arg-type]
@@ -162,7 +167,7 @@ def test_a_concept_is_used_once_per_statement(mapper: Mapper) -> None:
         _row("Other current assets", ["10"], sections=("Current assets",)),
         _row("Other current assets", ["20"], sections=("Current assets",)),
     ], scale=0, scale_text="", unscaled_kinds=frozenset())
-    concepts = [m.mapping.concept for m in mapper.map_statement(statement).items if m.mapping]
+    concepts = _concepts(mapper, statement)
     assert len(set(concepts)) == 2
 
 
@@ -197,7 +202,7 @@ def test_an_eps_section_says_basic_or_diluted(mapper: Mapper) -> None:
                                (("", ""), ("Basic", "Diluted"))):
         statement = Statement(StatementKind.IS, "Statements of Earnings", [year], eps(sections), scale=6,
                               scale_text="in millions", unscaled_kinds=frozenset({"perShare"}))
-        concepts = [m.mapping.concept for m in mapper.map_statement(statement).items if m.mapping]
+        concepts = _concepts(mapper, statement)
         assert concepts == [f"us-gaap:IncomeLossFromContinuingOperationsPer{e}Share" for e in expected], sections
 
 
@@ -394,7 +399,7 @@ def test_a_balance_sheet_without_captions_is_current_above_its_current_total(map
         _row("Accrued income taxes", ["3"]),
         _row("Total current liabilities", ["3"], is_total=True),
     ])
-    concepts = [m.mapping.concept for m in mapper.map_statement(statement).items if m.mapping]
+    concepts = _concepts(mapper, statement)
     assert concepts[1] == "us-gaap:AccountsReceivableNetCurrent"
     assert concepts[3] == "us-gaap:OtherAssetsNoncurrent"
     assert concepts[5] == "us-gaap:AccruedIncomeTaxesCurrent"
@@ -412,7 +417,7 @@ def test_other_above_the_current_assets_total_is_an_asset(mapper: Mapper) -> Non
         _row("Other", ["2"]),
         _row("Total current liabilities", ["5"], is_total=True),
     ])
-    concepts = [m.mapping.concept for m in mapper.map_statement(statement).items if m.mapping]
+    concepts = _concepts(mapper, statement)
     assert concepts[1] == "us-gaap:OtherAssetsCurrent"
     assert concepts[4] == "us-gaap:OtherLiabilitiesCurrent"
 
@@ -501,7 +506,7 @@ def test_a_company_line_in_each_years_section_is_one_extension(mapper: Mapper) -
             LineItem(odd, odd, [None, Amount("9", Decimal(9))], ItemKind.MONETARY, sections=("2024",))]
     statement = Statement(StatementKind.EQ, "Statements of Equity", [first, second], rows, scale=0,
                           scale_text="", unscaled_kinds=frozenset())
-    concepts = [m.mapping.concept for m in mapper.map_statement(statement).items if m.mapping]
+    concepts = _concepts(mapper, statement)
     assert all(c.startswith("ext:") for c in concepts)
     assert concepts[0] == concepts[1]  # figures in other columns: the same line
     assert concepts[2] != concepts[1]  # the same columns: another line

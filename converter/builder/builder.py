@@ -17,7 +17,7 @@ from decimal import Decimal
 from converter.builder.report import mapping_report
 from converter.limits import DEFAULT_LIMITS, Limits
 from converter.mapper.calculations import xbrl_values
-from converter.mapper.components import EQUITY_AXIS, OUTSIDE
+from converter.mapper.components import OUTSIDE
 from converter.model.mapping import MappedItem, MappedStatement, Mapping, Member
 from converter.model.statements import Amount, CoverData, LeftOut, Period, Statement, StatementKind
 from converter.model.xbrl import (
@@ -34,6 +34,7 @@ from converter.model.xbrl import (
     XbrlModel,
 )
 from converter.taxonomy.index import ConceptIndex
+from converter.taxonomy.namespaces import EQUITY_AXIS
 from converter.text import ascii_text
 
 ROLE_LABEL = "http://www.xbrl.org/2003/role/label"

@@ -22,7 +22,6 @@ from converter.model.mapping import MappedStatement, Member, SignBasis
 from converter.model.statements import ItemKind, Statement, StatementKind
 from converter.taxonomy.index import ConceptIndex
 
-EQUITY_AXIS = "us-gaap:StatementEquityComponentsAxis"
 PARENT = "us-gaap:ParentMember"
 NONCONTROLLING = "us-gaap:NoncontrollingInterestMember"
 # the shares an equity statement counts are common shares: 7,270 companies used
@@ -119,6 +118,8 @@ _REPURCHASES = {
     "either": ("us-gaap:StockRepurchasedDuringPeriodValue", "us-gaap:StockRepurchasedDuringPeriodShares"),
 }
 _ANY_REPURCHASE = frozenset(q for pair in _REPURCHASES.values() for q in pair)
+_HELD = {"treasury": "a repurchase into treasury: the statement has a treasury stock component",
+         "retired": "a repurchase of shares retired: the statement has no treasury stock component"}
 
 
 def repurchases(ms: MappedStatement) -> None:
@@ -131,13 +132,11 @@ def repurchases(ms: MappedStatement) -> None:
     if not members:
         return  # the layout names no components: the label's choice stands
     held = "treasury" if TREASURY in members else "retired"
+    stays = _REPURCHASES["either"] if held == "retired" else ()
     value, shares = _REPURCHASES[held]
     for mi in ms.items:
-        if mi.concept in _ANY_REPURCHASE and not (held == "retired" and mi.concept in _REPURCHASES["either"]):
-            target = shares if mi.item.kind is ItemKind.SHARES else value
-            mi.reassign(target, "a repurchase " + ("into treasury: the statement has a treasury stock component"
-                                                   if held == "treasury" else
-                                                   "of shares retired: the statement has no treasury stock component"))
+        if mi.concept in _ANY_REPURCHASE and mi.concept not in stays:
+            mi.reassign(shares if mi.item.kind is ItemKind.SHARES else value, _HELD[held])
 
 
 OFFSET_SHARE = Decimal("0.1")  # components going the other way, at most this share of the decrease

@@ -116,8 +116,7 @@ class Score:
     standard: Floats  # similarity to the standard label
     exactly: Floats  # +0.25 / +0.15: the label says exactly what the name or standard label says
     qualifiers: list[tuple[str, Bools, bool]]  # (why, concepts penalised, relievable): each costs 0.25
-    filer_uses: Floats  # filers printed exactly this label for the concept (another statement's: 0.3 each)
-    filer_counts: Floats  # the same, each filer counted once, for the report
+    filer_counts: Floats  # filers who printed exactly this label for the concept, for the report
     statement: Floats  # +0.08 in this statement's linkbases, -0.2 in others only
     inferred: Floats  # -0.04 period type inferred, -0.02 balance inferred
     total_bonus: Floats  # +0.03 a total that is a calculation parent
@@ -127,7 +126,7 @@ class Score:
     statement_kind: str
 
     @classmethod
-    def of(cls, ev: Evidence, q: Query, allowed: Bools | None = None) -> Score:
+    def of(cls, ev: Evidence, q: Query, allowed: Bools) -> Score:
         plain, full = q.plain, q.full
         sim_full = ev.similarity(full)
         sim_plain = ev.similarity(plain) if q.context else sim_full
@@ -164,7 +163,7 @@ class Score:
         exact_total = 0
         for qname, stmt, n in q.exact:
             i = ev.concept_id[qname]
-            if allowed is None or allowed[i]:
+            if allowed[i]:
                 filer_uses[i] += (n if stmt == q.statement_kind else n * 0.3)
                 filer_counts[i] += n
                 exact_total += n
@@ -191,7 +190,7 @@ class Score:
         modern = MODERN_WEIGHT * ev.modern_strength * used_here
         total = 0.5 * best + 0.15 * standard + exactly - penalty + filer_bonus + statement + inferred + total_bonus \
             + modern
-        return cls(best, per_row, standard, exactly, qualifiers, filer_uses, filer_counts, statement, inferred,
+        return cls(best, per_row, standard, exactly, qualifiers, filer_counts, statement, inferred,
                    total_bonus, modern, total, exact_total, q.statement_kind)
 
     def reasons(self, i: int, ev: Evidence, index: ConceptIndex) -> list[str]:

@@ -17,11 +17,12 @@ from pathlib import Path
 
 from lxml import etree
 
+from converter.taxonomy.namespaces import EQUITY_AXIS
+
 IX = "{http://www.xbrl.org/2013/inlineXBRL}"
 XBRLI = "{http://www.xbrl.org/2003/instance}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 STATEMENTS = ("BS", "IS", "CF", "CI", "EQ")
-EQUITY_AXIS = "us-gaap:StatementEquityComponentsAxis"
 
 
 def is_held_out_ixbrl(cik: str) -> bool:

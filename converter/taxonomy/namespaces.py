@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 XSD_NS = "{http://www.w3.org/2001/XMLSchema}"
+# the axis an equity statement's component columns are members of
+EQUITY_AXIS = "us-gaap:StatementEquityComponentsAxis"
 
 
 @dataclass(frozen=True)
