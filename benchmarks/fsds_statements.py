@@ -26,7 +26,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from converter.extraction.labels import clean_label
-from converter.extraction.statements import balance_position, item_kind
+from converter.extraction.statements import balance_position, kind_in_context
 from converter.model.statements import Amount, ItemKind, LineItem, Period, Statement, StatementKind
 
 CURRENCIES = frozenset({"USD", "CAD", "EUR", "GBP", "CHF", "JPY"})
@@ -145,7 +145,7 @@ def _kind(label: str, unit: str, value: Decimal | None, in_thousands: bool) -> I
         return ItemKind.SHARES
     if unit in CURRENCIES and value and in_thousands and abs(value) < 1000:
         return ItemKind.PER_SHARE
-    return item_kind(label)
+    return kind_in_context(label, (), label)
 
 
 def _flow_quarters(rows: list[dict[str, str]], values: dict[tuple[str, str], list[tuple[str, int, str, Decimal]]],

@@ -8,7 +8,8 @@ from decimal import Decimal
 import pytest
 
 from converter.extraction.labels import clean_label, extract_embedded
-from converter.model.statements import Period
+from converter.extraction.statements import kind_in_context
+from converter.model.statements import ItemKind, Period
 
 JUNE, DECEMBER = Period(date(2025, 6, 30)), Period(date(2024, 12, 31))
 
@@ -56,3 +57,20 @@ def test_share_counts_listed_by_year() -> None:
 ])
 def test_the_label_keeps_what_the_row_is(raw: str, label: str) -> None:
     assert clean_label(raw) == label
+
+
+@pytest.mark.parametrize(("raw", "kind"), [
+    # a class of stock described by its par value is the stock's amount
+    ("Common shares, $.01 par value; authorized 100,000 shares; issued 50,000 shares", ItemKind.MONETARY),
+    ("Preferred shares, no par value", ItemKind.MONETARY),
+    # a count named by its words, printed without a count of its own
+    ("Common stock, shares authorized", ItemKind.SHARES),
+    ("Preferred stock, shares issued (in shares)", ItemKind.SHARES),
+    ("Common stock, shares issued at December 31, 2024", ItemKind.SHARES),
+    # the count is in the label; the row's values are the stock's amount (P&G)
+    ("Common stock – shares issued – March 2025 4,009.2 June 2024 4,009.2", ItemKind.MONETARY),
+    ("Common stock, par value (in dollars per share)", ItemKind.PER_SHARE),
+    ("Treasury shares, at cost", ItemKind.MONETARY),
+])
+def test_a_stock_row_is_an_amount_or_a_count_by_what_it_prints(raw: str, kind: ItemKind) -> None:
+    assert kind_in_context(clean_label(raw), (), raw) is kind

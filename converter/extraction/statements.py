@@ -37,6 +37,16 @@ _SHARES = re.compile(
     r"\bshares (?:outstanding|used)\b",
     re.I,
 )
+# words that make a row a count only when its label prints no count of its own: PG's
+# "Common stock - shares issued - March 2025 4,009.2" carries the stock's amount
+_COUNT_WORDS = re.compile(r"\bshares,? (?:authorized|issued|subscribed)\b|"
+                          r"\b(?:authorized|issued|outstanding) shares\b|\(in shares\)", re.I)
+# a class of stock described by its par value ("Common shares, $.01 par value; 100,000
+# shares authorized") is the stock's amount, whatever count the description also prints
+_PAR_VALUE = re.compile(r"\bpar\b|\bstated value\b", re.I)
+_IN_SHARES = re.compile(r"\(in shares\)", re.I)
+_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2},?)?(?:\s+\d{4})?|"
+                   r"\b(?:19|20)\d\d\b", re.I)
 _PER_SHARE = re.compile(r"\bper (?:common |basic |diluted |ordinary )?(?:share|unit)\b|\bEPS\b", re.I)
 _TOTAL = re.compile(r"^total\b", re.I)
 _PERIOD_WORDS = r"(?:the\s+)?(?:fiscal\s+)?(?:period|year|quarter|month)s?"
@@ -71,9 +81,15 @@ _CASH_RECONCILIATION = re.compile(r"\breconciliation\s+of\s+cash\b", re.I)
 _AT_DAY = re.compile(r",?\s*(?:at|as of)\s+([A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s*(?:19|20)\d{2})?\s*$")
 
 
-def kind_in_context(label: str, sections: tuple[str, ...]) -> ItemKind:
+def kind_in_context(label: str, sections: tuple[str, ...], raw: str = "") -> ItemKind:
     """The row's own words decide; else the nearest section that says what it counts
-    ("Earnings per share:" / "Assuming dilution:" / "Continuing operations")."""
+    ("Earnings per share:" / "Assuming dilution:" / "Continuing operations").  ``raw``, the
+    label as printed, tells a class of stock described by its par value (an amount) from
+    a count of its shares."""
+    if _PAR_VALUE.search(raw) and not _IN_SHARES.search(raw) and not _PER_SHARE.search(label):
+        return ItemKind.MONETARY
+    if _COUNT_WORDS.search(raw or label) and not re.search(r"\d", _DATE.sub("", raw)):
+        return ItemKind.SHARES
     for text in (label, *(f"{s} {label}" for s in reversed(sections))):
         kind = item_kind(text)
         if kind is not ItemKind.MONETARY:
@@ -247,7 +263,7 @@ def _read_body(statement: Statement, rows: list[Row], columns: Columns, left_out
                 balance_at = "end"  # "Reconciliation of cash ... to the balance sheets": closing balances
         statement.items.append(LineItem(
             label=label, raw_label=raw, values=values,
-            kind=_per_share_by_print(kind_in_context(label, open_sections), values, statement.scale),
+            kind=_per_share_by_print(kind_in_context(label, open_sections, raw), values, statement.scale),
             sections=sections.names, level=len(sections.stack), is_total=is_total, line=row.line,
             embedded=embedded, balance_at=balance_at,
         ))
