@@ -1,8 +1,10 @@
 """Measure the mapper on the SEC Financial Statement Data Sets, held-out companies.
 
 For every statement line of a held-out company (the fold ``filer_labels.is_held_out``
-keeps out of the label table), the mapper ranks concepts for the filer's label, and the
-top choice is compared with the concept the filer chose.  Lines whose concept is not in
+keeps out of the label table), the mapper ranks concepts for the filer's label, read as
+the pipeline reads a printed label (``clean_label``: "Accounts receivable, net of allowance
+of $46,856" is "Accounts receivable, net"), and the top choice is compared with the
+concept the filer chose.  Lines whose concept is not in
 the current taxonomy (deprecated since 2009) are counted apart.  Prints accuracy per
 statement and overall.
 
@@ -30,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.fsds_statements import FiledStatement, filed_statements  # noqa: E402
+from converter.extraction.labels import clean_label  # noqa: E402
 from converter.mapper.evidence import choosable  # noqa: E402
 from converter.mapper.mapper import Mapper  # noqa: E402
 from converter.taxonomy.filer_labels import is_held_out  # noqa: E402
@@ -95,7 +98,7 @@ def measure(fsds: Path, mapper: Mapper, fold: str, limit: int) -> None:
             kind = KINDS[concept.type]
             # the statement's period type: balance sheets are instants, flows are durations
             stmt_for_period = "BS" if concept.period_type == "instant" else ("IS" if stmt == "BS" else stmt)
-            ranked = mapper.rank(row["plabel"], kind, stmt_for_period)
+            ranked = mapper.rank(clean_label(row["plabel"]), kind, stmt_for_period)
             totals[stmt] += 1
             if ranked and ranked[0].qname == qname:
                 right[stmt] += 1

@@ -49,6 +49,14 @@ def test_share_counts_listed_by_year() -> None:
     ("Common stock (authorized 10 shares) and additional paid-in capital", "Common stock and additional paid-in capital"),
     ("Purchases (607,202 shares) and sales (833,460 shares) of treasury stock under employee plans — net",
      "Purchases and sales of treasury stock under employee plans — net"),
+    # a contra amount taken off the row makes it net
+    ("Customer receivables (less allowance for doubtful accounts of $35 and $32)", "Customer receivables, net"),
+    ("Receivables from customers, less allowances of $72 in 2009 and $65 in 2008", "Receivables from customers, net"),
+    ("Property, plant and equipment, less accumulated depreciation of $2,574 and $2,436",
+     "Property, plant and equipment, net"),
+    # ... but not a current portion, and not a row that is the contra amount itself
+    ("Long-term debt, less current portion", "Long-term debt, less current portion"),
+    ("Less: accumulated depreciation", "Less: accumulated depreciation"),
     # what the row itself is stays: no amount follows the words
     ("Capital in excess of par value", "Capital in excess of par value"),
     ("Common stock, par value", "Common stock, par value"),

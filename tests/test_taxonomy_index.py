@@ -238,3 +238,15 @@ def test_equity_statement_rows_are_learned_as_equity_labels(tmp_path: Path) -> N
     rows = list(iter_ixbrl_labels(tmp_path, {"us-gaap:Revenues": ("IS",)}))
     assert rows == [("4", "EQ", "Common stock withheld for taxes",
                      "AdjustmentsRelatedToTaxWithholdingForShareBasedCompensation")]
+
+
+def test_labels_are_learned_as_the_pipeline_reads_them() -> None:
+    """A label with its allowance written in is learned as the net line it is, so that the
+    next filer's "Accounts receivable, net" (or its own allowance) finds those uses."""
+    from converter.taxonomy.filer_labels import build_label_table
+
+    rows = [("1", "BS", "Accounts receivable, net of allowance of $46,856 and $32,834", "AccountsReceivableNetCurrent"),
+            ("2", "BS", "Accounts receivable, less allowances of $72 in 2009 and $65 in 2008",
+             "AccountsReceivableNetCurrent")]
+    table = build_label_table(rows)["labels"]
+    assert table == {"accounts receivable net": [["us-gaap:AccountsReceivableNetCurrent", "BS", 2]]}

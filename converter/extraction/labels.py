@@ -42,6 +42,12 @@ _RESPECTIVE_AMOUNTS = re.compile(
     rf"of\s+({_MONEY}(?:\s*,\s*(?:and\s+)?{_MONEY}|\s+and\s+{_MONEY})+)[^;]*?respectively", re.I
 )
 _NET_OF = re.compile(r",?\s*net\s+of\b(?:[^;]*?\$.*|[^;$\d(]*)$", re.I)
+# "less allowances of $72 in 2009", "(less allowance for doubtful accounts of $35 and $32)",
+# "less accumulated depreciation of $2,574": the row is the net amount.  Not "less current
+# portion", which says what the row leaves for later years, not that it is net
+_LESS_CONTRA = (r"less:?\s+(?:an?\s+|the\s+|related\s+)?"
+                r"(?:allowances?|reserves?|accumulated\s+(?:depreciation|amortization))\b")
+_LESS = re.compile(rf"(?<=\w)\s*(?:\(\s*{_LESS_CONTRA}[^)]*\)?|,?\s*{_LESS_CONTRA}.*$)", re.I)
 _CUT = re.compile(
     r"\s*\((?:includes?|including|net of)\b.*$|;.*$|,\s*\$.*$|\s+of\s+\$.*$|"
     # ", issued 104,765,257 shares" is facts; ", issued" alone is what the row counts
@@ -53,6 +59,7 @@ _CUT = re.compile(
 def clean_label(raw: str) -> str:
     """The label without the facts written into it ("Common stock", "Accounts receivable, net")."""
     text = _NET_OF.sub(", net", raw)
+    text = _LESS.sub(", net", text)
     text = _SHARE_PARENTHETICAL.sub("", text)
     text = _NO_PAR.sub("", text)
     text = _PAR.sub(lambda m: "" if m.group(1) or m.group(2) else m.group(0), text)

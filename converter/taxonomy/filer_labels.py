@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from converter.extraction.labels import clean_label
 from converter.text import normalize_label
 
 HOLD_OUT_FOLDS = 5
@@ -33,7 +34,9 @@ def build_label_table(rows: Iterable[tuple[str, str, str, str]],
         for cik, stmt, label, concept in source:
             if weight == 1 and is_held_out(cik):
                 continue
-            norm = normalize_label(label)
+            # as the pipeline will read it: "Accounts receivable, net of allowance of $46,856
+            # and $32,834" is learned as "Accounts receivable, net", which other filers print too
+            norm = normalize_label(clean_label(label))
             if norm:
                 counts[norm][(f"us-gaap:{concept}", stmt)] += weight
     labels = {
