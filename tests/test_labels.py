@@ -49,6 +49,12 @@ def test_share_counts_listed_by_year() -> None:
     ("Common stock (authorized 10 shares) and additional paid-in capital", "Common stock and additional paid-in capital"),
     ("Purchases (607,202 shares) and sales (833,460 shares) of treasury stock under employee plans — net",
      "Purchases and sales of treasury stock under employee plans — net"),
+    # after a colon or a dash, a description of the shares
+    ("Treasury stock, at cost: June 30, 2009 - 164,026,833 shares and December 31, 2008 - 221,675,719 shares",
+     "Treasury stock, at cost"),
+    ("Less: Treasury stock at cost - 167,707,941 shares at August 1, 2009", "Less: Treasury stock at cost"),
+    ("Common stock, $.10 par value: Authorized - 1,000.0 shares Outstanding - 397.5 shares", "Common stock"),
+    ("Common stock - 3.6 billion shares authorized", "Common stock"),
     # a contra amount taken off the row makes it net
     ("Customer receivables (less allowance for doubtful accounts of $35 and $32)", "Customer receivables, net"),
     ("Receivables from customers, less allowances of $72 in 2009 and $65 in 2008", "Receivables from customers, net"),

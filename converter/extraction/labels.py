@@ -56,10 +56,27 @@ _CUT = re.compile(
 )
 
 
+# "Treasury stock, at cost: 182,642,440 shares at June 27, 2009 ...", "Common stock -
+# 800,000,000 shares authorized": after a colon or a dash, a description of the shares
+_DESCRIPTION = re.compile(r"\s*(?::|\s[-–—]\s)")
+_SOME_SHARES = re.compile(r"\d[\d,.]*\s+(?:(?:million|billion)\s+)?shares\b", re.I)
+
+
+def _without_share_description(text: str) -> str:
+    """The label before the first colon or dash that a count of shares follows; not
+    "Less:" alone, which names no item."""
+    for sep in _DESCRIPTION.finditer(text):
+        head = text[:sep.start()].strip()
+        if re.sub(r"(?i)^less\b", "", head).strip(" ,") and _SOME_SHARES.search(text, sep.end()):
+            return head
+    return text
+
+
 def clean_label(raw: str) -> str:
     """The label without the facts written into it ("Common stock", "Accounts receivable, net")."""
     text = _NET_OF.sub(", net", raw)
     text = _LESS.sub(", net", text)
+    text = _without_share_description(text)
     text = _SHARE_PARENTHETICAL.sub("", text)
     text = _NO_PAR.sub("", text)
     text = _PAR.sub(lambda m: "" if m.group(1) or m.group(2) else m.group(0), text)
