@@ -405,6 +405,34 @@ def test_a_balance_sheet_without_captions_is_current_above_its_current_total(map
     assert concepts[5] == "us-gaap:AccruedIncomeTaxesCurrent"
 
 
+def test_noncurrent_rows_run_past_subtotals_to_the_total_of_assets(mapper: Mapper) -> None:
+    """Below "Total current assets", a subtotal ("Total property, net") does not end the
+    noncurrent assets; a bare "TOTAL" does, and the rows below it up to "Total current
+    liabilities" are current liabilities, not current assets."""
+    day = Period(date(2024, 12, 31))
+    statement = _statement(StatementKind.BS, day, [
+        _row("Cash and cash equivalents", ["10"]),
+        _row("Deferred income taxes", ["2"]),
+        _row("Total current assets", ["12"], is_total=True),
+        _row("Property", ["9"]),
+        _row("Less accumulated depreciation", ["(4)"]),
+        _row("Total property, net", ["5"], is_total=True),
+        _row("Deferred income taxes", ["3"]),
+        _row("Other assets", ["1"]),
+        _row("TOTAL", ["21"], is_total=True),
+        _row("Accounts payable", ["6"]),
+        _row("Total current liabilities", ["6"], is_total=True),
+        _row("Deferred income taxes", ["4"]),
+        _row("Common stock", ["11"]),
+    ])
+    concepts = _concepts(mapper, statement)
+    assert concepts[6] == "us-gaap:DeferredIncomeTaxAssetsNet"  # an asset, not the liability
+    assert concepts[7] == "us-gaap:OtherAssetsNoncurrent"
+    assert concepts[9] == "us-gaap:AccountsPayableCurrent"
+    assert concepts[11] == "us-gaap:DeferredIncomeTaxLiabilitiesNet"
+    assert concepts[12] == "us-gaap:CommonStockValue"
+
+
 def test_other_above_the_current_assets_total_is_an_asset(mapper: Mapper) -> None:
     """A bare "Other" summed by "Total current assets" is another current asset: the total
     stands in for the lost "Current assets:" caption, side as well as current."""

@@ -553,10 +553,11 @@ def _joined(a: tuple[object, ...] | None, b: tuple[object, ...]) -> tuple[object
 def _positional_context(statement: Statement) -> list[tuple[str, ...]]:
     """Each row's sections, plus what its position says that its label may not: rows
     below operating income are nonoperating; balance-sheet rows above a "Total current
-    ..." line are current (where no caption says so) and rows below it (outside equity)
-    noncurrent."""
+    ..." line are current (where no caption says so) and rows below it noncurrent assets
+    (or liabilities), to the next total of assets or liabilities or the first row of equity."""
     out: list[tuple[str, ...]] = []
-    below_operating = after_current_total = False
+    below_operating = False
+    after_current: str | None = None  # "assets" below "Total current assets", to the next major total
     current = _above_current_total(statement.items) if statement.kind == "BS" else {}
     activity = _above_activity_total(statement.items) if statement.kind == "CF" else {}
     for k, item in enumerate(statement.items):
@@ -568,11 +569,14 @@ def _positional_context(statement: Statement) -> list[tuple[str, ...]]:
         if below_operating and item.kind == "monetary" and not _RESULT_LINE.search(item.label):
             sections = (*sections, "nonoperating")
         subsection = sections[-1] if len(sections) > 1 else ""
-        if statement.kind == "BS" and after_current_total and not item.is_total and k not in current \
-                and not _EQUITY.search(subsection):
-            sections = (*sections, "noncurrent")
-        if statement.kind == "BS" and item.is_total:
-            after_current_total = bool(re.search(r"\bcurrent\b", item.label, re.I))
+        if statement.kind == "BS":
+            if _EQUITY_ROW.search(item.label):
+                after_current = None
+            if after_current and not item.is_total and k not in current and not _EQUITY.search(subsection):
+                sections = (*sections, f"noncurrent {after_current}")
+            if item.is_total:
+                m = _CURRENT_TOTAL.search(item.label)
+                after_current = m.group(1).lower() if m else None if _is_major_total(item) else after_current
         if statement.kind == "IS" and _OPERATING_RESULT.search(item.label):
             below_operating = True
         out.append(sections)
@@ -580,7 +584,20 @@ def _positional_context(statement: Statement) -> list[tuple[str, ...]]:
 
 
 _CURRENT_TOTAL = re.compile(r"\btotal\s+current\s+(assets|liabilities)\b", re.I)
+# the first row of equity ends the noncurrent liabilities where no caption or total does
+_EQUITY_ROW = re.compile(r"\b(?:common|preferred|capital)\s+(?:stock|shares)\b|\btreasury\b|paid[- ]in|"
+                         r"retained\s+earnings|accumulated\s+(?:other\s+comprehensive|deficit)|"
+                         r"stockholders|shareholders|shareowners", re.I)
 _MAJOR_TOTAL = re.compile(r"\btotal\s+(assets|liabilities|.*\b(equity|deficit))\b", re.I)
+
+
+def _is_major_total(item: LineItem) -> bool:
+    """A total of assets, liabilities or equity, or a bare "TOTAL", which names nothing
+    smaller."""
+    return item.is_total and bool(_MAJOR_TOTAL.search(item.label) or _BARE_TOTAL.fullmatch(item.label))
+
+
+_BARE_TOTAL = re.compile(r"\s*total\s*", re.I)
 
 
 def _above_current_total(items: list[LineItem]) -> dict[int, str]:
@@ -595,7 +612,7 @@ def _above_current_total(items: list[LineItem]) -> dict[int, str]:
         if m:
             inside = f"current {m.group(1).lower()}"
             continue
-        if item.is_total and _MAJOR_TOTAL.search(item.label):
+        if _is_major_total(item):
             inside = None
         elif inside and not item.is_header:
             out[k] = inside
