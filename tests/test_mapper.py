@@ -15,7 +15,7 @@ from converter.errors import TaxonomyError
 from converter.mapper import evidence as evidence_module
 from converter.mapper import mapper as mapper_module
 from converter.mapper.evidence import EVIDENCE_FILE, build_evidence, load_evidence
-from converter.mapper.mapper import Mapper
+from converter.mapper.mapper import EXTENSION_THRESHOLD, Mapper
 from converter.mapper.similarity import tokens
 from converter.model.statements import Amount, ItemKind, LineItem, Period, Statement, StatementKind
 from converter.resources import data_dir
@@ -211,6 +211,15 @@ def test_a_noncontrolling_label_is_not_read_as_the_parent() -> None:
     noncontrolling interest" does not."""
     assert "parent" in tokens("Net income attributable to Dominion")
     assert "parent" not in tokens("Net Income (Loss) Attributable to Nonredeemable Noncontrolling Interest")
+
+
+def test_shares_withheld_are_a_decrease_for_tax_withholding(mapper: Mapper) -> None:
+    """Meta's "Shares withheld related to net share settlement" is the standard concept, not
+    an extension: "withheld" and the concept's "Withholding" are one word."""
+    assert tokens("Shares withheld")[-1] == tokens("Tax withholding")[-1]
+    best = mapper.rank("Shares withheld related to net share settlement", "monetary", "EQ")[0]
+    assert best.qname == "us-gaap:AdjustmentsRelatedToTaxWithholdingForShareBasedCompensation"
+    assert best.score >= EXTENSION_THRESHOLD
 
 
 def test_many_filers_printing_a_label_outweigh_a_missing_qualifier(mapper: Mapper, monkeypatch: pytest.MonkeyPatch) -> None:

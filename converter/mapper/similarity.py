@@ -31,6 +31,7 @@ SYNONYMS = {
     "stockbased": "sharebased", "reserve": "accrued", "reserves": "accrued",
     "dilution": "diluted", "dilutive": "diluted",
     "plant": "plant", "ppe": "property", "borrowings": "debt", "obligations": "obligation",
+    "withheld": "withholding", "withholdings": "withholding",
 }
 _JOIN = (
     # what a label says of a current or noncurrent split, in other words
