@@ -88,3 +88,26 @@ def test_the_label_keeps_what_the_row_is(raw: str, label: str) -> None:
 ])
 def test_a_stock_row_is_an_amount_or_a_count_by_what_it_prints(raw: str, kind: ItemKind) -> None:
     assert kind_in_context(clean_label(raw), (), raw) is kind
+
+
+def test_dividends_per_share_in_an_equity_movement_become_facts() -> None:
+    """"Cash dividends declared ($0.7467 per share)" (Walmart): the amount a share, for the
+    movement's period; the label keeps what the row is.  A list by year goes to the years'
+    periods (Coca-Cola); one amount beside several periods is left out, not guessed."""
+    year = Period(date(2025, 1, 31), date(2024, 2, 1))
+    raw = "Cash dividends declared ($0.7467 per share)"
+    facts, unread = extract_embedded(raw, [year], "EQ")
+    assert clean_label(raw) == "Cash dividends declared"
+    assert unread == []
+    assert [(f.role, f.amount.shown, f.kind, f.period) for f in facts] == [
+        ("per share", Decimal("0.7467"), "perShare", year)]
+
+    years = [Period(date(y, 12, 31), date(y, 1, 1)) for y in (2024, 2023, 2022)]
+    raw = "Dividends (per share — $1.94, $1.84 and $1.76 in 2024, 2023 and 2022, respectively)"
+    facts, unread = extract_embedded(raw, years, "EQ")
+    assert clean_label(raw) == "Dividends"
+    assert [(f.amount.shown, f.period.end.year) for f in facts] == [
+        (Decimal("1.94"), 2024), (Decimal("1.84"), 2023), (Decimal("1.76"), 2022)]
+
+    facts, unread = extract_embedded("Cash dividends ($0.50 per share)", years, "IS")
+    assert facts == [] and unread == ["$0.50"]

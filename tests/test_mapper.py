@@ -222,6 +222,15 @@ def test_shares_withheld_are_a_decrease_for_tax_withholding(mapper: Mapper) -> N
     assert best.score >= EXTENSION_THRESHOLD
 
 
+def test_dividends_paid_a_share_in_an_equity_statement(mapper: Mapper) -> None:
+    """The income statement's per-share dividend concepts are at home in an equity
+    statement's movements: "paid" is the cash paid, "declared" the declared."""
+    paid = mapper.rank("cash dividends paid per share", "perShare", "EQ")[0].qname
+    declared = mapper.rank("cash dividends declared per share", "perShare", "EQ")[0].qname
+    assert (paid, declared) == ("us-gaap:CommonStockDividendsPerShareCashPaid",
+                                "us-gaap:CommonStockDividendsPerShareDeclared")
+
+
 def test_many_filers_printing_a_label_outweigh_a_missing_qualifier(mapper: Mapper, monkeypatch: pytest.MonkeyPatch) -> None:
     """"Asset retirement obligations" has no "noncurrent", but filers print it for the
     noncurrent concept more often than for the undivided one: their usage says what the

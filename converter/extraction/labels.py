@@ -80,6 +80,7 @@ def clean_label(raw: str) -> str:
     text = _SHARE_PARENTHETICAL.sub("", text)
     text = _NO_PAR.sub("", text)
     text = _PAR.sub(lambda m: "" if m.group(1) or m.group(2) else m.group(0), text)
+    text = _PER_SHARE_TEXT.sub("", text)
     text = re.sub(r"^\s*,\s*|\s*,\s*(?=and\b)", " ", text).strip()
     text = _CUT.sub("", text).strip().rstrip(",:;")
     text = re.sub(r"\s*\(\s*\)", "", text)
@@ -116,6 +117,7 @@ def extract_embedded(
     for segment in raw_rest.split(";"):
         facts.extend(_segment_facts(segment, instants, subject))
     facts.extend(_share_facts(raw_rest, instants, subject))
+    facts.extend(_per_share_facts(raw_rest, periods, subject))
 
     consumed = " ".join(f.text for f in facts)
     unread = [
@@ -166,6 +168,39 @@ def _segment_facts(segment: str, instants: list[Period], subject: str) -> list[E
                     for text, period in zip(amounts, instants, strict=True):
                         add(role, _amount(text), "monetary", True, respective.group(0), [period])
     return facts
+
+
+# "($0.7467 per share)", ", $.32 per share", "(per share - $1.94, $1.84 and $1.76 in ...)"
+_PER_SHARE_TEXT = re.compile(
+    rf"\s*\(\s*per\s+(?:common\s+)?share\b[^)$]*\$[^)]*\)?|"
+    rf"\s*\(\s*{_MONEY}\s+(?:a|per)\s+(?:common\s+|ordinary\s+)?share\s*\)|"
+    rf"\s*[,–—-]?\s*{_MONEY}\s+(?:a|per)\s+(?:common\s+|ordinary\s+)?share\b", re.I)
+_PER_SHARE_AMOUNT = re.compile(rf"({_MONEY})\s+(?:a|per)\s+(?:common\s+|ordinary\s+)?share\b", re.I)
+
+
+_PER_SHARE_BY_YEAR = re.compile(
+    rf"per\s+(?:common\s+)?share\W+(?P<amounts>{_MONEY}(?:\s*,?\s*(?:and\s+)?{_MONEY})+)\s+(?:in|for)\s+"
+    r"(?:fiscal\s+)?(?P<years>(?:19|20)\d\d(?:\s*,?\s*(?:and\s+)?(?:19|20)\d\d)+)", re.I)
+
+
+def _per_share_facts(text: str, periods: Sequence[Period], subject: str) -> list[EmbeddedFact]:
+    """"Cash dividends declared ($0.7467 per share)" in an equity statement's movement: the
+    amount a share, for the one period the movement covers.  Not a par value, and not
+    where the row spans several periods (one amount cannot be said to be each of them)."""
+    durations = [p for p in periods if not p.is_instant]
+    listed = _PER_SHARE_BY_YEAR.search(text)
+    if listed and len(durations) > 1:  # "(per share - $1.94, $1.84 and $1.76 in 2024, 2023 and 2022, respectively)"
+        amounts = re.findall(_MONEY, listed.group("amounts"))
+        years = re.findall(r"(?:19|20)\d\d", listed.group("years"))
+        pairs = _by_year(list(zip(amounts, years, strict=True)), durations) if len(amounts) == len(years) else []
+        return [EmbeddedFact("per share", _amount(money), "perShare", False, period, listed.group(0), subject)
+                for money, period in pairs]
+    if len(durations) != 1:
+        return []
+    pars = [m.span() for m in _PAR.finditer(text)]
+    return [EmbeddedFact("per share", _amount(m.group(1)), "perShare", False, durations[0], m.group(0), subject)
+            for m in _PER_SHARE_AMOUNT.finditer(text)
+            if not any(start <= m.start() < end for start, end in pars)]
 
 
 def _share_facts(text: str, instants: list[Period], subject: str) -> list[EmbeddedFact]:

@@ -183,6 +183,8 @@ class Score:
         # income's concepts are at home in both (no bonus, no penalty)
         combined = ev.in_statement_kind("CI") if q.statement_kind in ("IS", "EQ") \
             else np.zeros(len(best), dtype=bool)
+        if q.statement_kind == "EQ":  # "Cash dividends paid ($4.45 per share)": the income statement's
+            combined = combined | (ev.in_statement_kind("IS") & (ev.kind == "perShare"))  # per-share figures
         statement = np.where(in_kind, 0.08, np.where(combined, 0.0, np.where(ev.has_statements, -0.2, 0.0)))
         inferred = -0.04 * ev.period_inferred - 0.02 * ev.balance_inferred
         total_bonus = 0.03 * (ev.is_calc_total & q.is_total)
