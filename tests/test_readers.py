@@ -113,6 +113,17 @@ def test_html_tables_with_spans_split_signs_and_footnote_marks(tmp_path: Path) -
     assert values["Interest expense"] == [-20, -10]
 
 
+def test_lines_of_a_cell_set_as_blocks_are_words_apart(tmp_path: Path) -> None:
+    """Tesla sets its equity headings line by line in <div>s: "Additional", "Paid-In",
+    "Capital" are three words, not "AdditionalPaid-InCapital"."""
+    path = tmp_path / "h.htm"
+    path.write_text("<html><body><table><tr><td><div><span>Additional</span></div><div>Paid-In</div>"
+                    "<div>Capital</div></td><td>Total<br/>equity</td><td><span>Net</span> income</td></tr>"
+                    "<tr><td>Balance</td><td>1,200</td><td>300</td></tr></table></body></html>")
+    table = read_document(path).tables[0]
+    assert table.rows[0].cells == ["Additional Paid-In Capital", "Total equity", "Net income"]
+
+
 def test_the_buckle_earnings_release_converts(tmp_path: Path) -> None:
     source = SHARED / "corpus" / "legacy" / "BuckleInc.8-K.EX99.1.html"
     if not source.exists():

@@ -35,8 +35,24 @@ _STRING = etree.XPath("string()")  # a cell's text, gathered by libxml2
 
 
 def _cell_text(cell: etree._Element) -> str:
-    """A cell's text, spaces collapsed (footnote marks were emptied when the page was read)."""
-    return _SPACE.sub(" ", str(_STRING(cell)).replace("\xa0", " ")).strip()
+    """A cell's text, spaces collapsed (footnote marks were emptied when the page was read).
+
+    Lines of a cell set as blocks ("<div>Additional</div><div>Paid-In</div>", Tesla's equity
+    headings) are words apart: libxml2's string() would run them together."""
+    if not any(isinstance(el.tag, str) and el.tag in BLOCK_TAGS for el in cell.iterdescendants()):
+        text = str(_STRING(cell))
+    else:
+        parts: list[str] = []
+        for event, el in etree.iterwalk(cell, events=("start", "end")):
+            block = el is not cell and isinstance(el.tag, str) and el.tag in BLOCK_TAGS
+            if event == "start":
+                parts.append(" " if block else "")
+                parts.append(el.text or "" if isinstance(el.tag, str) else "")
+            elif el is not cell:
+                parts.append(" " if block else "")
+                parts.append(el.tail or "")
+        text = "".join(parts)
+    return _SPACE.sub(" ", text.replace("\xa0", " ")).strip()
 
 
 def _line(el: etree._Element) -> int:
