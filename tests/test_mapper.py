@@ -231,6 +231,14 @@ def test_dividends_paid_a_share_in_an_equity_statement(mapper: Mapper) -> None:
                                 "us-gaap:CommonStockDividendsPerShareDeclared")
 
 
+def test_a_buy_out_is_a_purchase(mapper: Mapper) -> None:
+    """Tesla's "Buy-outs of noncontrolling interests" is the standard decrease from
+    redemptions, as "Purchase of noncontrolling interest" is, not an extension."""
+    best = mapper.rank("Buy-outs of noncontrolling interests", "monetary", "EQ")[0]
+    assert best.qname == "us-gaap:MinorityInterestDecreaseFromRedemptions"
+    assert best.score >= EXTENSION_THRESHOLD
+
+
 def test_many_filers_printing_a_label_outweigh_a_missing_qualifier(mapper: Mapper, monkeypatch: pytest.MonkeyPatch) -> None:
     """"Asset retirement obligations" has no "noncurrent", but filers print it for the
     noncurrent concept more often than for the undivided one: their usage says what the

@@ -45,6 +45,9 @@ _JOIN = (
     (re.compile(r"\bstock[- ]based\b"), "stockbased"),
     (re.compile(r"\bshare[- ]based\b"), "sharebased"),
     (re.compile(r"\bpaid[- ]in\b"), "paidin"),
+    # "Buy-outs of noncontrolling interests" are purchases of them; a buyback is a repurchase
+    (re.compile(r"\bbuy[- ]?outs?\b"), "purchase"),
+    (re.compile(r"\bbuy[- ]?backs?\b"), "repurchase"),
     (re.compile(r"\bper[- ]share\b"), "pershare"),
     (re.compile(r"\bselling,? general and administrative\b"), "sga"),
     (re.compile(r"\bresearch and development\b"), "rnd"),
