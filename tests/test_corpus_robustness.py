@@ -52,3 +52,20 @@ def test_legacy_cash_flows_start_from_net_income_and_total_operating_cash(path: 
     assert operating, [mi.item.label for mi in rows]
     assert all(mi.concept == "us-gaap:NetCashProvidedByUsedInOperatingActivities" for mi in operating), \
         [(mi.item.label, mi.concept) for mi in operating]
+
+
+@pytest.mark.skipif(not TEN_KS, reason="the legacy corpus is not present")
+@pytest.mark.parametrize("path", TEN_KS, ids=[p.parent.name for p in TEN_KS])
+def test_legacy_balance_sheets_total_liabilities_and_equity_once(path: Path) -> None:
+    """Only the balance sheet's closing total is total liabilities and equity: a row that
+    lost its first concept waits behind rows that want theirs more (Tesla 2010's "Series A
+    convertible preferred stock" once took it, and EDGAR's DQC 0004 saw a total of 0)."""
+    from converter.mapper.mapper import Mapper
+    from converter.pipeline import extract, read_document
+
+    statements = extract(read_document(path)).statements
+    for ms in Mapper().map_filing(statements):
+        if ms.statement.kind != "BS" or ms.statement.parenthetical:
+            continue
+        rows = [mi.item for mi in ms.items if mi.concept == "us-gaap:LiabilitiesAndStockholdersEquity"]
+        assert all(r.is_total and re.search(r"liabilit", r.label, re.I) for r in rows), [r.label for r in rows]

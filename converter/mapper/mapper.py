@@ -18,6 +18,7 @@ extension concept is proposed.
 
 from __future__ import annotations
 
+import heapq
 import re
 from dataclasses import dataclass
 
@@ -410,8 +411,12 @@ class Mapper:
         again with the same label and figures, as in a summary "attributable to" block)."""
         taken: dict[str, tuple[object, ...]] = {}  # concept (and balance slot) -> the values it holds
         lines: set[tuple[str, str]] = set()  # (concept, label): a line printed again with its figures shares it
-        order = sorted(ranked, key=lambda i: -(ranked[i][0].score if ranked[i] else 0))
-        for i in order:
+        # rows by their best score; a row whose best concept was taken goes back in line
+        # with its next one, so that it cannot take a concept a later row wants more
+        queue = [(-(ranked[i][0].score if ranked[i] else 0.0), i) for i in ranked]
+        heapq.heapify(queue)
+        while queue:
+            priority, i = heapq.heappop(queue)
             item = mapped[i].item
             slot = (f"@{item.balance_at}" if item.balance_at else "") + (f"#{members[i]}" if members else "")
             override = self._override(statement.kind, item)
@@ -427,6 +432,9 @@ class Mapper:
                        or ((slot or (s.qname, _line_key(item)) in lines)
                            and taken[s.qname + slot] == _printed(item))
                        or _apart(taken[s.qname + slot], _printed(item))]
+            if options and options[0].score < -priority - 1e-9:
+                heapq.heappush(queue, (-options[0].score, i))
+                continue
             if options and options[0].score >= EXTENSION_THRESHOLD:
                 best = options[0]
                 taken[best.qname + slot] = _joined(taken.get(best.qname + slot), _printed(item))
