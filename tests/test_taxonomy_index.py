@@ -250,3 +250,31 @@ def test_labels_are_learned_as_the_pipeline_reads_them() -> None:
              "AccountsReceivableNetCurrent")]
     table = build_label_table(rows)["labels"]
     assert table == {"accounts receivable net": [["us-gaap:AccountsReceivableNetCurrent", "BS", 2]]}
+
+
+def test_a_note_row_teaches_no_label(tmp_path: Path) -> None:
+    """Only a row that names itself in its first cell, with one concept, is learned: a
+    note's table by column (reclassifications out of AOCI by component, on a row whose
+    first cell is empty and whose "Consolidated net income" says where they are reported)
+    taught that label four wrong concepts."""
+    from converter.taxonomy.ixbrl_labels import iter_ixbrl_labels
+
+    def fact(name: str, value: str) -> str:
+        return (f'<td><ix:nonFraction name="us-gaap:{name}" contextRef="d" unitRef="usd" '
+                f'decimals="-6">{value}</ix:nonFraction></td>')
+
+    page = f"""<html xmlns="http://www.w3.org/1999/xhtml" xmlns:ix="http://www.xbrl.org/2013/inlineXBRL"
+ xmlns:xbrli="http://www.xbrl.org/2003/instance"><body><ix:header><ix:resources>
+<xbrli:context id="d"><xbrli:entity><xbrli:identifier scheme="http://www.sec.gov/CIK">4</xbrli:identifier>
+</xbrli:entity></xbrli:context></ix:resources></ix:header>
+<table><tr><td>Consolidated net income</td>{fact("ProfitLoss", "9")}</tr>
+<tr><td></td><td>Consolidated net income</td>{fact("OtherComprehensiveIncomeLossCashFlowHedgeGainLossReclassificationAfterTax", "2")}</tr>
+<tr><td>Total reclassifications</td>{fact("OtherComprehensiveIncomeLossReclassificationAdjustmentFromAOCIForSaleOfSecuritiesNetOfTax", "1")}
+{fact("OtherComprehensiveIncomeLossCashFlowHedgeGainLossReclassificationAfterTax", "3")}</tr></table></body></html>"""
+    (tmp_path / "x-10-k.htm").write_text(page, encoding="utf-8")
+    rows = list(iter_ixbrl_labels(tmp_path, {"us-gaap:ProfitLoss": ("IS",),
+                                             "us-gaap:OtherComprehensiveIncomeLossCashFlowHedgeGainLoss"
+                                             "ReclassificationAfterTax": ("CI",),
+                                             "us-gaap:OtherComprehensiveIncomeLossReclassificationAdjustment"
+                                             "FromAOCIForSaleOfSecuritiesNetOfTax": ("CI",)}))
+    assert rows == [("4", "IS", "Consolidated net income", "ProfitLoss")]

@@ -47,10 +47,19 @@ def iter_ixbrl_labels(folder: Path, statements_of: dict[str, tuple[str, ...]]) -
         if not cik or is_held_out_ixbrl(cik):
             continue
         seen: set[tuple[str, str]] = set()
+        # a row whose undimensioned facts carry several concepts is a note's table by
+        # column (Coca-Cola's reclassifications out of AOCI, row "Consolidated net
+        # income"): its label names none of them
+        concepts_of_row: dict[etree._Element | None, set[str]] = {}
+        for el in root.iter(f"{IX}nonFraction"):
+            if el.get("contextRef") in plain:
+                concepts_of_row.setdefault(_row(el), set()).add(el.get("name", ""))
         for el in root.iter(f"{IX}nonFraction"):
             name = el.get("name", "")
             context = el.get("contextRef")
             if (context not in plain and context not in equity) or not name.startswith("us-gaap:"):
+                continue
+            if context in plain and len(concepts_of_row.get(_row(el), ())) > 1:
                 continue
             stmts = [s for s in statements_of.get(name, ()) if s in STATEMENTS]
             if context in equity:
@@ -62,15 +71,21 @@ def iter_ixbrl_labels(folder: Path, statements_of: dict[str, tuple[str, ...]]) -
             yield cik, stmts[0], label, name.split(":", 1)[1]
 
 
-def _row_label(el: etree._Element) -> str:
+def _row(el: etree._Element) -> etree._Element | None:
+    """The table row a fact is printed in (None outside a table)."""
     row = el.getparent()
     while row is not None and row.tag not in (f"{XHTML}tr", "tr"):
         row = row.getparent()
-    if row is None:
+    return row
+
+
+def _row_label(el: etree._Element) -> str:
+    """The text of the row's first cell: a statement's rows name themselves there.  A row
+    whose first cell is empty continues the row above (a note's "Consolidated net income"
+    in a "where it is reported" column is not the fact's name): no label."""
+    row = _row(el)
+    cells = [c for c in row if isinstance(c.tag, str)] if row is not None else []
+    if not cells:
         return ""
-    for cell in row:
-        text = " ".join(str(t) for t in cell.itertext()).replace("\xa0", " ").strip()
-        text = re.sub(r"\s+", " ", text)
-        if text and re.search(r"[A-Za-z]", text):
-            return re.sub(r"\s*\(\d\)$", "", text)
-    return ""
+    text = re.sub(r"\s+", " ", " ".join(str(t) for t in cells[0].itertext()).replace("\xa0", " ")).strip()
+    return re.sub(r"\s*\(\d\)$", "", text) if re.search(r"[A-Za-z]", text) else ""
