@@ -110,3 +110,38 @@ def test_the_company_share_is_found_by_its_arithmetic(tmp_path: Path) -> None:
     assert facts[("us-gaap:ProfitLoss", y8)] == 300_000_000
     assert facts[("us-gaap:NetIncomeLoss", y8)] == 280_000_000
     assert facts[("us-gaap:NetIncomeLossAttributableToNoncontrollingInterest", y8)] == 20_000_000
+
+
+COMPREHENSIVE = FILING.split("CONSOLIDATED STATEMENTS OF CASH FLOWS")[0] + """\
+CONSOLIDATED STATEMENTS OF COMPREHENSIVE INCOME
+(In millions)
+
+\tYear Ended December 31,\t
+\t2008\t2007
+Consolidated net income\t300\t250
+Currency translation and other\t(40)\t10
+Other comprehensive income (loss), net\t(40)\t10
+Other comprehensive (income) loss attributable to noncontrolling interest\t5\t(2)
+Other comprehensive income (loss) attributable to Example Corp\t(35)\t8
+Comprehensive income, net\t260\t260
+Comprehensive (income) loss attributable to noncontrolling interest\t(15)\t(12)
+Comprehensive income attributable to Example Corp\t245\t248
+"""
+
+
+def test_comprehensive_income_is_split_like_net_income(tmp_path: Path) -> None:
+    """Walmart's layout: (other) comprehensive income, the noncontrolling interests' share
+    and the company's share add up, and take the consolidated, minority and parent concepts
+    (the consolidated other comprehensive income had taken the parent's portion, and the
+    company's line a tax concept, which EDGAR's DQC 0008 reported)."""
+    result, facts = _convert(tmp_path, COMPREHENSIVE)
+    ci = next(ms for ms in result.statements if ms.statement.kind == "CI")
+    concepts = {mi.item.label: mi.concept for mi in ci.items if mi.mapping is not None}
+    assert concepts["Other comprehensive income (loss), net"] == "us-gaap:OtherComprehensiveIncomeLossNetOfTax"
+    assert concepts["Other comprehensive income (loss) attributable to Example Corp"] == \
+        "us-gaap:OtherComprehensiveIncomeLossNetOfTaxPortionAttributableToParent"
+    assert concepts["Comprehensive income, net"] == \
+        "us-gaap:ComprehensiveIncomeNetOfTaxIncludingPortionAttributableToNoncontrollingInterest"
+    assert concepts["Comprehensive income attributable to Example Corp"] == "us-gaap:ComprehensiveIncomeNetOfTax"
+    y8 = "2008-01-01--2008-12-31"
+    assert facts[("us-gaap:ComprehensiveIncomeNetOfTax", y8)] == 245_000_000

@@ -30,13 +30,28 @@ _ATTRIBUTABLE = re.compile(r"attributable|applicable|available", re.I)
 _NET_RESULT = re.compile(r"\bnet\s+(income|earnings|loss|profit)", re.I)
 
 
+# a statement of comprehensive income splits (other) comprehensive income the same way:
+# (consolidated, noncontrolling interests' share, the company's share)
+_COMPREHENSIVE = ("us-gaap:ComprehensiveIncomeNetOfTaxIncludingPortionAttributableToNoncontrollingInterest",
+                  "us-gaap:ComprehensiveIncomeNetOfTaxAttributableToNoncontrollingInterest",
+                  "us-gaap:ComprehensiveIncomeNetOfTax")
+_OTHER_COMPREHENSIVE = ("us-gaap:OtherComprehensiveIncomeLossNetOfTax",
+                        "us-gaap:OtherComprehensiveIncomeLossNetOfTaxPortionAttributableToNoncontrollingInterest",
+                        "us-gaap:OtherComprehensiveIncomeLossNetOfTaxPortionAttributableToParent")
+_COMPREHENSIVE_LINE = re.compile(r"\bcomprehensive\s+\(?(income|earnings|loss)", re.I)
+_OTHER = re.compile(r"\bother\s+comprehensive", re.I)
+
+
 def split_net_income(statements: list[MappedStatement]) -> None:
     """Find the consolidated/minority/parent triple in the income statement and label the
-    same consolidated figure ``ProfitLoss`` wherever else it is printed."""
+    same consolidated figure ``ProfitLoss`` wherever else it is printed; split comprehensive
+    income and its other part the same way in a statement of comprehensive income."""
     consolidated: list[dict[str, Decimal]] = []
     for ms in statements:
         if ms.statement.kind == StatementKind.BS:
             _split_equity(ms)
+        if ms.statement.kind == StatementKind.CI:
+            _split_comprehensive(ms)
         if ms.statement.kind == StatementKind.IS:
             row = _split(ms)
             if row is not None:
@@ -81,6 +96,37 @@ def _split(ms: MappedStatement) -> MappedItem | None:
             minority.reassign(MINORITY_SHARE, why)
         return total
     return None
+
+
+def _split_comprehensive(ms: MappedStatement) -> None:
+    """Each "... comprehensive income attributable to noncontrolling interests" line with a
+    consolidated line above it and the company's line below it that add up: the three take
+    the split concepts, other comprehensive income's or comprehensive income's as the
+    minority line says (Walmart's "Other comprehensive income (loss), net" had taken the
+    parent's portion, and the company's line then a tax concept)."""
+    items = [mi for mi in ms.items if mi.mapping is not None and mi.item.kind == ItemKind.MONETARY]
+    for k, minority in enumerate(items):
+        if not (_MINORITY.search(minority.item.label) and _COMPREHENSIVE_LINE.search(minority.item.label)):
+            continue
+        other = bool(_OTHER.search(minority.item.label))
+
+        def same_kind(mi: MappedItem, other: bool = other) -> bool:
+            return bool(_COMPREHENSIVE_LINE.search(mi.item.label)) and bool(_OTHER.search(mi.item.label)) == other \
+                and not _MINORITY.search(mi.item.label)
+
+        total = next((mi for mi in reversed(items[:k]) if same_kind(mi) and not _ATTRIBUTABLE.search(mi.item.label)),
+                     None)
+        parent = next((mi for mi in items[k + 1:] if same_kind(mi) and _ATTRIBUTABLE.search(mi.item.label)), None)
+        if total is None or parent is None or not _adds_up(ms, total, minority, parent):
+            continue
+        why = "comprehensive income split between noncontrolling interests and the company adds up"
+        triple = (total, minority, parent)
+        concepts = _OTHER_COMPREHENSIVE if other else _COMPREHENSIVE
+        if any(mi.concept == c and mi not in triple for mi in ms.items for c in concepts):
+            continue  # another line already carries one of them
+        for mi, concept in zip(triple, concepts, strict=True):
+            if mi.concept != concept:
+                mi.reassign(concept, why)
 
 
 def _split_equity(ms: MappedStatement) -> None:
