@@ -170,16 +170,14 @@ def _segment_facts(segment: str, instants: list[Period], subject: str) -> list[E
     return facts
 
 
+_A_SHARE = r"(?:a|per)\s+(?:common\s+|ordinary\s+)?share\b"
 # "($0.7467 per share)", ", $.32 per share", "(per share - $1.94, $1.84 and $1.76 in ...)"
 _PER_SHARE_TEXT = re.compile(
-    rf"\s*\(\s*per\s+(?:common\s+)?share\b[^)$]*\$[^)]*\)?|"
-    rf"\s*\(\s*{_MONEY}\s+(?:a|per)\s+(?:common\s+|ordinary\s+)?share\s*\)|"
-    rf"\s*[,–—-]?\s*{_MONEY}\s+(?:a|per)\s+(?:common\s+|ordinary\s+)?share\b", re.I)
-_PER_SHARE_AMOUNT = re.compile(rf"({_MONEY})\s+(?:a|per)\s+(?:common\s+|ordinary\s+)?share\b", re.I)
-
-
+    rf"\s*\(\s*{_A_SHARE}[^)$]*\$[^)]*\)?|\s*\(\s*{_MONEY}\s+{_A_SHARE}\s*\)|"
+    rf"\s*[,–—-]?\s*{_MONEY}\s+{_A_SHARE}", re.I)
+_PER_SHARE_AMOUNT = re.compile(rf"({_MONEY})\s+{_A_SHARE}", re.I)
 _PER_SHARE_BY_YEAR = re.compile(
-    rf"per\s+(?:common\s+)?share\W+(?P<amounts>{_MONEY}(?:\s*,?\s*(?:and\s+)?{_MONEY})+)\s+(?:in|for)\s+"
+    rf"{_A_SHARE}\W+(?P<amounts>{_MONEY}(?:\s*,?\s*(?:and\s+)?{_MONEY})+)\s+(?:in|for)\s+"
     r"(?:fiscal\s+)?(?P<years>(?:19|20)\d\d(?:\s*,?\s*(?:and\s+)?(?:19|20)\d\d)+)", re.I)
 
 

@@ -39,13 +39,15 @@ _SHARES = re.compile(
 )
 # words that make a row a count only when its label prints no count of its own: PG's
 # "Common stock - shares issued - March 2025 4,009.2" carries the stock's amount
+_IN_SHARES = r"\(in shares\)"
 _COUNT_WORDS = re.compile(r"\bshares,? (?:authorized|issued|subscribed)\b|"
-                          r"\b(?:authorized|issued|outstanding) shares\b|\(in shares\)", re.I)
+                          rf"\b(?:authorized|issued|outstanding) shares\b|{_IN_SHARES}", re.I)
 # a class of stock described by its par value ("Common shares, $.01 par value; 100,000
 # shares authorized") is the stock's amount, whatever count the description also prints
 _PAR_VALUE = re.compile(r"\bpar\b|\bstated value\b", re.I)
-_IN_SHARES = re.compile(r"\(in shares\)", re.I)
-_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d{1,2},?)?(?:\s+\d{4})?|"
+# a date's numbers are not a count ("shares issued at December 31, 2024", "March 2025")
+_DATE = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                   r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:\s+\d{1,2},?)?(?:\s+\d{4})?|"
                    r"\b(?:19|20)\d\d\b", re.I)
 _PER_SHARE = re.compile(r"\bper (?:common |basic |diluted |ordinary )?(?:share|unit)\b|\bEPS\b", re.I)
 _TOTAL = re.compile(r"^total\b", re.I)
@@ -86,7 +88,7 @@ def kind_in_context(label: str, sections: tuple[str, ...], raw: str = "") -> Ite
     ("Earnings per share:" / "Assuming dilution:" / "Continuing operations").  ``raw``, the
     label as printed, tells a class of stock described by its par value (an amount) from
     a count of its shares."""
-    if _PAR_VALUE.search(raw) and not _IN_SHARES.search(raw) and not _PER_SHARE.search(label):
+    if _PAR_VALUE.search(raw) and not re.search(_IN_SHARES, raw, re.I) and not _PER_SHARE.search(label):
         return ItemKind.MONETARY
     if _COUNT_WORDS.search(raw or label) and not re.search(r"\d", _DATE.sub("", raw)):
         return ItemKind.SHARES

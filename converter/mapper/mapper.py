@@ -584,9 +584,11 @@ def _positional_context(statement: Statement) -> list[tuple[str, ...]]:
                 after_current = None
             if after_current and not item.is_total and k not in current and not _EQUITY.search(subsection):
                 sections = (*sections, f"noncurrent {after_current}")
-            if item.is_total:
-                m = _CURRENT_TOTAL.search(item.label)
-                after_current = m.group(1).lower() if m else None if _is_major_total(item) else after_current
+            current_total = _CURRENT_TOTAL.search(item.label) if item.is_total else None
+            if current_total:
+                after_current = current_total.group(1).lower()
+            elif _is_major_total(item):
+                after_current = None
         if statement.kind == "IS" and _OPERATING_RESULT.search(item.label):
             below_operating = True
         out.append(sections)
@@ -601,13 +603,13 @@ _EQUITY_ROW = re.compile(r"\b(?:common|preferred|capital)\s+(?:stock|shares)\b|\
 _MAJOR_TOTAL = re.compile(r"\btotal\s+(assets|liabilities|.*\b(equity|deficit))\b", re.I)
 
 
+_BARE_TOTAL = re.compile(r"\s*total\s*", re.I)
+
+
 def _is_major_total(item: LineItem) -> bool:
     """A total of assets, liabilities or equity, or a bare "TOTAL", which names nothing
     smaller."""
     return item.is_total and bool(_MAJOR_TOTAL.search(item.label) or _BARE_TOTAL.fullmatch(item.label))
-
-
-_BARE_TOTAL = re.compile(r"\s*total\s*", re.I)
 
 
 def _above_current_total(items: list[LineItem]) -> dict[int, str]:

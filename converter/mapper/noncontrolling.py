@@ -109,14 +109,10 @@ def _split_comprehensive(ms: MappedStatement) -> None:
         if not (_MINORITY.search(minority.item.label) and _COMPREHENSIVE_LINE.search(minority.item.label)):
             continue
         other = bool(_OTHER.search(minority.item.label))
-
-        def same_kind(mi: MappedItem, other: bool = other) -> bool:
-            return bool(_COMPREHENSIVE_LINE.search(mi.item.label)) and bool(_OTHER.search(mi.item.label)) == other \
-                and not _MINORITY.search(mi.item.label)
-
-        total = next((mi for mi in reversed(items[:k]) if same_kind(mi) and not _ATTRIBUTABLE.search(mi.item.label)),
-                     None)
-        parent = next((mi for mi in items[k + 1:] if same_kind(mi) and _ATTRIBUTABLE.search(mi.item.label)), None)
+        total = next((mi for mi in reversed(items[:k])
+                      if _comprehensive(mi, other) and not _ATTRIBUTABLE.search(mi.item.label)), None)
+        parent = next((mi for mi in items[k + 1:]
+                       if _comprehensive(mi, other) and _ATTRIBUTABLE.search(mi.item.label)), None)
         if total is None or parent is None or not _adds_up(ms, total, minority, parent):
             continue
         why = "comprehensive income split between noncontrolling interests and the company adds up"
@@ -127,6 +123,14 @@ def _split_comprehensive(ms: MappedStatement) -> None:
         for mi, concept in zip(triple, concepts, strict=True):
             if mi.concept != concept:
                 mi.reassign(concept, why)
+
+
+def _comprehensive(mi: MappedItem, other: bool) -> bool:
+    """A line of comprehensive income (``other``: of other comprehensive income) that is
+    not the noncontrolling interests' share."""
+    label = mi.item.label
+    return bool(_COMPREHENSIVE_LINE.search(label)) and bool(_OTHER.search(label)) == other \
+        and not _MINORITY.search(label)
 
 
 def _split_equity(ms: MappedStatement) -> None:
