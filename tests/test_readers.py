@@ -124,6 +124,50 @@ def test_lines_of_a_cell_set_as_blocks_are_words_apart(tmp_path: Path) -> None:
     assert table.rows[0].cells == ["Additional Paid-In Capital", "Total equity", "Net income"]
 
 
+BALANCE_SHEET_WITH_SHARE_LINES = """<html><body>
+<p>CONSOLIDATED BALANCE SHEET</p><p>(Dollars in millions)</p>
+<table>
+<tr><td></td><td>June 30, 2025</td><td>December 31, 2024</td></tr>
+<tr><td>Total assets</td><td>$ 148,585</td><td>$ 137,175</td></tr>
+<tr><td>Total liabilities</td><td>120,998</td><td>109,783</td></tr>
+<tr><td>Equity:</td><td></td><td></td></tr>
+<tr><td>Common stock, par value $0.20 per share, and additional paid-in capital</td><td>62,392</td><td>61,380</td></tr>
+<tr><td>Shares authorized: 4,687,500,000</td><td></td><td></td></tr>
+<tr><td>Shares issued: 2025 - 2,284,546,988</td><td></td><td></td></tr>
+<tr><td>2024 - 2,279,164,313</td><td></td><td></td></tr>
+<tr><td>Retained earnings</td><td>151,367</td><td>151,163</td></tr>
+<tr><td>Treasury stock - at cost</td><td>(170,209)</td><td>(169,968)</td></tr>
+<tr><td>Shares: 2025 - 1,353,027,746</td><td></td><td></td></tr>
+<tr><td>2024 - 1,352,874,243</td><td></td><td></td></tr>
+<tr><td>Accumulated other comprehensive income/(loss)</td><td>(16,041)</td><td>(15,269)</td></tr>
+<tr><td>Total equity</td><td>27,509</td><td>27,392</td></tr>
+<tr><td>Convertible preferred stock; $0.001 par value; 221,903,982 shares authorized</td><td></td><td></td></tr>
+<tr><td>Series A convertible preferred stock</td><td>-</td><td>3,549</td></tr>
+<tr><td>Total liabilities and equity</td><td>$ 148,585</td><td>$ 137,175</td></tr>
+</table></body></html>"""
+
+
+def test_lines_that_count_the_shares_of_the_row_above_belong_to_its_label(tmp_path: Path) -> None:
+    """IBM prints each class's share counts on lines of their own below its row.  They
+    describe that row; read as headings, they had made "Retained earnings" a share count."""
+    path = tmp_path / "bs.htm"
+    path.write_text(BALANCE_SHEET_WITH_SHARE_LINES)
+    extracted = extract(read_document(path))
+    items = {i.label: i for i in extracted.statements[0].items if not i.is_header}
+    assert {items[k].kind for k in ("Retained earnings", "Treasury stock - at cost",
+                                    "Accumulated other comprehensive income/(loss)")} == {"monetary"}
+    assert items["Retained earnings"].sections == ("Equity",)
+    stock = items["Common stock and additional paid-in capital"]
+    assert {(f.role, f.period.end.year, f.amount.shown) for f in stock.embedded if f.kind == "shares"} == {
+        ("shares authorized", 2025, 4_687_500_000), ("shares authorized", 2024, 4_687_500_000),
+        ("shares issued", 2025, 2_284_546_988), ("shares issued", 2024, 2_279_164_313)}
+    treasury = items["Treasury stock - at cost"]
+    assert {(f.period.end.year, f.amount.shown) for f in treasury.embedded} == {
+        (2025, 1_353_027_746), (2024, 1_352_874_243)}
+    # a heading's numbers are reported, never dropped
+    assert {lo.text for lo in extracted.left_out if "heading" in lo.reason} == {"$0.001", "221,903,982"}
+
+
 def test_the_buckle_earnings_release_converts(tmp_path: Path) -> None:
     source = SHARED / "corpus" / "legacy" / "BuckleInc.8-K.EX99.1.html"
     if not source.exists():

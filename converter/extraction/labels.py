@@ -120,12 +120,14 @@ def extract_embedded(
     facts.extend(_per_share_facts(raw_rest, periods, subject))
 
     consumed = " ".join(f.text for f in facts)
-    unread = [
-        n for n in re.findall(rf"{_MONEY}|{_COUNT}", raw_rest)
-        # a bare year or a one- or two-digit number is a date or a note number; "$5" is money
-        if n not in consumed and (n.startswith("$") or not re.fullmatch(r"(?:19|20)\d{2}|\d{1,2}", n))
-    ]
-    return facts, unread
+    return facts, [n for n in printed_numbers(raw_rest) if n not in consumed]
+
+
+def printed_numbers(text: str) -> list[str]:
+    """The amounts and counts a label prints: not a bare year or a one- or two-digit
+    number, which are a date or a note number ("$5" is money)."""
+    return [n for n in re.findall(rf"{_MONEY}|{_COUNT}", text)
+            if n.startswith("$") or not re.fullmatch(r"(?:19|20)\d{2}|\d{1,2}", n)]
 
 
 def _segment_facts(segment: str, instants: list[Period], subject: str) -> list[EmbeddedFact]:
@@ -232,11 +234,18 @@ def _share_facts(text: str, instants: list[Period], subject: str) -> list[Embedd
     listed: list[tuple[int, int]] = []
     for ym in _YEAR_LIST.finditer(text):  # "shares issued: 2025 - 4,009.2, 2024 - 4,009.2"
         pairs = _by_year([(count, year) for year, count in _YEAR_COUNT.findall(ym.group("pairs"))], instants)
-        role = "treasury" if ym.group("role").lower() == "held" else ym.group("role").lower()
+        role = ym.group("role").lower()
+        if role == "held" or role == "shares":  # "Shares: 2025 - 1,353,027,746" under treasury stock
+            role = "treasury" if role == "held" else role_at(ym.start(), None)
         for count, period in pairs:
             add(role, count, period, ym.group(0))
         if pairs:
             listed.append((ym.start(), ym.end()))
+    for cm in _ROLE_COUNT.finditer(text):  # "Shares authorized: 4,687,500,000": every balance-sheet date
+        if not any(start <= cm.start() < end for start, end in listed):
+            for period in instants:
+                add(cm.group("role").lower(), cm.group("count"), period, cm.group(0))
+            listed.append((cm.start(), cm.end()))
     for lm in _SHARE_LIST.finditer(text):
         counts = re.findall(_COUNT, lm.group(1))
         if len(counts) != len(instants) or len(instants) < 2 or _is_date_part(text, lm.start(), counts):
@@ -265,8 +274,11 @@ def _share_facts(text: str, instants: list[Period], subject: str) -> list[Embedd
 
 _YEAR_COUNT = re.compile(rf"\b((?:19|20)\d{{2}})\s*[-–—]\s*({_COUNT}(?:\.\d+)?)")
 _YEAR_LIST = re.compile(
-    rf"\b(?P<role>authorized|issued and outstanding|issued|outstanding|held)\s*:\s*"
+    rf"\b(?P<role>authorized|issued and outstanding|issued|outstanding|held|shares)\s*:\s*"
     rf"(?P<pairs>{_YEAR_COUNT.pattern}(?:\s*[,;]\s*{_YEAR_COUNT.pattern})*)", re.I)
+_ROLE_COUNT = re.compile(
+    rf"\b(?P<role>authorized|issued and outstanding|issued|outstanding)\s*:\s*(?P<count>{_COUNT})(?![,.]?\d)"
+    rf"(?!\s*(?:shares\b|[-–—]))", re.I)
 _ROLE_WORD = re.compile(r"\b(authorized|issued and outstanding|issued|outstanding)\b", re.I)
 _ROLE_NAMES = {
     "authorized": ("shares authorized",),

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from converter.extraction.columns import Columns, read_columns
 from converter.extraction.fiscal import FiscalCalendar
-from converter.extraction.labels import clean_label, extract_embedded
+from converter.extraction.labels import clean_label, extract_embedded, printed_numbers
 from converter.extraction.periods import parse_date
 from converter.extraction.scale import read_scale
 from converter.extraction.values import parse_amount
@@ -229,6 +229,8 @@ def _read_body(statement: Statement, rows: list[Row], columns: Columns, left_out
     sections = Sections()
     body = [r for r in rows if not r.is_rule]
     wrapped, skip = _wrapped_labels(body)
+    described, descriptions = _description_lines(body, skip)
+    skip |= descriptions
     closers = [(k, total_words(label)) for k, row in enumerate(body)
                if (label := clean_label(wrapped.get(k, row.cells[0].strip())))
                and (_TOTAL.match(label) or _CLOSING.match(label))]
@@ -237,8 +239,12 @@ def _read_body(statement: Statement, rows: list[Row], columns: Columns, left_out
         if k in skip:
             continue  # the first lines of a label wrapped over several lines
         raw = wrapped.get(k, row.cells[0].strip())
+        if k in described:
+            raw = f"{raw}; {described[k]}"
         values = _row_values(row, columns, kind, left_out)
         if all(v is None for v in values):
+            for text in printed_numbers(raw):
+                left_out.append(LeftOut(text, "a number in a heading row, which has no values", row.line, kind))
             if raw:
                 sections.open(raw, bool(statement.items) and statement.items[-1].is_header,
                               [words for _, words in closers[bisect.bisect_right(closer_rows, k):]])
@@ -301,6 +307,38 @@ def _wrapped_labels(body: list[Row]) -> tuple[dict[int, str], set[int]]:
                 continue
         k += 1
     return wrapped, skip
+
+
+# a line that only counts shares: "Shares authorized: 4,687,500,000", "2024 - 2,279,164,313"
+# (not "Convertible preferred stock; 221,903,982 shares authorized", which heads the rows below)
+_SHARE_LINE = re.compile(r"^(?:(?:shares?|authorized|issued|outstanding|held)\b|(?:19|20)\d{2}\s*[-–—:])"
+                         r".*\d{1,3}(?:,\d{3})+", re.I)
+
+
+def _description_lines(body: list[Row], skip: set[int]) -> tuple[dict[int, str], set[int]]:
+    """Lines without values that describe the row above them, each a count of its shares
+    (IBM's "Common stock ... and additional paid-in capital  62,392" followed by "Shares
+    authorized: 4,687,500,000", "Shares issued: 2025 - 2,284,546,988", "2024 - ...").
+    They are part of that row's label, not headings: a heading would make the rows below
+    it share counts.  Returns the text to add to each described row, and the lines."""
+    def has_values(row: Row) -> bool:
+        return any(parse_amount(c) is not None for c in row.cells[1:] if c)
+
+    described: dict[int, str] = {}
+    lines: set[int] = set()
+    owner: int | None = None
+    for k, row in enumerate(body):
+        label = row.cells[0].strip()
+        if k in skip:
+            owner = None
+        elif has_values(row):
+            owner = k if label else None
+        elif owner is not None and _SHARE_LINE.search(label):
+            described[owner] = f"{described[owner]}; {label}" if owner in described else label
+            lines.add(k)
+        else:
+            owner = None
+    return described, lines
 
 
 def _name_unlabelled(items: list[LineItem], sections: list[tuple[str, int]]) -> str:
