@@ -564,3 +564,26 @@ def test_a_company_line_in_each_years_section_is_one_extension(mapper: Mapper) -
     assert all(c.startswith("ext:") for c in concepts)
     assert concepts[0] == concepts[1]  # figures in other columns: the same line
     assert concepts[2] != concepts[1]  # the same columns: another line
+
+
+def _inventories(total: str, parts: tuple[str, str, str]) -> Statement:
+    year = Period(date(2025, 6, 30))
+    rows = [_row(label, [value], sections=("Inventories",))
+            for label, value in zip(("Materials and supplies", "Work in process", "Finished goods"), parts, strict=True)]
+    return _statement(StatementKind.BS, year, [*rows, _row("Total inventories", [total], is_total=True,
+                                                             sections=("Inventories",))])
+
+
+def test_a_total_off_by_the_rounding_of_its_printed_parts_still_adds_up(mapper: Mapper) -> None:
+    """PG prints inventories of 2,022 + 1,012 + 4,516 and a total of 7,551: each figure is
+    rounded to the million, so the sum may be off by half a million for each of them (as
+    XBRL Calculations 1.1 reads it).  Off by more, or in small figures, it does not add up."""
+    from converter.mapper.calculations import find_calculations
+    for total, parts, adds_up in (("7,551", ("2,022", "1,012", "4,516"), True),
+                                  ("7,550", ("2,022", "1,012", "4,516"), True),
+                                  ("7,555", ("2,022", "1,012", "4,516"), False),
+                                  ("10", ("2", "3", "4"), False)):
+        ms = mapper.map_statement(_inventories(total, parts))
+        find_calculations(ms, mapper.index)
+        assert bool(ms.calculations) is adds_up, (total, parts)
+        assert bool(ms.unbalanced) is not adds_up
