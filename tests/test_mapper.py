@@ -587,3 +587,26 @@ def test_a_total_off_by_the_rounding_of_its_printed_parts_still_adds_up(mapper: 
         find_calculations(ms, mapper.index)
         assert bool(ms.calculations) is adds_up, (total, parts)
         assert bool(ms.unbalanced) is not adds_up
+
+
+def test_a_credit_row_printed_among_expenses_takes_the_sign_the_total_gives_it(mapper: Mapper) -> None:
+    """Amazon lists "Other operating expense (income), net" among its operating expenses,
+    positive when an expense.  Its concept is income-positive, so only the total can say
+    the XBRL value is the printed one negated; a row whose total adds up as printed keeps it."""
+    from converter.mapper.calculations import find_calculations
+    from converter.model.mapping import SignBasis
+    year = Period(date(2024, 12, 31), date(2024, 1, 1))
+    section = ("Operating expenses",)
+    statement = _statement(StatementKind.IS, year, [
+        _row("Cost of sales", ["288,831"], sections=section),
+        _row("Fulfillment", ["84,299"], sections=section),
+        _row("Other operating expense (income), net", ["1,263"], sections=section),
+        _row("Total operating expenses", ["374,393"], is_total=True)])
+    ms = mapper.map_statement(statement)
+    other = ms.items[2].mapping
+    assert other is not None and other.concept == "us-gaap:OtherOperatingIncomeExpenseNet"
+    assert other.sign_basis is SignBasis.OPPOSITE
+    find_calculations(ms, mapper.index)
+    assert ms.calculations and not ms.unbalanced
+    assert (other.sign, other.sign_basis) == (-1, SignBasis.ARITHMETIC)
+    assert ms.items[0].mapping is not None and ms.items[0].mapping.sign == 1

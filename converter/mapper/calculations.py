@@ -83,10 +83,12 @@ def _adds_up_with_one_flip(ms: MappedStatement, children: list[int], total: Mapp
                            totals: list[Decimal | None], index: ConceptIndex) -> int:
     """Parentheses may mean a negative amount or a deduction: a row that mixes signs
     ("Income tax (expense) benefit"), or one printed in parentheses throughout ("Interest
-    income (546)" under "Interest:", a deduction from interest expense).  If the run adds
-    up only with one such row's sign reversed, the arithmetic decides, and the mapping says
-    so.  Rows with mixed signs are tried first."""
-    readable = (SignBasis.AMBIGUOUS, SignBasis.NEGATIVE, SignBasis.DEDUCTION)
+    income (546)" under "Interest:", a deduction from interest expense); and a row without
+    parentheses may still be the opposite of its concept ("Other operating expense (income),
+    net" among expenses, a credit concept).  If the run adds up only with one such row's
+    sign reversed, the arithmetic decides, and the mapping says so.  Rows with mixed signs
+    are tried first, rows without parentheses last."""
+    readable = (SignBasis.AMBIGUOUS, SignBasis.NEGATIVE, SignBasis.DEDUCTION, SignBasis.OPPOSITE)
     ordered = sorted((c for c in children if ms.items[c].mapping is not None
                       and ms.items[c].mapping.sign_basis in readable),  # type: ignore[union-attr]
                      key=lambda c: readable.index(ms.items[c].mapping.sign_basis))  # type: ignore[union-attr]

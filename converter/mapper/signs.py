@@ -52,14 +52,19 @@ def natural_balance(statement_kind: str, item: LineItem, after_total_assets: boo
         return "debit"
     if statement_kind == "CF":
         return "debit"
+    return section_balance(item) or "credit"
+
+
+def section_balance(item: LineItem) -> str | None:
+    """The balance the row's innermost section names, if one does: "Expense and other
+    (income)" adds up to an expense, "Other income (expense)" to income, "Interest and other
+    (income) expense" to an expense: the first word not in parentheses says which side is
+    positive."""
     for section in reversed(item.sections):
-        # "Expense and other (income)" adds up to an expense, "Other income (expense)" to
-        # income, "Interest and other (income) expense" to an expense: the first word not
-        # in parentheses says which side is positive
         first = _SECTION_WORD.search(_PARENTHESIZED.sub(" ", section)) or _SECTION_WORD.search(section)
         if first:
             return "debit" if first.group(1).lower() in _DEBIT_WORDS else "credit"
-    return "credit"
+    return None
 
 
 def is_supplemental(item: LineItem) -> bool:
@@ -81,11 +86,16 @@ def printed_signs(item: LineItem) -> tuple[int, int]:
     return sum(1 for x in shown if x < 0), len(shown)
 
 
-def decide_sign(item: LineItem, balance: str | None, natural: str) -> tuple[int, SignBasis]:
-    """The sign for a row outside a cash-flow statement's sections of cash effects."""
+def decide_sign(item: LineItem, balance: str | None, natural: str, named: bool = False) -> tuple[int, SignBasis]:
+    """The sign for a row outside a cash-flow statement's sections of cash effects.
+    ``named``: an income-statement section names the natural balance ("Operating expenses")."""
     negatives, nonzero = printed_signs(item)
     if balance is None or not negatives:
-        return 1, SignBasis.AS_PRINTED
+        # Amazon's "Other operating expense (income), net" among "Operating expenses": a
+        # credit concept printed as an expense, whose sign only the total can tell (not on a
+        # balance sheet, where a contra account is positive and subtracted)
+        opposite = named and balance is not None and balance != natural and nonzero
+        return 1, SignBasis.OPPOSITE if opposite else SignBasis.AS_PRINTED
     if negatives != nonzero:
         return 1, SignBasis.AMBIGUOUS
     if balance != natural:
@@ -121,7 +131,8 @@ def apply_signs(statement_kind: str, mapped: list[MappedItem], index: ConceptInd
                 and item.kind == "monetary":
             sign, basis = cash_flow_sign(m.mapping, balance, index)
         else:
-            sign, basis = decide_sign(item, balance, natural)
+            named = statement_kind in ("IS", "CI") and section_balance(item) is not None
+            sign, basis = decide_sign(item, balance, natural, named)
         m.mapping.sign, m.mapping.sign_basis = sign, basis
         m.mapping.sign_reason = sign_reason(basis, balance, natural)
         if m.mapping.concept == "us-gaap:Assets":

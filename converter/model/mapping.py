@@ -16,6 +16,8 @@ class SignBasis(Enum):
     DEDUCTION = "printed in parentheses as a deduction, so the XBRL value is positive"
     NEGATIVE = "parentheses mean a negative value"
     AMBIGUOUS = "the row mixes signs; as printed unless the statement's arithmetic says otherwise"
+    OPPOSITE = ("printed without parentheses, of the balance opposite to its section's; as printed unless the "
+                "statement's arithmetic says otherwise")
     CASH_EFFECT = "a cash effect: the printed value times the concept's weight toward the net change in cash"
     ARITHMETIC = "the only reading under which the statement's total adds up"
 
