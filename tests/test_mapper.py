@@ -610,3 +610,27 @@ def test_a_credit_row_printed_among_expenses_takes_the_sign_the_total_gives_it(m
     assert ms.calculations and not ms.unbalanced
     assert (other.sign, other.sign_basis) == (-1, SignBasis.ARITHMETIC)
     assert ms.items[0].mapping is not None and ms.items[0].mapping.sign == 1
+
+
+@pytest.mark.parametrize(("label", "member"), [
+    ("Products", "us-gaap:ProductMember"), ("Net service sales", "us-gaap:ServiceMember"),
+    ("Products and services", None), ("Licensing", None)])
+def test_a_part_names_products_or_services(label: str, member: str | None) -> None:
+    from converter.mapper.breakdowns import product_or_service
+    assert product_or_service(label) == member
+
+
+def test_parts_that_do_not_add_up_to_the_total_keep_their_own_concepts(mapper: Mapper) -> None:
+    year = Period(date(2024, 12, 31), date(2024, 1, 1))
+    statement = _statement(StatementKind.IS, year, [
+        _row("Net product sales", ["240"]), _row("Net service sales", ["270"]),
+        _row("Total net sales", ["600"], is_total=True)])
+    ms = mapper.map_filing([statement])[0]
+    assert all(not mi.mapping.dimensions for mi in ms.items if mi.mapping is not None)
+    statement.items[2].values[0] = Amount("510", Decimal(510))
+    ms = mapper.map_filing([statement])[0]
+    total = ms.items[2].mapping
+    assert total is not None
+    assert [(mi.mapping.concept, mi.mapping.dimensions) for mi in ms.items[:2] if mi.mapping] == [
+        (total.concept, {"srt:ProductOrServiceAxis": "us-gaap:ProductMember"}),
+        (total.concept, {"srt:ProductOrServiceAxis": "us-gaap:ServiceMember"})]

@@ -168,6 +168,47 @@ def test_lines_that_count_the_shares_of_the_row_above_belong_to_its_label(tmp_pa
     assert {lo.text for lo in extracted.left_out if "heading" in lo.reason} == {"$0.001", "221,903,982"}
 
 
+SALES_BY_PRODUCT_AND_SERVICE = """<html><body>
+<p>EXAMPLE CORP</p><p>CONSOLIDATED STATEMENTS OF OPERATIONS</p><p>(In millions, except per share amounts)</p>
+<table>
+<tr><td></td><td>Year Ended September 28, 2024</td><td>Year Ended September 30, 2023</td></tr>
+<tr><td>Net sales:</td><td></td><td></td></tr>
+<tr><td>Products</td><td>$ 294,866</td><td>$ 298,085</td></tr>
+<tr><td>Services</td><td>96,169</td><td>85,200</td></tr>
+<tr><td>Total net sales</td><td>391,035</td><td>383,285</td></tr>
+<tr><td>Cost of sales:</td><td></td><td></td></tr>
+<tr><td>Products</td><td>185,233</td><td>189,282</td></tr>
+<tr><td>Services</td><td>25,119</td><td>24,855</td></tr>
+<tr><td>Total cost of sales</td><td>210,352</td><td>214,137</td></tr>
+<tr><td>Gross margin</td><td>180,683</td><td>169,148</td></tr>
+<tr><td>Net income</td><td>$ 93,736</td><td>$ 96,995</td></tr>
+<tr><td>Basic earnings per share</td><td>$ 6.11</td><td>$ 6.16</td></tr>
+</table></body></html>"""
+
+
+def test_sales_by_product_and_service_are_the_totals_concept_for_each_member(tmp_path: Path) -> None:
+    """Apple's "Net sales: Products / Services / Total net sales": the parts are revenue for
+    the product and the service member, not a cost of goods sold and professional fees;
+    Arelle accepts them, and the total adds up through them."""
+    path = tmp_path / "is.htm"
+    path.write_text(SALES_BY_PRODUCT_AND_SERVICE)
+    result = convert(path, tmp_path / "out", cik="0000320193")
+    assert result.valid, result.validation
+    assert result.unbalanced == []
+    facts = {(f.concept, f.period, f.dims): f.value for f in read_facts(result.output / f"{result.model.stem}.xml")}
+    axis = "srt:ProductOrServiceAxis"
+    year = "2023-10-01--2024-09-28"
+    total = next(c for c, p, d in facts if p == year and not d and facts[(c, p, d)] == "391035000000")
+    assert facts[(total, year, ((axis, "us-gaap:ProductMember"),))] == "294866000000"
+    assert facts[(total, year, ((axis, "us-gaap:ServiceMember"),))] == "96169000000"
+    cost = next(c for c, p, d in facts if p == year and not d and facts[(c, p, d)] == "210352000000")
+    assert facts[(cost, year, ((axis, "us-gaap:ServiceMember"),))] == "25119000000"
+    assert not any(c == "us-gaap:ProfessionalFees" for c, _, _ in facts)
+    # the details role that makes them valid sorts after every statement (EDGAR's EFM 6.7.12)
+    definitions = sorted(r.definition for r in result.model.roles)
+    assert "Disclosure" in definitions[-1] and all("Disclosure" not in d for d in definitions[:-1])
+
+
 def test_the_buckle_earnings_release_converts(tmp_path: Path) -> None:
     source = SHARED / "corpus" / "legacy" / "BuckleInc.8-K.EX99.1.html"
     if not source.exists():

@@ -10,12 +10,14 @@ that say how precisely they were printed (thousands: -3; EPS to the cent: 2).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
 from converter.builder.report import mapping_report
 from converter.limits import DEFAULT_LIMITS, Limits
+from converter.mapper.breakdowns import KNOWN_DOMAINS
 from converter.mapper.calculations import xbrl_values
 from converter.mapper.components import OUTSIDE
 from converter.model.mapping import MappedItem, MappedStatement, Mapping, Member
@@ -323,6 +325,13 @@ class Builder:
                 continue
             qname = self.concept_name(mi.mapping)
             qnames[i] = qname
+            if mi.mapping.dimensions and not by_component:
+                # a part of a total by product or service: its facts are presented in the
+                # statement's details role, under their member (here the concept would show
+                # the total's figures on the part's line)
+                cells, _ = self._row_facts(st, mi, qname, [None] * len(st.periods), dimensional)
+                shown.rows.append(ShownRow(item.raw_label, depth, False, cells))
+                continue
             negated = mi.mapping.sign < 0
             is_total = i in totals
             pref = (ROLE_NEGATED_TOTAL if negated else ROLE_TOTAL) if is_total else (
@@ -357,9 +366,11 @@ class Builder:
                                        + dimensional, line_items=root)
             role.presentation.append(Arc(top, table, 1))
             role.presentation.append(Arc(table, root, 2))
+        elif dimensional:  # the parts of a total by product or service, valid in a details role
+            self._dimensional_role(role, list(dict.fromkeys(dimensional)))
         self._embedded(ms, role, n)
 
-    def _row_facts(self, st: Statement, mi: MappedItem, qname: str, members: list[str | None],
+    def _row_facts(self, st: Statement, mi: MappedItem, qname: str, members: Sequence[str | None],
                    dimensional: list[tuple[str, str, str]]) -> tuple[list[ShownCell | None], bool]:
         """One fact per printed number of a row (two for "basic and diluted"), in the context
         of its column's period and, in an equity statement, component.  Returns the cells to
@@ -384,9 +395,10 @@ class Builder:
                 self._leave_out([amount], item.label, too_large, st.kind, item.line)
                 cells.append(ShownCell(amount.text))
                 continue
-            if member:
-                dimensional.append((qname, EQUITY_AXIS, member))
-            ctx = self.context(_balance_period(period, item.balance_at), {EQUITY_AXIS: member} if member else None)
+            dims = {EQUITY_AXIS: member} if member else {}
+            dims.update(mapping.dimensions)  # a part of a total by product or service
+            dimensional.extend((qname, axis, m) for axis, m in dims.items())
+            ctx = self.context(_balance_period(period, item.balance_at), dims or None)
             number = None if value is None else self.number(value, power)
             decimals = None if value is None else self.decimals(amount, power)
             written = [self.add_fact(Fact(concept, ctx, number, UNIT_FOR_KIND[item.kind], decimals,
@@ -458,11 +470,12 @@ class Builder:
             role.presentation.append(Arc(root, concept, k))
 
     def _dimensional_role(self, statement_role: Role, rows: list[tuple[str, str, str]]) -> None:
-        """A details role whose definition arcs make the dimensional facts valid."""
+        """A details role whose definition arcs make the dimensional facts valid.  It sorts
+        after every statement ("9" for "0" in the statement's number): EDGAR wants the
+        statements first (EFM 6.7.12)."""
         base = f"{statement_role.id}Details"
-        role = Role(base, f"{statement_role.uri}Details",
-                    statement_role.definition.replace("0000 - Statement - ", "0002 - Disclosure - ")
-                    + " (Details)")
+        number, _, rest = statement_role.definition.partition(" - Statement - ")
+        role = Role(base, f"{statement_role.uri}Details", f"9{number[1:-1]}2 - Disclosure - {rest} (Details)")
         table, line_items = self._hypercube(role, base, rows)
         role.presentation.insert(0, Arc(table, line_items, 2))
         self.model.roles.append(role)
@@ -526,6 +539,8 @@ class Builder:
         return qname
 
     def _domain_of(self, axis: str) -> str:
+        if axis in KNOWN_DOMAINS:
+            return KNOWN_DOMAINS[axis]
         candidate = axis[: -len("Axis")] + "Domain"
         if candidate in self.index:
             return candidate

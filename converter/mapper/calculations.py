@@ -47,9 +47,17 @@ def find_calculations(ms: MappedStatement, index: ConceptIndex) -> None:
             ms.calculations.append(CalcRelation(i, [(c, weight(ms.items[c], mi, index)) for c in children],
                                                 periods))
             pending = pending[: len(pending) - len(children)]
-        elif mi.item.is_total and not (pending and xbrl_values(ms.items[pending[-1]]) == xbrl_values(mi)):
+        elif mi.item.is_total and not (pending and xbrl_values(ms.items[pending[-1]]) == xbrl_values(mi)) \
+                and not _split_above(ms, i):
             ms.unbalanced.append(mi.item.label)  # (a total repeating the one row above it adds up)
         pending.append(i)
+
+
+def _split_above(ms: MappedStatement, i: int) -> bool:
+    """The row above is a part of this total by a member of an axis (``breakdowns``),
+    which assigns parts only where they add up to their total."""
+    above, total = (ms.items[i - 1].mapping if i else None), ms.items[i].mapping
+    return above is not None and total is not None and bool(above.dimensions) and above.concept == total.concept
 
 
 def _match_suffix(ms: MappedStatement, pending: list[int], i: int,

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from converter.mapper.breakdowns import by_product_or_service
 from converter.mapper.cashflow import change_before_exchange_effect, concept_activity, row_activity
 from converter.mapper.components import (
     component_members,
@@ -285,6 +286,7 @@ class Mapper:
             cash_and_restricted_cash(ms)
             contract_liabilities(ms)
             change_before_exchange_effect(ms)
+            by_product_or_service(ms)
             if ms.statement.components:
                 ms.members = component_members(ms.statement.components)
             if ms.statement.kind == StatementKind.EQ:

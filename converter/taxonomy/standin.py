@@ -75,9 +75,22 @@ def _dtr_types() -> list[tuple[str, dict[str, Any]]]:
 
 def declared_concepts(index: ConceptIndex, prefix: str) -> list[Concept]:
     return sorted(
-        (c for c in index if c.prefix == prefix and c.declarable),
+        (c for c in index if c.prefix == prefix and c.declarable and _type_declared(index, c.type)),
         key=lambda c: c.name,
     )
+
+
+def _type_declared(index: ConceptIndex, type_name: str | None) -> bool:
+    """Whether the stand-in declares the concept's type: SRT 2025 uses types newer than
+    the ones we have (an identifier type of SRT 2025, a guidance type of a later Data Type
+    Registry), and a concept of an undeclared type would make every package that uses an
+    SRT axis invalid."""
+    prefix, _, name = (type_name or "").partition(":")
+    if prefix == "xbrli":
+        return True
+    if prefix == "dtr-types":
+        return name in DTR_NUMERIC_TYPES or name in DTR_STRING_TYPES or name in DTR_LIST_TYPES
+    return type_name in index.types
 
 
 def build_files(index: ConceptIndex, labels: bool = False, only: frozenset[str] | None = None) -> dict[str, str]:

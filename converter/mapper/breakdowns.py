@@ -1,0 +1,65 @@
+"""Rows that split a revenue or cost total into products and services.
+
+Apple prints "Net sales: Products 294,866 / Services 96,169 / Total net sales 391,035",
+Amazon "Net product sales / Net service sales / Total net sales".  The parts are not other
+concepts (a label of one word, "Products", had found the cost of goods sold): they are the
+total's concept for a member of ``srt:ProductOrServiceAxis``, as filers tag them.  A run of
+rows right above a revenue or cost total, each naming products or services (one of each at
+most), that adds up to it in every period, becomes those dimensional facts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from converter.mapper.figures import holds
+from converter.model.mapping import MappedItem, MappedStatement
+from converter.model.statements import ItemKind, StatementKind
+
+PRODUCT_OR_SERVICE_AXIS = "srt:ProductOrServiceAxis"
+# the domain of an axis whose name does not give it (SRT's axis and domain differ in wording)
+KNOWN_DOMAINS = {PRODUCT_OR_SERVICE_AXIS: "srt:ProductsAndServicesDomain"}
+_MEMBERS = ((re.compile(r"\bproducts?\b", re.I), "us-gaap:ProductMember"),
+            (re.compile(r"\bservices?\b", re.I), "us-gaap:ServiceMember"))
+# the totals a product-and-service split applies to: revenue and its costs
+_SPLITTABLE = re.compile(r"^us-gaap:(?:Revenue|Revenues|SalesRevenue|CostOf)")
+
+
+def product_or_service(label: str) -> str | None:
+    """The member a row's label names: products or services, not both, not neither."""
+    named = [member for pattern, member in _MEMBERS if pattern.search(label)]
+    return named[0] if len(named) == 1 else None
+
+
+def by_product_or_service(ms: MappedStatement) -> None:
+    """Give each product-or-service part of a revenue or cost total the total's concept and
+    its member (signs are decided afterwards, from the concept, as for any row)."""
+    if ms.statement.kind != StatementKind.IS:
+        return
+    for t, total in enumerate(ms.items):
+        mapping = total.mapping
+        if mapping is None or mapping.is_extension or not _SPLITTABLE.match(mapping.concept) \
+                or total.item.kind is not ItemKind.MONETARY:
+            continue
+        parts = _parts_above(ms.items, t)
+        if parts and holds(ms, (total, *(mi for mi, _ in parts)), lambda t, *xs: sum(xs) == t):
+            for mi, member in parts:
+                mi.reassign(mapping.concept, f"a part of '{total.item.label}' (they add up to it): its concept "
+                                             f"for {member.split(':')[1]}")
+                if mi.mapping is not None and mi.mapping.concept == mapping.concept:
+                    mi.mapping.dimensions[PRODUCT_OR_SERVICE_AXIS] = member
+                    mi.mapping.confidence = mapping.confidence  # as sure as the total it adds up to
+
+
+def _parts_above(items: list[MappedItem], t: int) -> list[tuple[MappedItem, str]]:
+    """The rows right above the total that each name products or services, one member
+    each; empty unless there are at least two."""
+    parts: list[tuple[MappedItem, str]] = []
+    for mi in reversed(items[:t]):
+        member = product_or_service(mi.item.label)
+        if mi.item.is_header or mi.item.is_total or mi.mapping is None or member is None \
+                or mi.item.kind is not ItemKind.MONETARY:
+            break
+        parts.append((mi, member))
+    members = [member for _, member in parts]
+    return parts[::-1] if len(parts) >= 2 and len(set(members)) == len(members) else []
