@@ -19,6 +19,9 @@ text) to get a bare HTML input, convert it, and compare with the filer's own fac
 * Concept accuracy: among the recalled facts, the share that carry the filer's concept
   (only facts whose filed concept is a current US-GAAP concept count).
 * Validity (``--validate``): Arelle's verdict on each package.
+* Parts by product or service (PS, on their own lines): the income statement table's facts
+  on ``srt:ProductOrServiceAxis`` alone (Apple's "Products" and "Services" net sales),
+  compared as (period, member, value); precision over our facts on that axis.
 * The equity statement (EQ, reported on its own lines): the filer's table with the most
   facts on ``StatementEquityComponentsAxis`` (common stock, paid-in capital or retained
   earnings among them, so not a note's roll-forward of one component), compared as
@@ -58,6 +61,7 @@ XBRLI = "{http://www.xbrl.org/2003/instance}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 XBRLDI = "{http://xbrl.org/2006/xbrldi}"
 EQUITY_AXIS = "us-gaap:StatementEquityComponentsAxis"
+PRODUCT_AXIS = "srt:ProductOrServiceAxis"
 PRIMARY_COMPONENTS = {f"us-gaap:{m}Member" for m in (
     "RetainedEarnings", "AdditionalPaidInCapital", "CommonStock", "CommonStockIncludingAdditionalPaidInCapital")}
 CORPUS = ROOT.parent / "shared" / "corpus" / "ixbrl"
@@ -86,25 +90,32 @@ class Filed:
     # the equity statement: (concept, period, equity component member or "", value)
     equity: set[tuple[str, str, str, Decimal]] = field(default_factory=set)
     equity_anywhere: set[tuple[str, str, Decimal]] = field(default_factory=set)
+    # the income statement's parts by product or service: (concept, period, member, value)
+    by_product: set[tuple[str, str, str, Decimal]] = field(default_factory=set)
+    product_anywhere: set[tuple[str, str, Decimal]] = field(default_factory=set)
     cik: str = ""
 
 
-def _periods(root: etree._Element) -> tuple[dict[str, str], dict[str, str], str]:
+def _periods(root: etree._Element) -> tuple[dict[str, str], dict[str, str], dict[str, str], str]:
     """The period of each context, the dimensional contexts (with their equity component
-    member, or "" when they have other dimensions too), and the CIK."""
+    member, or "" when they have other dimensions too), those on the product-or-service axis
+    alone (with their member), and the CIK."""
     periods: dict[str, str] = {}
     dimensional: dict[str, str] = {}
+    by_product: dict[str, str] = {}
     cik = ""
     for ctx in root.iter(f"{XBRLI}context"):
         cid = ctx.get("id", "")
         if ctx.find(f".//{XBRLI}segment") is not None:
             members = [(m.get("dimension"), (m.text or "").strip()) for m in ctx.iter(f"{XBRLDI}explicitMember")]
-            dimensional[cid] = members[0][1] if len(members) == 1 and members[0][0] == EQUITY_AXIS \
-                and len(list(ctx.iter(f"{XBRLI}segment"))[0]) == 1 else ""
+            alone = len(members) == 1 and len(list(ctx.iter(f"{XBRLI}segment"))[0]) == 1
+            dimensional[cid] = members[0][1] if alone and members[0][0] == EQUITY_AXIS else ""
+            if alone and members[0][0] == PRODUCT_AXIS:
+                by_product[cid] = members[0][1]
         cik = cik or (ctx.findtext(f".//{XBRLI}identifier") or "")
         instant = ctx.findtext(f".//{XBRLI}instant")
         periods[cid] = instant or f"{ctx.findtext(f'.//{XBRLI}startDate')}--{ctx.findtext(f'.//{XBRLI}endDate')}"
-    return periods, dimensional, cik
+    return periods, dimensional, by_product, cik
 
 
 def _value(el: etree._Element) -> Decimal | None:
@@ -127,17 +138,24 @@ def _pure_units(root: etree._Element) -> set[str]:
 
 def truth(path: Path) -> Filed:
     root = etree.parse(str(path), etree.XMLParser(huge_tree=True, recover=True)).getroot()
-    periods, dimensional, cik = _periods(root)
+    periods, dimensional, product_contexts, cik = _periods(root)
     pure = _pure_units(root)
     filed = Filed(cik=cik)
     tables: dict[etree._Element, list[tuple[str, str, Decimal]]] = {}
     equity_tables: dict[etree._Element, list[tuple[str, str, str, Decimal]]] = {}
+    product_tables: dict[etree._Element, list[tuple[str, str, str, Decimal]]] = {}
     for el in root.iter(f"{IX}nonFraction"):
         value = _value(el)
         context = el.get("contextRef", "")
         if value is None or context not in periods:
             continue
         filed.anywhere.add((periods[context], value))
+        if context in product_contexts:
+            filed.product_anywhere.add((periods[context], product_contexts[context], value))
+            table = next((a for a in el.iterancestors(f"{XHTML}table")), None)
+            if table is not None:
+                product_tables.setdefault(table, []).append(
+                    (el.get("name", ""), periods[context], product_contexts[context], value))
         member = dimensional.get(context, "")
         if el.get("unitRef", "") in pure or (context in dimensional and not member):
             continue
@@ -154,10 +172,13 @@ def truth(path: Path) -> Filed:
     if by_members:
         filed.equity = set(max(by_members, key=lambda facts: sum(1 for f in facts if f[2])))
     for kind, groups in ANCHORS.items():
-        holding = [facts for facts in tables.values()
+        holding = [(table, facts) for table, facts in tables.items()
                    if any(all(any(f[0] == a for f in facts) for a in group) for group in groups)]
         if holding:
-            filed.by_kind[kind] = set(max(holding, key=len))
+            table, facts = max(holding, key=lambda tf: len(tf[1]))
+            filed.by_kind[kind] = set(facts)
+            if kind == "IS":
+                filed.by_product = set(product_tables.get(table, []))
     return filed
 
 
@@ -198,6 +219,7 @@ def evaluate(path: Path, validate: bool) -> tuple[Counter[str], str]:
     anywhere_ours: dict[Key, set[str]] = {}  # every statement's: a fact shown twice is written once
     counts["deprecated chosen"] += sum(1 for f in produced if f.concept in deprecated)
     _equity(filed, produced, statement_of, counts, index, deprecated, path)
+    _by_product(filed, produced, counts, index, deprecated, path)
     for f, kind in zip(produced, statement_of, strict=True):
         if f.value is None or f.unit is None or f.dims:
             continue
@@ -258,6 +280,32 @@ def _equity(filed: Filed, produced: list[ReadFact], statement_of: list[str], cou
                       f"ours {' '.join(c.split(':')[-1] for c in sorted(concepts))}")
 
 
+def _by_product(filed: Filed, produced: list[ReadFact], counts: Counter[str], index: ConceptIndex,
+                deprecated: set[str], path: Path) -> None:
+    """The income statement's parts by product or service: (period, member, value)."""
+    ours: dict[tuple[str, str, Decimal], set[str]] = {}
+    for f in produced:
+        if f.value is not None and f.unit is not None and [d for d, _ in f.dims] == [PRODUCT_AXIS]:
+            key = (f.period, f.dims[0][1], Decimal(f.value))
+            ours.setdefault(key, set()).add(f.concept)
+            counts["PS produced"] += 1
+            counts["PS precise"] += key in filed.product_anywhere
+    counts["PS expected"] += len(filed.by_product)
+    for concept, period, member, value in filed.by_product:
+        concepts = ours.get((period, member, value))
+        if concepts is None:
+            if MISSES:
+                print(f"  lost {path.stem[:14]:14s} PS {value:>14} {period} {member:35s} {concept[8:]}")
+            continue
+        counts["PS recalled"] += 1
+        if index.get(concept) is not None and concept not in deprecated:
+            counts["PS judged"] += 1
+            counts["PS right"] += concept in concepts
+            if concept not in concepts and MISSES:
+                print(f"  miss {path.stem[:14]:14s} PS {value:>14} {member:30s} filed {concept[8:]:50s} "
+                      f"ours {' '.join(c.split(':')[-1] for c in sorted(concepts))}")
+
+
 def _statement_of_facts(result: object) -> list[str]:
     """The statement kind of each fact of the instance, in document order."""
     model = result.model  # type: ignore[attr-defined]
@@ -296,7 +344,7 @@ def main() -> None:
         print(f"{_line(path.name, counts)}  {time.perf_counter() - start:5.1f} s {note}")
     for name, c in (("held-out companies", held), ("learned companies", learned), ("all", totals)):
         print(_line(name, c))
-        for kind in (*KINDS, "EQ"):
+        for kind in (*KINDS, "EQ", "PS"):
             print(_line(f"  {name} {kind}", c, (kind,)))
 
 
