@@ -634,3 +634,17 @@ def test_parts_that_do_not_add_up_to_the_total_keep_their_own_concepts(mapper: M
     assert [(mi.mapping.concept, mi.mapping.dimensions) for mi in ms.items[:2] if mi.mapping] == [
         (total.concept, {"srt:ProductOrServiceAxis": "us-gaap:ProductMember"}),
         (total.concept, {"srt:ProductOrServiceAxis": "us-gaap:ServiceMember"})]
+
+
+def test_a_row_of_a_non_cash_section_is_not_a_cash_payment(mapper: Mapper) -> None:
+    """Tesla's "Acquisitions of property and equipment included in liabilities" under
+    "Supplemental Non-Cash Investing and Financing Activities" had taken capital
+    expenditures, a cash payment, from the investing row that is one."""
+    label = "Acquisitions of property and equipment included in liabilities"
+    alone = mapper.rank(label, "monetary", "CF")[0].qname
+    assert alone == "us-gaap:PaymentsToAcquirePropertyPlantAndEquipment"
+    ranked = mapper.rank(label, "monetary", "CF", ("Supplemental Non-Cash Investing and Financing Activities",))
+    assert not any(w in ranked[0].qname for w in ("Payments", "Proceeds", "Repayments"))
+    leases = mapper.rank("Right-of-use assets obtained in exchange for operating lease liabilities", "monetary", "CF",
+                         ("Non-cash investing and financing activities",))[0]
+    assert leases.qname == "us-gaap:RightOfUseAssetObtainedInExchangeForOperatingLeaseLiability"

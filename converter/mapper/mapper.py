@@ -78,9 +78,11 @@ OPPOSITE = {"basic": "diluted", "diluted": "basic", "current": "noncurrent", "no
 # interests right; "finance lease" gained as much as it lost ("Long-term debt including
 # obligations under finance leases" is LongTermDebtAndCapitalLeaseObligations).
 LABEL_QUALIFIERS = (("noncash",), ("gain",), ("operating", "lease"), ("redeemable",), ("comprehensive",))
+_CASH_WORDS = tokens("payments proceeds repayments")  # a concept so named is a cash flow
 _SIDE = re.compile(r"\b(assets?|liabilit(?:y|ies))\b", re.I)
 _SECTION_CONTEXTS = (re.compile(r"\b(current|non-?current|long-term|nonoperating)\b", re.I),
-                     re.compile(r"\b(basic|diluted|dilution|dilutive)\b", re.I))
+                     re.compile(r"\b(basic|diluted|dilution|dilutive)\b", re.I),
+                     re.compile(r"\b(non-?cash)\b", re.I))
 # rows below operating income are nonoperating; results and taxes are not "other income"
 _OPERATING_RESULT = re.compile(r"(income|loss|earnings)\s+from\s+operations|operating\s+(income|loss|profit)", re.I)
 _EQUITY = re.compile(r"equity|stockholders|shareholders|deficit|capital", re.I)
@@ -153,6 +155,10 @@ class Score:
             if _says(q.toks, phrase):
                 in_name = np.logical_and.reduce([ev.name_contains(word) for word in phrase])
                 qualifiers.append((f"'{' '.join(phrase)}' is in the label only", ~in_name, True))
+        if "noncash" in q.context:  # "Supplemental non-cash investing and financing activities"
+            cash = np.logical_or.reduce([ev.name_contains(word) for word in _CASH_WORDS])
+            qualifiers.append(("the row's section is non-cash, the concept a cash payment or receipt",
+                               cash & ~ev.name_contains("noncash"), False))
         if q.side:
             other = "liability" if q.side == "asset" else "asset"
             qualifiers.append((f"the row's section says {q.side}, the concept's name says {other}",
@@ -378,7 +384,8 @@ class Mapper:
 
     def _section_tokens(self, label: str, sections: tuple[str, ...]) -> tuple[str, ...]:
         """What the nearest section says that the label does not: 'current' / 'noncurrent'
-        ("Current assets:"), 'basic' / 'diluted' ("Assuming dilution:")."""
+        ("Current assets:"), 'basic' / 'diluted' ("Assuming dilution:"), 'noncash'
+        ("Supplemental non-cash investing and financing activities")."""
         out: tuple[str, ...] = ()
         for context in _SECTION_CONTEXTS:
             if context.search(label):
