@@ -648,3 +648,23 @@ def test_a_row_of_a_non_cash_section_is_not_a_cash_payment(mapper: Mapper) -> No
     leases = mapper.rank("Right-of-use assets obtained in exchange for operating lease liabilities", "monetary", "CF",
                          ("Non-cash investing and financing activities",))[0]
     assert leases.qname == "us-gaap:RightOfUseAssetObtainedInExchangeForOperatingLeaseLiability"
+
+
+def test_cash_from_operations_adds_up_with_each_cash_effects_weight(mapper: Mapper) -> None:
+    """"Net cash provided by operating activities" has no balance in the taxonomy: its rows
+    add up with the weights their cash effects were read by (net income +1 though a credit,
+    a gain -1), not by their balances."""
+    from converter.mapper.calculations import find_calculations
+    year = Period(date(2025, 6, 30), date(2024, 7, 1))
+    section = ("Operating activities",)
+    statement = _statement(StatementKind.CF, year, [
+        _row("Net earnings", ["16,065"], sections=section),
+        _row("Depreciation and amortization", ["2,847"], sections=section),
+        _row("Gain on sale of assets", ["(755)"], sections=section),
+        _row("Change in accounts receivable", ["45"], sections=section),
+        _row("Total operating activities", ["18,202"], is_total=True)])
+    ms = mapper.map_filing([statement])[0]
+    find_calculations(ms, mapper.index)
+    assert not ms.unbalanced
+    (relation,) = ms.calculations
+    assert [w for _, w in relation.children] == [1.0, 1.0, -1.0, -1.0]

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from converter.mapper.signs import balance_of
+from converter.mapper.cashflow import CASH_TOTALS
+from converter.mapper.signs import balance_of, cash_flow_sign
 from converter.model.mapping import CalcRelation, MappedItem, MappedStatement, SignBasis
 from converter.taxonomy.index import ConceptIndex
 
@@ -30,6 +31,12 @@ def xbrl_values(item: MappedItem) -> list[Decimal | None]:
 
 
 def weight(child: MappedItem, total: MappedItem, index: ConceptIndex) -> float:
+    """+1 where the child's balance is the total's, -1 where opposite; toward a net-cash
+    total, a cash effect's own weight (the one its sign was read by): net income adds to the
+    cash from operations although it is a credit, and that total has no balance."""
+    if total.mapping is not None and total.mapping.concept in CASH_TOTALS and child.mapping is not None \
+            and child.mapping.sign_basis is SignBasis.CASH_EFFECT:
+        return float(cash_flow_sign(child.mapping, balance_of(child.mapping, index), index)[0])
     a, b = balance_of(child.mapping, index), balance_of(total.mapping, index)
     if a is None or b is None or a == b:
         return 1.0
