@@ -668,3 +668,32 @@ def test_cash_from_operations_adds_up_with_each_cash_effects_weight(mapper: Mapp
     assert not ms.unbalanced
     (relation,) = ms.calculations
     assert [w for _, w in relation.children] == [1.0, 1.0, -1.0, -1.0]
+
+
+def test_a_total_adds_up_across_a_section_closed_too_early(mapper: Mapper) -> None:
+    """NVIDIA's "Cash flow hedges" caption is read as a section of its own after the
+    available-for-sale subtotal, so "Other comprehensive income (loss), net" and "Total
+    comprehensive income" sit in it; their parts add up exactly in every period."""
+    from converter.mapper.calculations import find_calculations
+    years = [Period(date(y, 1, 26), date(y - 1, 1, 29)) for y in (2025, 2024)]
+    oci, afs, hedges = "Other comprehensive income (loss), net of tax", "Available-for-sale securities", \
+        "Cash flow hedges"
+
+    def row(label: str, values: list[str], sections: tuple[str, ...], **kw: object) -> LineItem:
+        return _row(label, values, sections=sections, **kw)
+    statement = Statement(StatementKind.CI, "Statements of Comprehensive Income", years, [
+        row("Net income", ["72,880", "29,760"], ()),
+        row("Net change in unrealized gain (loss)", ["1", "80"], (oci, afs)),
+        row("Reclassification adjustments for net realized gain included in net income", ["0", "0"], (oci, afs)),
+        row("Net change in unrealized gain (loss)", ["1", "80"], (oci, afs)),
+        row("Net change in unrealized gain", ["21", "38"], (hedges,)),
+        row("Reclassification adjustments for net realized loss included in net income", ["(21)", "(48)"], (hedges,)),
+        row("Net change in unrealized loss", ["0", "(10)"], (hedges,)),
+        row("Other comprehensive income (loss), net", ["1", "70"], (hedges,)),
+        row("Total comprehensive income", ["72,881", "29,830"], (hedges,), is_total=True),
+    ], scale=6, scale_text="in millions", unscaled_kinds=frozenset())
+    ms = mapper.map_filing([statement])[0]
+    find_calculations(ms, mapper.index)
+    assert not ms.unbalanced
+    assert {ms.items[c.total].item.label: [k for k, _ in c.children] for c in ms.calculations}[
+        "Total comprehensive income"] == [0, 7]

@@ -2,7 +2,8 @@
 
 Every row with values is tested, in order, as the total of a run of the rows just above
 it at the same level (a suffix of the pending rows, not reaching above the section it
-sits in).  Weights come from the taxonomy's logic: +1 where the child's balance equals the
+sits in; failing that, one reaching above it that adds up exactly in two periods or
+more).  Weights come from the taxonomy's logic: +1 where the child's balance equals the
 total's, -1 where it is opposite.  A run counts if it adds up exactly in every period;
 failing any exact run, one that is off only by the rounding of the printed figures (half a
 printed unit for each figure, as XBRL Calculations 1.1 reads them: PG's inventories of
@@ -90,6 +91,14 @@ def _match_suffix(ms: MappedStatement, pending: list[int], i: int,
         children = pending[-length:]
         checked = _adds_up(ms, children, total, totals, index, rounding=True)
         if checked:
+            return children, checked
+    # last, a run reaching above the total's section, when it adds up exactly in at least two
+    # periods: a section closed too early ("Cash flow hedges" read as a caption of its own
+    # after NVIDIA's available-for-sale subtotal) must not hide the total of its parts
+    for length in range(min(len(pending), MAX_CHILDREN), max(longest, 1), -1):
+        children = pending[-length:]
+        checked = _adds_up(ms, children, total, totals, index)
+        if checked >= 2:
             return children, checked
     return None
 
