@@ -19,6 +19,9 @@ text) to get a bare HTML input, convert it, and compare with the filer's own fac
 * Concept accuracy: among the recalled facts, the share that carry the filer's concept
   (only facts whose filed concept is a current US-GAAP concept count).
 * Validity (``--validate``): Arelle's verdict on each package.
+* Totals not adding up: statement totals whose printed rows above them add up to them by
+  no rule the converter knows (reported to the user), out of those plus the calculation
+  relations found.
 * Parts by product or service (PS, on their own lines): the income statement table's facts
   on ``srt:ProductOrServiceAxis`` alone (Apple's "Products" and "Services" net sales),
   compared as (period, member, value); precision over our facts on that axis.
@@ -210,6 +213,8 @@ def evaluate(path: Path, validate: bool) -> tuple[Counter[str], str]:
             return counts, f"{fold} failed: {exc}"
         produced = read_facts(result.output / f"{result.model.stem}.xml")
         statement_of = _statement_of_facts(result)
+        counts["totals not adding up"] += len(result.unbalanced)
+        counts["calculation relations"] += sum(len(ms.calculations) for ms in result.statements)
         if validate:
             counts["valid"] += int(result.valid)
             counts["validated"] += 1
@@ -322,7 +327,8 @@ def _line(name: str, c: Counter[str], kinds: tuple[str, ...] = KINDS) -> str:
     if c["validated"]:
         text += f"  valid {c['valid']}/{c['validated']}"
     if kinds == KINDS:
-        text += f"  deprecated concepts {c['deprecated chosen']}"
+        text += (f"  deprecated concepts {c['deprecated chosen']}  totals not adding up "
+                 f"{c['totals not adding up']} (of {c['totals not adding up'] + c['calculation relations']})")
     return text
 
 
