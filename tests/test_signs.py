@@ -87,3 +87,24 @@ def test_a_section_is_named_by_its_first_word_outside_parentheses() -> None:
     assert section("Other income (expense)") == "credit"
     assert section("Expense and other (income)") == "debit"
     assert section("Costs and expenses") == "debit"
+
+
+def test_an_expense_concept_among_revenues_is_not_reversed_by_the_arithmetic() -> None:
+    """A debit concept printed positive in an income statement's section of revenues is a
+    concept to question, not a sign to reverse (Tesla 2010's "Development services" had
+    come out as a negative business-development expense, which EDGAR's DQC 0015 reports);
+    a credit concept among expenses may be reversed."""
+    from converter.mapper.signs import apply_signs
+    from converter.model.mapping import MappedItem, Mapping
+    from converter.model.statements import Amount, LineItem
+    from converter.taxonomy.index import load_index
+
+    def row(label: str, concept: str, section: str) -> MappedItem:
+        item = LineItem(label, label, [Amount("19,666", Decimal(19666))], sections=(section,))
+        return MappedItem(item, Mapping(f"us-gaap:{concept}", 0.5, "test"))
+    among_revenues = row("Development services", "BusinessDevelopment", "Revenues")
+    among_expenses = row("Other operating expense (income), net", "OtherOperatingIncomeExpenseNet",
+                         "Operating expenses")
+    apply_signs("IS", [among_revenues, among_expenses], load_index())
+    assert among_revenues.mapping is not None and among_revenues.mapping.sign_basis is SignBasis.AS_PRINTED
+    assert among_expenses.mapping is not None and among_expenses.mapping.sign_basis is SignBasis.OPPOSITE

@@ -131,7 +131,11 @@ def apply_signs(statement_kind: str, mapped: list[MappedItem], index: ConceptInd
                 and item.kind == "monetary":
             sign, basis = cash_flow_sign(m.mapping, balance, index)
         else:
-            named = statement_kind in ("IS", "CI") and section_balance(item) is not None
+            # an income-positive row among expenses, or a reclassification within other
+            # comprehensive income; not an expense among revenues, which is a concept to
+            # question, not a sign (Tesla 2010's "Development services" as business development)
+            named = section_balance(item) is not None and (
+                statement_kind == "CI" or (statement_kind == "IS" and natural == "debit"))
             sign, basis = decide_sign(item, balance, natural, named)
         m.mapping.sign, m.mapping.sign_basis = sign, basis
         m.mapping.sign_reason = sign_reason(basis, balance, natural)
