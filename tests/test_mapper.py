@@ -614,7 +614,8 @@ def test_a_credit_row_printed_among_expenses_takes_the_sign_the_total_gives_it(m
 
 @pytest.mark.parametrize(("label", "member"), [
     ("Products", "us-gaap:ProductMember"), ("Net service sales", "us-gaap:ServiceMember"),
-    ("Products and services", None), ("Licensing", None)])
+    ("Financing", "us-gaap:FinancialServiceMember"), ("Financial services", "us-gaap:FinancialServiceMember"),
+    ("Products and services", None), ("Licensing", None), ("Sales", None)])
 def test_a_part_names_products_or_services(label: str, member: str | None) -> None:
     from converter.mapper.breakdowns import product_or_service
     assert product_or_service(label) == member
@@ -697,3 +698,19 @@ def test_a_total_adds_up_across_a_section_closed_too_early(mapper: Mapper) -> No
     assert not ms.unbalanced
     assert {ms.items[c.total].item.label: [k for k, _ in c.children] for c in ms.calculations}[
         "Total comprehensive income"] == [0, 7]
+
+
+def test_sales_beside_services_are_products_and_rounding_is_allowed(mapper: Mapper) -> None:
+    """IBM's revenue: "Services", "Sales", "Financing" (Regulation S-X sets sales of products
+    apart from services), whose six-month figures add up within their rounding."""
+    half = Period(date(2025, 6, 30), date(2025, 1, 1))
+    statement = _statement(StatementKind.IS, half, [
+        _row("Services", ["14,962"], sections=("Revenue",)), _row("Sales", ["16,199"], sections=("Revenue",)),
+        _row("Financing", ["357"], sections=("Revenue",)), _row("Total revenue", ["31,519"], is_total=True)])
+    ms = mapper.map_filing([statement])[0]
+    total = ms.items[3].mapping
+    assert total is not None
+    assert [(mi.mapping.concept, mi.mapping.dimensions["srt:ProductOrServiceAxis"])
+            for mi in ms.items[:3] if mi.mapping] == [
+        (total.concept, "us-gaap:ServiceMember"), (total.concept, "us-gaap:ProductMember"),
+        (total.concept, "us-gaap:FinancialServiceMember")]
