@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -94,3 +95,15 @@ def test_missing_cover_facts_are_named_not_invented() -> None:
     named = {m.split(":", 1)[0] for m in cover.missing}
     assert "EntityEmergingGrowthCompany" in named and "SolicitingMaterial" in named
     assert "EntityRegistrantName" not in named and "EntityEmergingGrowthCompany" not in cover.fields
+
+
+def test_the_report_date_of_a_quarter_ended(tmp_path: Path) -> None:
+    """IBM's cover says "FOR THE QUARTER ENDED JUNE 30, 2025", not "for the quarterly period
+    ended": either gives the document's period end date."""
+    from converter.extraction.cover import extract_cover
+    from converter.readers import read_document
+    path = tmp_path / "q.htm"
+    path.write_text("<html><body><p>FORM 10-Q</p><p>QUARTERLY REPORT PURSUANT TO SECTION 13 OR 15(d) OF THE "
+                    "SECURITIES EXCHANGE ACT OF 1934</p><p>FOR THE QUARTER ENDED JUNE 30, 2025</p>"
+                    "<p>EXAMPLE CORPORATION</p></body></html>")
+    assert extract_cover(read_document(path), set()).fields["DocumentPeriodEndDate"] == "2025-06-30"

@@ -91,7 +91,7 @@ def extract_cover(document: Document, statement_orders: set[int]) -> CoverData:
     report_date = _first(
         r"Date of Report\s*\(Date of earliest event reported\)\s*:?\s*([A-Za-z]+\.?\s+\d{1,2},?\s+\d{4})",
         text,
-    ) or _first(r"for the (?:quarterly period|fiscal year|period) ended\s*:?\s*([A-Za-z]+\.?\s+\d{1,2},?\s+\d{4})",
+    ) or _first(r"for the (?:quarterly period|quarter|fiscal year|year|period) ended\s*:?\s*([A-Za-z]+\.?\s+\d{1,2},?\s+\d{4})",
                 text)
     if report_date and parse_date(report_date):
         f["DocumentPeriodEndDate"] = parse_date(report_date).isoformat()  # type: ignore[union-attr]
