@@ -107,3 +107,36 @@ def test_the_report_date_of_a_quarter_ended(tmp_path: Path) -> None:
                     "SECURITIES EXCHANGE ACT OF 1934</p><p>FOR THE QUARTER ENDED JUNE 30, 2025</p>"
                     "<p>EXAMPLE CORPORATION</p></body></html>")
     assert extract_cover(read_document(path), set()).fields["DocumentPeriodEndDate"] == "2025-06-30"
+
+
+def _cover_of(tmp_path: Path, body: str) -> dict[str, object]:
+    from converter.extraction.cover import extract_cover
+    from converter.readers import read_document
+    path = tmp_path / "cover.htm"
+    path.write_text(f"<html><body>{body}</body></html>")
+    return dict(extract_cover(read_document(path), set()).fields)
+
+
+def test_an_exhibit_amending_a_plan_does_not_make_the_report_an_amendment(tmp_path: Path) -> None:
+    """Home Depot's 10-K lists "Amendment No. 1 to The Home Depot Deferred Compensation Plan"
+    among its exhibits; only "(Amendment No. 1)" on the cover makes the report an amendment."""
+    exhibits = "".join(f"<p>10.{n} Amendment No. {n} to The Example Deferred Compensation Plan</p>" for n in range(40))
+    assert _cover_of(tmp_path, f"<p>FORM 10-K</p>{exhibits}")["AmendmentFlag"] is False
+    assert _cover_of(tmp_path, "<p>FORM 10-K</p><p>(Amendment No. 1)</p>")["AmendmentFlag"] is True
+
+
+@pytest.mark.parametrize("cells", [
+    # Apple: the street above "City, State (Address ...)", the ZIP code in a cell of its own
+    "<tr><td>One Apple Park Way</td></tr><tr><td>Cupertino, California</td><td>95014</td></tr>"
+    "<tr><td>(Address of principal executive offices)</td><td>(Zip Code)</td></tr>",
+    # Alphabet: the whole address above a caption of its own
+    "<tr><td>One Apple Park Way</td></tr><tr><td>Cupertino, California 95014</td></tr>"
+    "<tr><td>(Address of principal executive offices, including zip code)</td></tr>",
+])
+def test_an_address_set_over_cover_table_cells(tmp_path: Path, cells: str) -> None:
+    state = ("<tr><td>California</td><td>94-2404110</td></tr><tr><td>(State or other jurisdiction of "
+             "incorporation)</td><td>(I.R.S. Employer Identification No.)</td></tr>")
+    fields = _cover_of(tmp_path, f"<p>FORM 10-K</p><table>{state}{cells}</table>")
+    assert [fields.get(k) for k in ("EntityAddressAddressLine1", "EntityAddressCityOrTown",
+                                    "EntityAddressStateOrProvince", "EntityAddressPostalZipCode")] == [
+        "One Apple Park Way", "Cupertino", "CA", "95014"]

@@ -85,14 +85,16 @@ def extract_cover(document: Document, statement_orders: set[int]) -> CoverData:
     form = header.get("form") or _first(rf"\bFORM\s+({FORMS})\b", text)
     if form:
         f["DocumentType"] = form.upper().removesuffix("/A")
+        # "(Amendment No. 1)" under the form's name; not an exhibit list's "Amendment No. 1
+        # to the Deferred Compensation Plan" (Home Depot's 10-K)
         f["AmendmentFlag"] = form.upper().endswith("/A") or bool(
-            re.search(r"\bAmendment\s+No\.\s*\d", text, re.I)
+            re.search(r"\bAmendment\s+No\.\s*\d+\s*\)?\s*$", "\n".join(lines[:30]), re.I | re.M)
         )
     report_date = _first(
         r"Date of Report\s*\(Date of earliest event reported\)\s*:?\s*([A-Za-z]+\.?\s+\d{1,2},?\s+\d{4})",
         text,
-    ) or _first(r"for the (?:quarterly period|quarter|fiscal year|year|period) ended\s*:?\s*([A-Za-z]+\.?\s+\d{1,2},?\s+\d{4})",
-                text)
+    ) or _first(r"for the (?:quarterly period|quarter|fiscal year|year|period) ended"
+                r"\s*:?\s*([A-Za-z]+\.?\s+\d{1,2},?\s+\d{4})", text)
     if report_date and parse_date(report_date):
         f["DocumentPeriodEndDate"] = parse_date(report_date).isoformat()  # type: ignore[union-attr]
     name = header.get("company") or _before(text, r"Exact name of registrant") or _registrant(lines)
@@ -110,9 +112,10 @@ def extract_cover(document: Document, statement_orders: set[int]) -> CoverData:
         r"Employer Identification (?:No\.?|Number)\s*:?\s*(\d{2}-\d{7})", text)
     if ein and re.fullmatch(r"\d{2}-\d{7}", ein):
         f["EntityTaxIdentificationNumber"] = ein
-    address = _before(text, r"Address of principal executive offices") or _address_line(lines)
-    if address:
-        _address(address, f)
+    for address in (_before(text, r"Address of principal executive offices"), _address_around_caption(lines),
+                    _address_line(lines)):
+        if address and _address(address, f):
+            break
     m = re.search(r"\(?(\d{3})\)?[\s.-]*(\d{3}[\s.-]\d{4})\s*\(\s*Registrant['’]s telephone", text, re.I) or \
         next((m for line in lines[:80] if (m := _PHONE_LINE.fullmatch(line.strip()))), None)
     if m:
@@ -205,6 +208,36 @@ def _address_line(lines: list[str]) -> str | None:
     """A cover page without the address caption: the first line that ends in a state and ZIP code."""
     return next((line for line in lines[:80] if _ZIP_AT_END.search(line) and len(line) <= 150
                  and not re.search(r"Washington,\s*D\.?\s*C\.?\s+20549", line)), None)  # the SEC's own
+
+
+_ZIP_LINE = re.compile(r"^\s*(\d{5}(?:-\d{4})?)\s*(?:\(\s*Zip\s+Code\s*\))?\s*$", re.I)
+_ZIP_AT_THE_END = re.compile(r"\s+(\d{5}(?:-\d{4})?)$")
+
+
+def _address_around_caption(lines: list[str]) -> str | None:
+    """A cover table that sets the address over several cells: "City, State (Address of
+    principal executive offices)" with the street on the line above (Apple, Coca-Cola, Home
+    Depot) or before the city (NVIDIA, Procter & Gamble), the ZIP code after it ("95014 (Zip
+    Code)") or in it; or the caption on a line of its own below "Mountain View, CA 94043"
+    (Alphabet).  The result still has to read as an address (``_address``)."""
+    for k, line in enumerate(lines[:120]):
+        at = line.lower().find("(address of principal executive offices")
+        if at < 0:
+            continue
+        value, above = line[:at].strip(" ,"), k - 1
+        if not value and k > 0:  # the caption on a line of its own
+            value, above = lines[k - 1].strip(" ,"), k - 2
+        zip_code = _ZIP_AT_THE_END.search(value)
+        if zip_code:
+            value = value[: zip_code.start()]
+            code = zip_code.group(1)
+        else:
+            code = next((m.group(1) for near in lines[k + 1: k + 3] if (m := _ZIP_LINE.match(near))), "")
+        street = lines[above].strip(" ,") if above >= 0 else ""
+        if value.count(",") == 1 and street and "(" not in street and not _ZIP_LINE.match(street):
+            value = f"{street}, {value}"  # "One Apple Park Way" above "Cupertino, California"
+        return f"{value} {code}" if code else None
+    return None
 
 
 def _table_lines(rows: list[Row]) -> list[str]:
@@ -314,17 +347,19 @@ def _line_with(pattern: str, lines: list[str]) -> str | None:
     return None
 
 
-def _address(address: str, f: dict[str, str | bool]) -> None:
-    """'21211 Nordhoff Street, Chatsworth, California 91311' into DEI address parts."""
+def _address(address: str, f: dict[str, str | bool]) -> bool:
+    """'21211 Nordhoff Street, Chatsworth, California 91311' into DEI address parts
+    (whether it reads as one)."""
     parts = [p.strip() for p in address.split(",") if p.strip()]
     m = re.match(r"(?P<state>[A-Za-z .]+?)\s+(?P<zip>\d{5}(?:-\d{4})?)$", parts[-1]) if parts else None
     if not m or len(parts) < 3:
-        return
+        return False
     state = m.group("state").strip()
     code = US_STATES.get(state.lower()) or (state.upper() if len(state) == 2 else None)
     if code is None:
-        return
+        return False
     f["EntityAddressAddressLine1"] = ", ".join(parts[:-2])
     f["EntityAddressCityOrTown"] = parts[-2]
     f["EntityAddressStateOrProvince"] = code
     f["EntityAddressPostalZipCode"] = m.group("zip")
+    return True
