@@ -269,20 +269,7 @@ def _equity(filed: Filed, produced: list[ReadFact], statement_of: list[str], cou
             counts["EQ precise"] += key in filed.equity_anywhere
         if kind == "EQ" or not f.dims:
             ours.setdefault(key, set()).add(f.concept)
-    counts["EQ expected"] += len(filed.equity)
-    for concept, period, member, value in filed.equity:
-        concepts = ours.get((period, member, value))
-        if concepts is None:
-            if MISSES:
-                print(f"  lost {path.stem[:14]:14s} EQ {value:>14} {period} {member[8:]:35s} {concept[8:]}")
-            continue
-        counts["EQ recalled"] += 1
-        if index.get(concept) is not None and concept not in deprecated:
-            counts["EQ judged"] += 1
-            counts["EQ right"] += concept in concepts
-            if concept not in concepts and MISSES:
-                print(f"  miss {path.stem[:14]:14s} EQ {value:>14} {member[8:]:30s} filed {concept[8:]:50s} "
-                      f"ours {' '.join(c.split(':')[-1] for c in sorted(concepts))}")
+    _by_member("EQ", filed.equity, ours, counts, index, deprecated, path)
 
 
 def _by_product(filed: Filed, produced: list[ReadFact], counts: Counter[str], index: ConceptIndex,
@@ -295,19 +282,26 @@ def _by_product(filed: Filed, produced: list[ReadFact], counts: Counter[str], in
             ours.setdefault(key, set()).add(f.concept)
             counts["PS produced"] += 1
             counts["PS precise"] += key in filed.product_anywhere
-    counts["PS expected"] += len(filed.by_product)
-    for concept, period, member, value in filed.by_product:
+    _by_member("PS", filed.by_product, ours, counts, index, deprecated, path)
+
+
+def _by_member(kind: str, filed: set[tuple[str, str, str, Decimal]],
+               ours: dict[tuple[str, str, Decimal], set[str]], counts: Counter[str], index: ConceptIndex,
+               deprecated: set[str], path: Path) -> None:
+    """Recall and concept accuracy of facts compared as (period, member, value)."""
+    counts[f"{kind} expected"] += len(filed)
+    for concept, period, member, value in filed:
         concepts = ours.get((period, member, value))
         if concepts is None:
             if MISSES:
-                print(f"  lost {path.stem[:14]:14s} PS {value:>14} {period} {member:35s} {concept[8:]}")
+                print(f"  lost {path.stem[:14]:14s} {kind} {value:>14} {period} {member:35s} {concept[8:]}")
             continue
-        counts["PS recalled"] += 1
+        counts[f"{kind} recalled"] += 1
         if index.get(concept) is not None and concept not in deprecated:
-            counts["PS judged"] += 1
-            counts["PS right"] += concept in concepts
+            counts[f"{kind} judged"] += 1
+            counts[f"{kind} right"] += concept in concepts
             if concept not in concepts and MISSES:
-                print(f"  miss {path.stem[:14]:14s} PS {value:>14} {member:30s} filed {concept[8:]:50s} "
+                print(f"  miss {path.stem[:14]:14s} {kind} {value:>14} {member:30s} filed {concept[8:]:50s} "
                       f"ours {' '.join(c.split(':')[-1] for c in sorted(concepts))}")
 
 
