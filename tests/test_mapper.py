@@ -589,19 +589,23 @@ def test_a_total_off_by_the_rounding_of_its_printed_parts_still_adds_up(mapper: 
         assert bool(ms.unbalanced) is not adds_up
 
 
+def _section_with_total(kind: StatementKind, section: str, rows: list[tuple[str, str]]) -> Statement:
+    """A one-year statement of rows in one section, the last row their total."""
+    year = Period(date(2024, 12, 31), date(2024, 1, 1))
+    *parts, (label, value) = rows
+    return _statement(kind, year, [*(_row(lab, [v], sections=(section,)) for lab, v in parts),
+                                   _row(label, [value], is_total=True)])
+
+
 def test_a_credit_row_printed_among_expenses_takes_the_sign_the_total_gives_it(mapper: Mapper) -> None:
     """Amazon lists "Other operating expense (income), net" among its operating expenses,
     positive when an expense.  Its concept is income-positive, so only the total can say
     the XBRL value is the printed one negated; a row whose total adds up as printed keeps it."""
     from converter.mapper.calculations import find_calculations
     from converter.model.mapping import SignBasis
-    year = Period(date(2024, 12, 31), date(2024, 1, 1))
-    section = ("Operating expenses",)
-    statement = _statement(StatementKind.IS, year, [
-        _row("Cost of sales", ["288,831"], sections=section),
-        _row("Fulfillment", ["84,299"], sections=section),
-        _row("Other operating expense (income), net", ["1,263"], sections=section),
-        _row("Total operating expenses", ["374,393"], is_total=True)])
+    statement = _section_with_total(StatementKind.IS, "Operating expenses", [
+        ("Cost of sales", "288,831"), ("Fulfillment", "84,299"), ("Other operating expense (income), net", "1,263"),
+        ("Total operating expenses", "374,393")])
     ms = mapper.map_statement(statement)
     other = ms.items[2].mapping
     assert other is not None and other.concept == "us-gaap:OtherOperatingIncomeExpenseNet"
@@ -656,14 +660,9 @@ def test_cash_from_operations_adds_up_with_each_cash_effects_weight(mapper: Mapp
     add up with the weights their cash effects were read by (net income +1 though a credit,
     a gain -1), not by their balances."""
     from converter.mapper.calculations import find_calculations
-    year = Period(date(2025, 6, 30), date(2024, 7, 1))
-    section = ("Operating activities",)
-    statement = _statement(StatementKind.CF, year, [
-        _row("Net earnings", ["16,065"], sections=section),
-        _row("Depreciation and amortization", ["2,847"], sections=section),
-        _row("Gain on sale of assets", ["(755)"], sections=section),
-        _row("Change in accounts receivable", ["45"], sections=section),
-        _row("Total operating activities", ["18,202"], is_total=True)])
+    statement = _section_with_total(StatementKind.CF, "Operating activities", [
+        ("Net earnings", "16,065"), ("Depreciation and amortization", "2,847"), ("Gain on sale of assets", "(755)"),
+        ("Change in accounts receivable", "45"), ("Total operating activities", "18,202")])
     ms = mapper.map_filing([statement])[0]
     find_calculations(ms, mapper.index)
     assert not ms.unbalanced
