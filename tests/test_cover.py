@@ -140,3 +140,16 @@ def test_an_address_set_over_cover_table_cells(tmp_path: Path, cells: str) -> No
     assert [fields.get(k) for k in ("EntityAddressAddressLine1", "EntityAddressCityOrTown",
                                     "EntityAddressStateOrProvince", "EntityAddressPostalZipCode")] == [
         "One Apple Park Way", "Cupertino", "CA", "95014"]
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("The number of shares outstanding of the Registrant\u2019s Common Stock as of February 18, 2025 was "
+     "4,301,000,395.", Decimal(4301000395)),
+    ("Number of shares of common stock outstanding as of January 29, 2025\n10,597,729,352", Decimal(10597729352)),
+])
+def test_shares_outstanding_in_other_words(text: str, count: Decimal) -> None:
+    """Coca-Cola: "shares outstanding of the Registrant's Common Stock as of DATE was N";
+    Amazon's cover table: the count in the cell after "... outstanding as of DATE"."""
+    from converter.extraction.cover_boxes import shares_outstanding
+    found = shares_outstanding(text)
+    assert found is not None and found.value == count

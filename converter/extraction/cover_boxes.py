@@ -134,8 +134,12 @@ def public_float(text: str) -> DatedCoverFact | None:
     return DatedCoverFact("EntityPublicFloat", value, day, "monetary", decimals, m.group(0)[-60:])
 
 
-_SHARES_WAS = re.compile(rf"shares\s+of\s+(?:the\s+registrant.s\s+)?common\s+stock[^.]{{0,40}}?outstanding\s+"
-                         rf"(?:as\s+of|at|on)\s+{_ON_DATE}\s*(?:,\s*)?(?:was|were|:)\s*(?:approximately\s+)?"
+# "shares of common stock outstanding as of DATE was N", "shares outstanding of the
+# Registrant's Common Stock as of DATE was N" (Coca-Cola), and in a cover table "Number of
+# shares of common stock outstanding as of DATE | N" (Amazon)
+_SHARES_WAS = re.compile(rf"shares\s+(?:(?P<before>outstanding)\s+)?of\s+(?:the\s+registrant.s\s+)?common\s+stock"
+                         rf"(?(before)|[^.]{{0,40}}?outstanding)\s+"
+                         rf"(?:as\s+of|at|on)\s+{_ON_DATE}\s*(?:,\s*)?(?:was|were|:)?\s*(?:approximately\s+)?"
                          rf"(?P<count>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?\s+(?:billion|million))", re.I)
 
 
