@@ -57,6 +57,11 @@ def test_share_counts_listed_by_year() -> None:
     ("Common stock - 3.6 billion shares authorized", "Common stock"),
     # a contra amount taken off the row makes it net
     ("Customer receivables (less allowance for doubtful accounts of $35 and $32)", "Customer receivables, net"),
+    # a parenthesis that opens "net of" goes with it, nested parentheses and all
+    ("Foreign currency translation (net of tax (benefit)/expense of $(442), $66 and $(197), respectively)",
+     "Foreign currency translation, net"),
+    ("Notes and accounts receivable — trade (net of allowances of $109 in 2025 and $114 in 2024)",
+     "Notes and accounts receivable — trade, net"),
     ("Receivables from customers, less allowances of $72 in 2009 and $65 in 2008", "Receivables from customers, net"),
     ("Property, plant and equipment, less accumulated depreciation of $2,574 and $2,436",
      "Property, plant and equipment, net"),

@@ -41,7 +41,9 @@ _IN_YEAR_AMOUNT = re.compile(rf"({_MONEY})\s+(?:in|at|for)\s+(?:fiscal\s+)?((?:1
 _RESPECTIVE_AMOUNTS = re.compile(
     rf"of\s+({_MONEY}(?:\s*,\s*(?:and\s+)?{_MONEY}|\s+and\s+{_MONEY})+)[^;]*?respectively", re.I
 )
-_NET_OF = re.compile(r",?\s*net\s+of\b(?:[^;]*?\$.*|[^;$\d(]*)$", re.I)
+# ", net of allowance of $5", "(net of tax (benefit)/expense of $(442), $66 and $(197),
+# respectively)": to the end of the label, with the parenthesis that opens it
+_NET_OF = re.compile(r"(?:\s*\(\s*|,?\s*)net\s+of\b(?:[^;]*?\$.*|[^;$\d(]*)$", re.I)
 # "less allowances of $72 in 2009", "(less allowance for doubtful accounts of $35 and $32)",
 # "less accumulated depreciation of $2,574": the row is the net amount.  Not "less current
 # portion", which says what the row leaves for later years, not that it is net
