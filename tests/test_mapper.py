@@ -713,3 +713,14 @@ def test_sales_beside_services_are_products_and_rounding_is_allowed(mapper: Mapp
             for mi in ms.items[:3] if mi.mapping] == [
         (total.concept, "us-gaap:ServiceMember"), (total.concept, "us-gaap:ProductMember"),
         (total.concept, "us-gaap:FinancialServiceMember")]
+
+
+def test_a_tax_concept_needs_a_label_that_names_the_tax(mapper: Mapper) -> None:
+    """Procter & Gamble's "Unrealized gains/(losses) on defined benefit postretirement plans
+    (net of tax ...)" had found the tax on those gains, through a filer's "Taxes on defined
+    benefit plans net gain during period"; a label that names the tax still may."""
+    label = "Unrealized gains/(losses) on defined benefit postretirement plans, net"
+    best = mapper.rank(label, "monetary", "CI")[0].qname
+    assert best == "us-gaap:OtherComprehensiveIncomeDefinedBenefitPlansNetUnamortizedGainLossArisingDuringPeriodNetOfTax"
+    taxed = mapper.rank("Tax on defined benefit plans net gain arising during period", "monetary", "CI")[0].qname
+    assert taxed == "us-gaap:OtherComprehensiveIncomeDefinedBenefitPlansNetUnamortizedGainLossArisingDuringPeriodTax"

@@ -147,6 +147,9 @@ def _write_npz(path: Path, arrays: dict[str, npt.NDArray[Any]]) -> None:
 
 
 # -- the arrays ----------------------------------------------------------------------
+_TAX_EFFECT = re.compile(r"^(?!.*(?:NetOf|After|Before|Including|Excluding)[A-Za-z]*Taxe?s?$).*Taxe?s?$")
+
+
 class Evidence:
     """Evidence rows grouped by concept (rows of one concept are contiguous)."""
 
@@ -243,6 +246,12 @@ class Evidence:
         """How many companies used each concept in 2020-2025 filings (0: none, or not known)."""
         usage = load_modern_usage()
         return np.array([usage.get(q, (0, ""))[0] for q in self.concepts], dtype=np.int64)
+
+    @cached_property
+    def tax_effect(self) -> Bools:
+        """Concepts that are the tax on something ("...ArisingDuringPeriodTax"), not an
+        amount net of it or before it."""
+        return np.array([bool(_TAX_EFFECT.search(q)) for q in self.concepts])
 
     @cached_property
     def modern_strength(self) -> Floats:

@@ -155,6 +155,8 @@ class Score:
             if _says(q.toks, phrase):
                 in_name = np.logical_and.reduce([ev.name_contains(word) for word in phrase])
                 qualifiers.append((f"'{' '.join(phrase)}' is in the label only", ~in_name, True))
+        if "tax" not in q.toks and "pretax" not in q.toks:  # the tax on an item, where the label names no tax
+            qualifiers.append(("the concept is a tax the label does not name", ev.tax_effect, True))
         if "noncash" in q.context:  # "Supplemental non-cash investing and financing activities"
             cash = np.logical_or.reduce([ev.name_contains(word) for word in _CASH_WORDS])
             qualifiers.append(("the row's section is non-cash, the concept a cash payment or receipt",
