@@ -724,3 +724,26 @@ def test_a_tax_concept_needs_a_label_that_names_the_tax(mapper: Mapper) -> None:
     assert best == "us-gaap:OtherComprehensiveIncomeDefinedBenefitPlansNetUnamortizedGainLossArisingDuringPeriodNetOfTax"
     taxed = mapper.rank("Tax on defined benefit plans net gain arising during period", "monetary", "CI")[0].qname
     assert taxed == "us-gaap:OtherComprehensiveIncomeDefinedBenefitPlansNetUnamortizedGainLossArisingDuringPeriodTax"
+
+
+def test_no_relation_is_written_against_the_taxonomys_direction(mapper: Mapper) -> None:
+    """IBM's cash-flow-hedge lines took each other's concepts: the figures add up, but the
+    relation would sum the after-reclassification total into the before-reclassification
+    part (EDGAR's DQC 0008)."""
+    from converter.mapper.calculations import _reverses_the_taxonomy
+    from converter.model.mapping import MappedItem, MappedStatement, Mapping
+    statement = _section_with_total(StatementKind.CI, "Unrealized gains/(losses) on cash flow hedges", [
+        ("Unrealized gains/(losses) arising during the period", "(82)"),
+        ("Reclassification of (gains)/losses to net income", "(419)"),
+        ("Total unrealized gains/(losses) on cash flow hedges", "(501)")])
+    hedge = "us-gaap:OtherComprehensiveIncomeLossCashFlowHedgeGainLoss"
+
+    def mapped(*concepts: str) -> MappedStatement:
+        return MappedStatement(statement, [MappedItem(item, Mapping(c, 0.5, "test"))
+                                           for item, c in zip(statement.items, concepts, strict=True)], [])
+    swapped = mapped(f"{hedge}BeforeReclassificationAfterTax", f"{hedge}AfterReclassificationAndTax",
+                     f"{hedge}BeforeReclassificationAfterTax")
+    assert _reverses_the_taxonomy(swapped, [0, 1], swapped.items[2], mapper.index)
+    right = mapped(f"{hedge}BeforeReclassificationAfterTax", f"{hedge}ReclassificationAfterTax",
+                   f"{hedge}AfterReclassificationAndTax")
+    assert not _reverses_the_taxonomy(right, [0, 1], right.items[2], mapper.index)

@@ -52,13 +52,25 @@ def find_calculations(ms: MappedStatement, index: ConceptIndex) -> None:
         match = _match_suffix(ms, pending, i, index)
         if match is not None:
             children, periods = match
-            ms.calculations.append(CalcRelation(i, [(c, weight(ms.items[c], mi, index)) for c in children],
-                                                periods))
+            # where the figures add up but the concepts say the opposite (two rows' concepts
+            # swapped), no relation is written: it would contradict the taxonomy (DQC 0008)
+            if not _reverses_the_taxonomy(ms, children, mi, index):
+                ms.calculations.append(CalcRelation(i, [(c, weight(ms.items[c], mi, index)) for c in children],
+                                                    periods))
             pending = pending[: len(pending) - len(children)]
         elif mi.item.is_total and not (pending and xbrl_values(ms.items[pending[-1]]) == xbrl_values(mi)) \
                 and not _split_above(ms, i):
             ms.unbalanced.append(mi.item.label)  # (a total repeating the one row above it adds up)
         pending.append(i)
+
+
+def _reverses_the_taxonomy(ms: MappedStatement, children: list[int], total: MappedItem, index: ConceptIndex) -> bool:
+    """A child whose concept the US-GAAP calculations sum the total's concept into (the
+    total is the child's part there): writing the relation would contradict the taxonomy
+    (EDGAR's DQC 0008), as when two rows' concepts are swapped."""
+    assert total.mapping is not None
+    parents = {p for p, _ in index.calc_parents.get(total.mapping.concept, ())}
+    return any(ms.items[c].concept in parents for c in children)
 
 
 def _split_above(ms: MappedStatement, i: int) -> bool:
