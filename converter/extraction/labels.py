@@ -237,8 +237,10 @@ def _share_facts(text: str, instants: list[Period], subject: str) -> list[Embedd
     for ym in _YEAR_LIST.finditer(text):  # "shares issued: 2025 - 4,009.2, 2024 - 4,009.2"
         pairs = _by_year([(count, year) for year, count in _YEAR_COUNT.findall(ym.group("pairs"))], instants)
         role = ym.group("role").lower()
-        if role == "held" or role == "shares":  # "Shares: 2025 - 1,353,027,746" under treasury stock
-            role = "treasury" if role == "held" else role_at(ym.start(), None)
+        if role == "held":
+            role = "treasury"
+        elif role == "shares":  # "Shares: 2025 - 1,353,027,746" under treasury stock
+            role = role_at(ym.start(), None)
         for count, period in pairs:
             add(role, count, period, ym.group(0))
         if pairs:

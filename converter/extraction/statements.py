@@ -277,6 +277,10 @@ def _read_body(statement: Statement, rows: list[Row], columns: Columns, left_out
         ))
 
 
+def _has_values(row: Row) -> bool:
+    return any(parse_amount(c) is not None for c in row.cells[1:] if c)
+
+
 def _wrapped_labels(body: list[Row]) -> tuple[dict[int, str], set[int]]:
     """Labels wrapped over several lines ("Accounts receivable, net of allowance for" /
     "  doubtful accounts of $805 ..." / "  at March 31, 2006   2,532   5,869").
@@ -284,9 +288,6 @@ def _wrapped_labels(body: list[Row]) -> tuple[dict[int, str], set[int]]:
     A line with a label and no values starts a wrap when the lines after it go on in lower
     case (or with a number or "$") and the last of them carries the values.  Returns the
     full label of each value row that ends a wrap, and the rows that only began it."""
-    def has_values(row: Row) -> bool:
-        return any(parse_amount(c) is not None for c in row.cells[1:] if c)
-
     def goes_on(row: Row) -> bool:
         label = row.cells[0].strip()
         return not label or not label[0].isalpha() or label[0].islower()
@@ -296,11 +297,11 @@ def _wrapped_labels(body: list[Row]) -> tuple[dict[int, str], set[int]]:
     k = 0
     while k < len(body):
         label = body[k].cells[0].strip()
-        if label and not label.endswith(":") and not label.isupper() and not has_values(body[k]):
+        if label and not label.endswith(":") and not label.isupper() and not _has_values(body[k]):
             j = k + 1
-            while j < len(body) and not has_values(body[j]) and body[j].cells[0].strip() and goes_on(body[j]):
+            while j < len(body) and not _has_values(body[j]) and body[j].cells[0].strip() and goes_on(body[j]):
                 j += 1
-            if j < len(body) and j > k and has_values(body[j]) and goes_on(body[j]):
+            if j < len(body) and j > k and _has_values(body[j]) and goes_on(body[j]):
                 wrapped[j] = " ".join(body[i].cells[0].strip() for i in range(k, j + 1)).strip()
                 skip.update(range(k, j))
                 k = j + 1
@@ -321,9 +322,6 @@ def _description_lines(body: list[Row], skip: set[int]) -> tuple[dict[int, str],
     authorized: 4,687,500,000", "Shares issued: 2025 - 2,284,546,988", "2024 - ...").
     They are part of that row's label, not headings: a heading would make the rows below
     it share counts.  Returns the text to add to each described row, and the lines."""
-    def has_values(row: Row) -> bool:
-        return any(parse_amount(c) is not None for c in row.cells[1:] if c)
-
     described: dict[int, str] = {}
     lines: set[int] = set()
     owner: int | None = None
@@ -331,7 +329,7 @@ def _description_lines(body: list[Row], skip: set[int]) -> tuple[dict[int, str],
         label = row.cells[0].strip()
         if k in skip:
             owner = None
-        elif has_values(row):
+        elif _has_values(row):
             owner = k if label else None
         elif owner is not None and _SHARE_LINE.search(label):
             described[owner] = f"{described[owner]}; {label}" if owner in described else label

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from converter.mapper.figures import holds
+from converter.mapper.figures import holds, rounding_allowance
 from converter.model.mapping import MappedItem, MappedStatement
 from converter.model.statements import ItemKind, StatementKind
 
@@ -62,11 +62,10 @@ def by_product_or_service(ms: MappedStatement) -> None:
 
 
 def _adds_up(total: Decimal, *parts: Decimal) -> bool:
-    """The parts add up to the total, within the rounding of the printed figures (half a
-    printed unit each, at most 0.5% of the total: IBM's 14,962 + 16,199 + 357 = 31,519)."""
-    unit = Decimal(1).scaleb(min(int(x.as_tuple().exponent) for x in (total, *parts)))
-    off = abs(sum(parts, Decimal(0)) - total)
-    return off <= unit * (len(parts) + 1) / 2 and off * 200 <= abs(total)
+    """The parts add up to the total, within the rounding of the printed figures (IBM's
+    14,962 + 16,199 + 357 = 31,519)."""
+    units = [Decimal(1).scaleb(int(x.as_tuple().exponent)) for x in (total, *parts)]
+    return abs(sum(parts, Decimal(0)) - total) <= rounding_allowance(units, total)
 
 
 def _parts_above(items: list[MappedItem], t: int) -> list[tuple[MappedItem, str]]:

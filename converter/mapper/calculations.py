@@ -16,6 +16,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from converter.mapper.cashflow import CASH_TOTALS
+from converter.mapper.figures import rounding_allowance
 from converter.mapper.signs import balance_of, cash_flow_sign
 from converter.model.mapping import CalcRelation, MappedItem, MappedStatement, SignBasis
 from converter.taxonomy.index import ConceptIndex
@@ -170,11 +171,7 @@ def _adds_up(ms: MappedStatement, children: list[int], total: MappedItem,
 
 
 def _rounding(total: MappedItem, children: list[int], ms: MappedStatement, p: int, expected: Decimal) -> Decimal:
-    """How far a sum may be off its total by the rounding of the printed figures: half a
-    printed unit for each (XBRL Calculations 1.1), and at most 0.5% of the total, so that
-    small figures ("3 + 5 = 9") never pass."""
-    units = [_unit(ms.items[c], p) for c in children] + [_unit(total, p)]
-    return min(sum(units, Decimal(0)) / 2, abs(expected) / 200)
+    return rounding_allowance([_unit(ms.items[c], p) for c in children] + [_unit(total, p)], expected)
 
 
 def _unit(item: MappedItem, p: int) -> Decimal:

@@ -22,3 +22,10 @@ def holds(ms: MappedStatement, rows: tuple[MappedItem, ...], test: Callable[...,
     by_row = [figures(ms, mi) for mi in rows]
     shared = set.intersection(*(set(f) for f in by_row)) if by_row else set()
     return bool(shared) and all(test(*(f[key] for f in by_row)) for key in shared)
+
+
+def rounding_allowance(units: list[Decimal], total: Decimal) -> Decimal:
+    """How far parts may sum off their total by the rounding of the printed figures: half a
+    printed unit for each figure, parts and total (XBRL Calculations 1.1), and at most 0.5%
+    of the total, so that small figures ("3 + 5 = 9") never pass."""
+    return min(sum(units, Decimal(0)) / 2, abs(total) / 200)

@@ -134,8 +134,8 @@ def apply_signs(statement_kind: str, mapped: list[MappedItem], index: ConceptInd
             # an income-positive row among expenses, or a reclassification within other
             # comprehensive income; not an expense among revenues, which is a concept to
             # question, not a sign (Tesla 2010's "Development services" as business development)
-            named = section_balance(item) is not None and (
-                statement_kind == "CI" or (statement_kind == "IS" and natural == "debit"))
+            section = section_balance(item)
+            named = section is not None and (statement_kind == "CI" or (statement_kind == "IS" and section == "debit"))
             sign, basis = decide_sign(item, balance, natural, named)
         m.mapping.sign, m.mapping.sign_basis = sign, basis
         m.mapping.sign_reason = sign_reason(basis, balance, natural)
