@@ -90,6 +90,10 @@ def test_the_label_keeps_what_the_row_is(raw: str, label: str) -> None:
     ("Common stock – shares issued – March 2025 4,009.2 June 2024 4,009.2", ItemKind.MONETARY),
     ("Common stock, par value (in dollars per share)", ItemKind.PER_SHARE),
     ("Treasury shares, at cost", ItemKind.MONETARY),
+    # a row naming its count after a comma
+    ("Treasury stock, shares", ItemKind.SHARES),
+    ("Balance, shares", ItemKind.SHARES),
+    ("Treasury stock", ItemKind.MONETARY),
 ])
 def test_a_stock_row_is_an_amount_or_a_count_by_what_it_prints(raw: str, kind: ItemKind) -> None:
     assert kind_in_context(clean_label(raw), (), raw) is kind

@@ -40,8 +40,9 @@ _SHARES = re.compile(
 # words that make a row a count only when its label prints no count of its own: PG's
 # "Common stock - shares issued - March 2025 4,009.2" carries the stock's amount
 _IN_SHARES = r"\(in shares\)"
+# "Treasury stock, shares" / "Balance, shares": a row naming its count after a comma
 _COUNT_WORDS = re.compile(r"\bshares,? (?:authorized|issued|subscribed)\b|"
-                          rf"\b(?:authorized|issued|outstanding) shares\b|{_IN_SHARES}", re.I)
+                          rf"\b(?:authorized|issued|outstanding) shares\b|{_IN_SHARES}|,\s*shares\s*$", re.I)
 # a class of stock described by its par value ("Common shares, $.01 par value; 100,000
 # shares authorized") is the stock's amount, whatever count the description also prints
 _PAR_VALUE = re.compile(r"\bpar\b|\bstated value\b", re.I)
