@@ -73,6 +73,14 @@ def test_share_counts_listed_by_year() -> None:
     ("Common stock, par value", "Common stock, par value"),
     ("Common Stock, Shares, Issued", "Common Stock, Shares, Issued"),
     ("Common stock, shares authorized", "Common stock, shares authorized"),
+    # a reference to the notes is where to read more, not what the row is
+    ("Restructuring (Note 7)", "Restructuring"),
+    ("Income taxes (Notes 1 and 9)", "Income taxes"),
+    ("Goodwill [Note 4]", "Goodwill"),
+    ("Note receivable (Note 3)", "Note receivable"),
+    # amounts in a parenthesis of their own, even one a semicolon splits
+    ("Other liabilities (portion measured at fair value: 2009 - $3,277; 2008 - $3,159)", "Other liabilities"),
+    ("Net income (loss)", "Net income (loss)"),
 ])
 def test_the_label_keeps_what_the_row_is(raw: str, label: str) -> None:
     assert clean_label(raw) == label

@@ -50,6 +50,12 @@ _NET_OF = re.compile(r"(?:\s*\(\s*|,?\s*)net\s+of\b(?:[^;]*?\$.*|[^;$\d(]*)$", r
 _LESS_CONTRA = (r"less:?\s+(?:an?\s+|the\s+|related\s+)?"
                 r"(?:allowances?|reserves?|accumulated\s+(?:depreciation|amortization))\b")
 _LESS = re.compile(rf"(?<=\w)\s*(?:\(\s*{_LESS_CONTRA}[^)]*\)?|,?\s*{_LESS_CONTRA}.*$)", re.I)
+# "(Note 7)", "(See Notes 3 and 4)", "[Note 12]": where the notes tell more, not what the row is
+_NOTE_REFERENCE = re.compile(
+    r"\s*[(\[]\s*(?:see\s+)?notes?\s+\d+[a-z]?(?:\s*(?:,|and|&|-|–)\s*\d+[a-z]?)*\s*[)\]]", re.I)
+# "(portion measured at fair value: 2009 - $3,277; 2008 - $3,159)": amounts written into the
+# label in a parenthesis of their own; an unclosed parenthesis left at the end is dropped too
+_AMOUNTS_PARENTHESIS = re.compile(rf"\s*\([^()]*{_MONEY}[^()]*(?:\)|$)|\s*\([^()]*$")
 _CUT = re.compile(
     r"\s*\((?:includes?|including|net of)\b.*$|;.*$|,\s*\$.*$|\s+of\s+\$.*$|"
     # ", issued 104,765,257 shares" is facts; ", issued" alone is what the row counts
@@ -76,7 +82,8 @@ def _without_share_description(text: str) -> str:
 
 def clean_label(raw: str) -> str:
     """The label without the facts written into it ("Common stock", "Accounts receivable, net")."""
-    text = _NET_OF.sub(", net", raw)
+    text = _NOTE_REFERENCE.sub("", raw)
+    text = _NET_OF.sub(", net", text)
     text = _LESS.sub(", net", text)
     text = _without_share_description(text)
     text = _SHARE_PARENTHETICAL.sub("", text)
@@ -85,6 +92,7 @@ def clean_label(raw: str) -> str:
     text = _PER_SHARE_TEXT.sub("", text)
     text = re.sub(r"^\s*,\s*|\s*,\s*(?=and\b)", " ", text).strip()
     text = _CUT.sub("", text).strip().rstrip(",:;")
+    text = _AMOUNTS_PARENTHESIS.sub("", text)
     text = re.sub(r"\s*\(\s*\)", "", text)
     return text or raw.strip()
 
