@@ -122,7 +122,8 @@ def _statement(adsh: str, sub: dict[str, str], rows: list[dict[str, str]],
         first = next(((v, u) for v, u, _ in found if v is not None), (None, ""))
         statement.items.append(LineItem(
             label=label, raw_label=r["plabel"], values=amounts,
-            kind=_kind(label, r["plabel"], first[1], first[0], in_thousands), is_total=label.lower().startswith("total"),
+            kind=_kind(label, r["plabel"], first[1], first[0], in_thousands),
+            is_total=label.lower().startswith("total"),
             line=line_no, balance_at=balance_at))
         lines.append(Line(r["tag"], r["version"], r["plabel"], negating))
     return FiledStatement(adsh, sub["cik"], statement, lines)

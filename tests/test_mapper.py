@@ -747,3 +747,41 @@ def test_no_relation_is_written_against_the_taxonomys_direction(mapper: Mapper) 
     right = mapped(f"{hedge}BeforeReclassificationAfterTax", f"{hedge}ReclassificationAfterTax",
                    f"{hedge}AfterReclassificationAndTax")
     assert not _reverses_the_taxonomy(right, [0, 1], right.items[2], mapper.index)
+
+
+@pytest.mark.parametrize(("label", "direction"), [
+    ("Proceeds from sale of equipment", "in"),
+    ("Collection of financing receivables", "in"),
+    ("Borrowings under revolving credit facilities", "in"),
+    ("Purchases of securities available for sale", "out"),
+    ("Capital expenditures", "out"),
+    ("Repayments of long-term debt", "out"),
+    ("Issuance (repayment) of short-term debt, net", ""),
+    ("Purchases and sales of securities, net", ""),
+    ("Depreciation and amortization", ""),
+])
+def test_a_cash_flow_label_says_which_way_the_cash_went(label: str, direction: str) -> None:
+    assert mapper_module.cash_direction(label) == direction
+
+
+def test_a_receipt_is_not_mapped_to_a_payment(mapper: Mapper) -> None:
+    """"Collection of financing receivables" had been PaymentsOfFinancingCosts (the words
+    "financing" and "receivables" outweighed "collection"); no cash-flow row that opens with
+    a receipt or a payment gets a concept named for the other way."""
+    explained = []
+    for label, wrong in (("Collection of financing receivables", "Payments"),
+                         ("Purchases of fixed maturity securities available for sale", "Proceeds")):
+        ranked = mapper.rank(label, "monetary", "CF", ("Investing activities",), limit=100)
+        assert not ranked[0].qname.split(":")[1].startswith(wrong), ranked[0]
+        explained += [s.qname for s in ranked if any(why.startswith("the label says cash") for why in s.reasons)]
+    assert "us-gaap:ProceedsFromSaleAndMaturityOfAvailableForSaleSecurities" in explained
+
+
+def test_financing_receivables_under_investing_are_investing() -> None:
+    """A label's "financing" or "operating" names the activity only as "... activities" or at
+    its end ("Other financing"): "Collection of financing receivables" sits in investing."""
+    from converter.mapper.cashflow import row_activity
+    assert row_activity("Collection of financing receivables", ("Cash flows from investing activities",)) == "investing"
+    assert row_activity("Payments on operating lease liabilities", ("Financing activities:",)) == "financing"
+    assert row_activity("Net cash used in investing activities", ("Operating activities",)) == "investing"
+    assert row_activity("Other financing", ("Investing activities",)) == "financing"

@@ -26,6 +26,9 @@ ACTIVITY_TOTALS = {
 }
 _ACTIVITY_OF_TOTAL = {f"us-gaap:{name}": activity for activity, names in ACTIVITY_TOTALS.items() for name in names}
 _ACTIVITY_WORDS = re.compile(r"\b(operating|investing|financing)\b", re.I)
+# in a row's own label the word names the activity only as "... investing activities",
+# "Other financing" or "Cash from operating": not "financing receivables", "operating leases"
+_ACTIVITY_IN_LABEL = re.compile(r"\b(operating|investing|financing)\b(?=\s+activit|\s*(?:,\s*net\s*)?$)", re.I)
 CASH_TOTALS = frozenset(_ACTIVITY_OF_TOTAL) | frozenset(f"us-gaap:{name}" for name in (
     "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect",
     "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseExcludingExchangeRateEffect",
@@ -86,7 +89,10 @@ def _statements(qname: str, index: ConceptIndex) -> tuple[str, ...]:
 def row_activity(label: str, sections: tuple[str, ...]) -> str | None:
     """The activity a row sits in: its own words ("Net cash used in investing activities"),
     else the nearest section that names one."""
-    for text in (label, *reversed(sections)):
+    m = _ACTIVITY_IN_LABEL.search(label)
+    if m:
+        return m.group(1).lower()
+    for text in reversed(sections):
         m = _ACTIVITY_WORDS.search(text)
         if m:
             return m.group(1).lower()

@@ -254,6 +254,17 @@ class Evidence:
         return np.array([bool(_TAX_EFFECT.search(q)) for q in self.concepts])
 
     @cached_property
+    def cash_direction(self) -> tuple[Bools, Bools]:
+        """(receipts, payments): concepts named for cash coming in ("ProceedsFrom...") and
+        for cash going out ("PaymentsTo...", "Repayments..."), not the net of both
+        ("ProceedsFromRepayments...", "PaymentsForProceeds...")."""
+        local = [q.split(":")[-1] for q in self.concepts]
+        pays = [n.startswith(("Payments", "Repayments")) for n in local]
+        gets = [n.startswith("Proceeds") for n in local]
+        both = ["Proceeds" in n and "Payments" in n for n in local]
+        return (np.array(gets) & ~np.array(both), np.array(pays) & ~np.array(both))
+
+    @cached_property
     def modern_strength(self) -> Floats:
         return np.array([usage_strength(int(n)) for n in self.modern_companies])
 

@@ -80,6 +80,12 @@ OPPOSITE = {"basic": "diluted", "diluted": "basic", "current": "noncurrent", "no
 LABEL_QUALIFIERS = (("noncash",), ("gain",), ("operating", "lease"), ("redeemable",), ("comprehensive",))
 _CASH_WORDS = tokens("payments proceeds repayments")  # a concept so named is a cash flow
 _SIDE = re.compile(r"\b(assets?|liabilit(?:y|ies))\b", re.I)
+# what a cash-flow row's first words say the cash did: came in or went out.  A label that
+# also names the other way ("Issuance (repayment) of debt", "Purchases and sales") says neither;
+# "available for sale" names securities, not a sale
+_RECEIPT = re.compile(r"\b(?:proceeds|collections?|receipts?|borrowings?|issuances?|(?<!for\s)sales?)\b", re.I)
+_PAYMENT = re.compile(r"\b(?:purchases?|acquisitions?|payments?|repayments?|capital\s+expenditures?)\b", re.I)
+_FIRST_WORDS = re.compile(r"^(?:net\s+)?(?:cash\s+)?(\w+(?:\s+expenditures?)?)", re.I)
 _SECTION_CONTEXTS = (re.compile(r"\b(current|non-?current|long-term|nonoperating)\b", re.I),
                      re.compile(r"\b(basic|diluted|dilution|dilutive)\b", re.I),
                      re.compile(r"\b(non-?cash)\b", re.I))
@@ -100,6 +106,7 @@ class Query:
     statement_kind: str
     is_total: bool
     side: str = ""  # "asset" / "liability": what the row's section says it is
+    cash: str = ""  # "in" / "out": a cash-flow row that says cash came in or went out
 
     @property
     def plain(self) -> frozenset[str]:
@@ -161,6 +168,11 @@ class Score:
             cash = np.logical_or.reduce([ev.name_contains(word) for word in _CASH_WORDS])
             qualifiers.append(("the row's section is non-cash, the concept a cash payment or receipt",
                                cash & ~ev.name_contains("noncash"), False))
+        if q.cash:
+            receipts, payments = ev.cash_direction
+            qualifiers.append(("the label says cash came in, the concept is a payment" if q.cash == "in" else
+                               "the label says cash went out, the concept is a receipt",
+                               payments if q.cash == "in" else receipts, False))
         if q.side:
             other = "liability" if q.side == "asset" else "asset"
             qualifiers.append((f"the row's section says {q.side}, the concept's name says {other}",
@@ -348,7 +360,8 @@ class Mapper:
         """The best concepts for a label, best first, each with its reasons."""
         toks = tokens(label)
         query = Query(toks, self._section_tokens(label, sections), tuple(self.evidence.exact_filer_uses(label)),
-                      statement_kind, is_total, self._side(label, sections) if statement_kind == "BS" else "")
+                      statement_kind, is_total, self._side(label, sections) if statement_kind == "BS" else "",
+                      cash_direction(label) if statement_kind == "CF" else "")
         ev = self.evidence
         allowed = (ev.kind == kind) & (ev.period == (period or ("instant" if statement_kind == "BS" else "duration")))
         candidates = ev.sharing(ev.rarest(query.toks + query.context))
@@ -531,6 +544,21 @@ class Mapper:
 
 
 _BASIC_AND_DILUTED = re.compile(r"\bbasic\s*(?:and|&|/)\s*diluted\b", re.I)
+
+
+def cash_direction(label: str) -> str:
+    """"in" where a cash-flow label opens with a receipt ("Proceeds from", "Collection of",
+    "Borrowings under"), "out" where it opens with a payment ("Purchases of", "Repayments
+    of", "Capital expenditures"); "" where it names both ways or neither."""
+    first = _FIRST_WORDS.match(label.strip())
+    if first is None:
+        return ""
+    opens_in, opens_out = _RECEIPT.fullmatch(first.group(1)), _PAYMENT.fullmatch(first.group(1))
+    if opens_in and not _PAYMENT.search(label):
+        return "in"
+    if opens_out and not _RECEIPT.search(label):
+        return "out"
+    return ""
 
 
 def basic_and_diluted(label: str) -> tuple[str, str] | None:
