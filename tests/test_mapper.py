@@ -785,3 +785,12 @@ def test_financing_receivables_under_investing_are_investing() -> None:
     assert row_activity("Payments on operating lease liabilities", ("Financing activities:",)) == "financing"
     assert row_activity("Net cash used in investing activities", ("Operating activities",)) == "investing"
     assert row_activity("Other financing", ("Investing activities",)) == "financing"
+
+
+def test_minority_interest_is_the_noncontrolling_interest(mapper: Mapper) -> None:
+    """Filings before 2009 (FAS 160) say "minority interest"; today's concepts say
+    noncontrolling.  The 2009 label "Minority interest in earnings of subsidiary companies"
+    had been mapped to nonoperating income."""
+    assert tokens("Minority interests") == tokens("Noncontrolling interest")
+    ranked = mapper.rank("Minority interest in earnings of subsidiary companies", "monetary", "IS")
+    assert ranked[0].qname == "us-gaap:NetIncomeLossAttributableToNoncontrollingInterest"

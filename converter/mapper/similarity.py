@@ -32,6 +32,9 @@ SYNONYMS = {
     "dilution": "diluted", "dilutive": "diluted",
     "plant": "plant", "ppe": "property", "borrowings": "debt", "obligations": "obligation",
     "withheld": "withholding", "withholdings": "withholding",
+    # "minority interest" was renamed noncontrolling interest in 2009 (FAS 160, ASC 810):
+    # every earlier filing says the one, today's concepts the other
+    "minority": "noncontrolling",
 }
 _JOIN = (
     # what a label says of a current or noncurrent split, in other words
