@@ -794,3 +794,16 @@ def test_minority_interest_is_the_noncontrolling_interest(mapper: Mapper) -> Non
     assert tokens("Minority interests") == tokens("Noncontrolling interest")
     ranked = mapper.rank("Minority interest in earnings of subsidiary companies", "monetary", "IS")
     assert ranked[0].qname == "us-gaap:NetIncomeLossAttributableToNoncontrollingInterest"
+
+
+def test_what_a_label_leaves_out_is_not_what_the_row_is(mapper: Mapper) -> None:
+    """"... excluding noncontrolling interest" had made a cash-flow row's income into
+    interest paid; "Depreciation and amortization, excluding amortization of intangible
+    assets" is what filers print as "Depreciation and amortization"."""
+    ranked = mapper.rank("Income (loss) from continuing operations - excluding noncontrolling interest",
+                         "monetary", "CF", ("Operating activities",))
+    assert ranked[0].qname == "us-gaap:IncomeLossFromContinuingOperations"
+    ranked = mapper.rank("Depreciation and amortization, excluding amortization of intangible assets",
+                         "monetary", "CF", ("Operating activities",))
+    assert ranked[0].qname == "us-gaap:DepreciationDepletionAndAmortization"
+    assert any("filers used this exact label" in why for why in ranked[0].reasons)

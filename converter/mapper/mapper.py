@@ -260,6 +260,19 @@ def _says(toks: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
     return any(head[i:i + n] == phrase for i in range(len(head) - n + 1))
 
 
+# words after which a label names what the row leaves out: not what it is
+_LEAVES_OUT = re.compile(r"[\s,;(–—-]*\b(?:excluding|exclusive\s+of|except|excludes|without)\b", re.I)
+
+
+def _head(label: str) -> str:
+    """The label before what it leaves out ("Income from continuing operations, excluding
+    noncontrolling interest" is income, not interest; "Depreciation and amortization,
+    excluding amortization of intangible assets" is what filers call depreciation and
+    amortization)."""
+    m = _LEAVES_OUT.search(label)
+    return label[:m.start()] if m and m.start() > 0 else label
+
+
 def _at(values: Floats, rows: Ints) -> Floats:
     """values[row] for each concept's row, 0 where it has none (-1)."""
     return np.where(rows >= 0, values[rows], 0.0)
@@ -358,8 +371,9 @@ class Mapper:
     def rank(self, label: str, kind: str, statement_kind: str, sections: tuple[str, ...] = (),
              is_total: bool = False, limit: int = 5, period: str | None = None) -> list[Scored]:
         """The best concepts for a label, best first, each with its reasons."""
-        toks = tokens(label)
-        query = Query(toks, self._section_tokens(label, sections), tuple(self.evidence.exact_filer_uses(label)),
+        head = _head(label)
+        exact = self.evidence.exact_filer_uses(label) or self.evidence.exact_filer_uses(head)
+        query = Query(tokens(head), self._section_tokens(label, sections), tuple(exact),
                       statement_kind, is_total, self._side(label, sections) if statement_kind == "BS" else "",
                       cash_direction(label) if statement_kind == "CF" else "")
         ev = self.evidence
