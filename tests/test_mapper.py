@@ -807,3 +807,21 @@ def test_what_a_label_leaves_out_is_not_what_the_row_is(mapper: Mapper) -> None:
                          "monetary", "CF", ("Operating activities",))
     assert ranked[0].qname == "us-gaap:DepreciationDepletionAndAmortization"
     assert any("filers used this exact label" in why for why in ranked[0].reasons)
+
+
+def test_the_row_that_balances_total_assets_is_liabilities_and_equity(mapper: Mapper) -> None:
+    """Walmart's "Total liabilities, redeemable noncontrolling interest, and shareholders'
+    equity" had been read as the redeemable interest its label names on the way; it equals
+    total assets, so it is the other side.  A row that does not equal it keeps its concept."""
+    end = Period(date(2024, 12, 31))
+    rows = [_row("Cash and cash equivalents", ["100"]), _row("Total assets", ["100"], is_total=True),
+            _row("Accounts payable", ["40"]), _row("Redeemable noncontrolling interest", ["10"]),
+            _row("Total shareholders' equity", ["50"], is_total=True),
+            _row("Total liabilities, redeemable noncontrolling interest, and shareholders' equity", ["100"],
+                 is_total=True)]
+    [ms] = mapper.map_filing([_statement(StatementKind.BS, end, rows)])
+    assert ms.items[-1].concept == "us-gaap:LiabilitiesAndStockholdersEquity"
+    assert "total assets" in ms.items[-1].mapping.reason
+    rows[-1] = _row(rows[-1].label, ["99"], is_total=True)
+    [ms] = mapper.map_filing([_statement(StatementKind.BS, end, rows)])
+    assert ms.items[-1].concept != "us-gaap:LiabilitiesAndStockholdersEquity"

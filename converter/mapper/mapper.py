@@ -36,6 +36,7 @@ from converter.mapper.components import (
 )
 from converter.mapper.costs import costs_and_expenses
 from converter.mapper.evidence import Bools, Evidence, Floats, Ints, load_evidence
+from converter.mapper.grand_total import liabilities_and_equity
 from converter.mapper.noncontrolling import split_net_income
 from converter.mapper.nonoperating import choose_nonoperating
 from converter.mapper.overrides import Override
@@ -314,6 +315,7 @@ class Mapper:
         split_net_income(mapped)
         for ms in mapped:
             choose_pretax(ms)
+            liabilities_and_equity(ms)
             choose_nonoperating(ms)
             costs_and_expenses(ms)
             cash_and_restricted_cash(ms)
