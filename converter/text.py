@@ -6,7 +6,11 @@ import re
 import unicodedata
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
-_PAREN = re.compile(r"\([^)]*\)")
+# a parenthesis says how the row's figure may turn ("(loss)", "(used in)", "(increase)"),
+# which one label shares with another; one naming the other way of a cash flow ("Proceeds
+# from (repayments of) debt") says the row is the net of both, and is kept
+_CASH_WAYS = r"repayments?|payments?|purchases?|proceeds|issuances?|borrowings?|sales?"
+_PAREN = re.compile(rf"\((?![^)]*\b(?:{_CASH_WAYS})\b)[^)]*\)")
 
 
 def normalize_label(label: str) -> str:

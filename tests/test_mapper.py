@@ -756,9 +756,11 @@ def test_no_relation_is_written_against_the_taxonomys_direction(mapper: Mapper) 
     ("Purchases of securities available for sale", "out"),
     ("Capital expenditures", "out"),
     ("Repayments of long-term debt", "out"),
-    ("Issuance (repayment) of short-term debt, net", ""),
-    ("Purchases and sales of securities, net", ""),
+    ("Issuance (repayment) of short-term debt, net", "both"),
+    ("Purchases and sales of securities, net", "both"),
     ("Depreciation and amortization", ""),
+    ("Short-term borrowings (repayments), net", "both"),
+    ("Repayments of borrowings", ""),  # borrowings: the debt's name, not cash coming in
 ])
 def test_a_cash_flow_label_says_which_way_the_cash_went(label: str, direction: str) -> None:
     assert mapper_module.cash_direction(label) == direction
@@ -775,6 +777,9 @@ def test_a_receipt_is_not_mapped_to_a_payment(mapper: Mapper) -> None:
         assert not ranked[0].qname.split(":")[1].startswith(wrong), ranked[0]
         explained += [s.qname for s in ranked if any(why.startswith("the label says cash") for why in s.reasons)]
     assert "us-gaap:ProceedsFromSaleAndMaturityOfAvailableForSaleSecurities" in explained
+    # a label naming both ways is the net of both: a concept named for one way is not it
+    net = mapper.rank("Proceeds from (repayments of) short-term debt, net", "monetary", "CF", ("Financing activities",))
+    assert net[0].qname == "us-gaap:ProceedsFromRepaymentsOfShortTermDebt"
 
 
 def test_financing_receivables_under_investing_are_investing() -> None:

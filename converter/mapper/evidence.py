@@ -261,7 +261,7 @@ class Evidence:
         local = [q.split(":")[-1] for q in self.concepts]
         pays = [n.startswith(("Payments", "Repayments")) for n in local]
         gets = [n.startswith("Proceeds") for n in local]
-        both = ["Proceeds" in n and "Payments" in n for n in local]
+        both = ["Proceeds" in n and "ayments" in n for n in local]  # "...Payments..." or "...Repayments..."
         return (np.array(gets) & ~np.array(both), np.array(pays) & ~np.array(both))
 
     @cached_property

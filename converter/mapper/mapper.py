@@ -86,6 +86,10 @@ _SIDE = re.compile(r"\b(assets?|liabilit(?:y|ies))\b", re.I)
 # "available for sale" names securities, not a sale
 _RECEIPT = re.compile(r"\b(?:proceeds|collections?|receipts?|borrowings?|issuances?|(?<!for\s)sales?)\b", re.I)
 _PAYMENT = re.compile(r"\b(?:purchases?|acquisitions?|payments?|repayments?|capital\s+expenditures?)\b", re.I)
+_PARENTHESES = re.compile(r"\(([^)]*)\)")
+_BOTH_WAYS = re.compile(  # "Purchases and sales of", "Borrowings (repayments)", "issuances/repayments"
+    rf"(?:{_RECEIPT.pattern})\s*(?:,|and|or|/|&)\s*(?:\w+\s+)?(?:{_PAYMENT.pattern})|"
+    rf"(?:{_PAYMENT.pattern})\s*(?:,|and|or|/|&)\s*(?:\w+\s+)?(?:{_RECEIPT.pattern})", re.I)
 _FIRST_WORDS = re.compile(r"^(?:net\s+)?(?:cash\s+)?(\w+(?:\s+expenditures?)?)", re.I)
 _SECTION_CONTEXTS = (re.compile(r"\b(current|non-?current|long-term|nonoperating)\b", re.I),
                      re.compile(r"\b(basic|diluted|dilution|dilutive)\b", re.I),
@@ -170,10 +174,7 @@ class Score:
             qualifiers.append(("the row's section is non-cash, the concept a cash payment or receipt",
                                cash & ~ev.name_contains("noncash"), False))
         if q.cash:
-            receipts, payments = ev.cash_direction
-            qualifiers.append(("the label says cash came in, the concept is a payment" if q.cash == "in" else
-                               "the label says cash went out, the concept is a receipt",
-                               payments if q.cash == "in" else receipts, False))
+            qualifiers.append((*_against_cash_direction(q.cash, ev), False))
         if q.side:
             other = "liability" if q.side == "asset" else "asset"
             qualifiers.append((f"the row's section says {q.side}, the concept's name says {other}",
@@ -565,16 +566,33 @@ _BASIC_AND_DILUTED = re.compile(r"\bbasic\s*(?:and|&|/)\s*diluted\b", re.I)
 def cash_direction(label: str) -> str:
     """"in" where a cash-flow label opens with a receipt ("Proceeds from", "Collection of",
     "Borrowings under"), "out" where it opens with a payment ("Purchases of", "Repayments
-    of", "Capital expenditures"); "" where it names both ways or neither."""
+    of", "Capital expenditures"), "both" where it names both ways ("Proceeds from
+    (repayments of) debt, net": the net of the two); "" where it names neither."""
+    inside = " ".join(_PARENTHESES.findall(label))
+    outside = _PARENTHESES.sub(" ", label)
+    turned = (_RECEIPT.search(inside) and _PAYMENT.search(outside)) or \
+        (_PAYMENT.search(inside) and _RECEIPT.search(outside))
+    if turned or _BOTH_WAYS.search(label):
+        return "both"
+    receipt, payment = _RECEIPT.search(label), _PAYMENT.search(label)
     first = _FIRST_WORDS.match(label.strip())
-    if first is None:
+    if first is None or (receipt and payment):  # "Repayments of borrowings": a payment of a debt's name
         return ""
-    opens_in, opens_out = _RECEIPT.fullmatch(first.group(1)), _PAYMENT.fullmatch(first.group(1))
-    if opens_in and not _PAYMENT.search(label):
+    if receipt and _RECEIPT.fullmatch(first.group(1)):
         return "in"
-    if opens_out and not _RECEIPT.search(label):
+    if payment and _PAYMENT.fullmatch(first.group(1)):
         return "out"
     return ""
+
+
+def _against_cash_direction(direction: str, ev: Evidence) -> tuple[str, Bools]:
+    """Why, and which concepts, a cash-flow label's direction (``cash_direction``) rules out."""
+    receipts, payments = ev.cash_direction
+    if direction == "in":
+        return "the label says cash came in, the concept is a payment", payments
+    if direction == "out":
+        return "the label says cash went out, the concept is a receipt", receipts
+    return "the label names cash both ways, the concept only one", receipts | payments
 
 
 def basic_and_diluted(label: str) -> tuple[str, str] | None:
