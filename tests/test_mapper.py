@@ -830,3 +830,13 @@ def test_the_row_that_balances_total_assets_is_liabilities_and_equity(mapper: Ma
     rows[-1] = _row(rows[-1].label, ["99"], is_total=True)
     [ms] = mapper.map_filing([_statement(StatementKind.BS, end, rows)])
     assert ms.items[-1].concept != "us-gaap:LiabilitiesAndStockholdersEquity"
+
+
+def test_a_non_cash_label_may_name_what_is_non_cash_by_nature(mapper: Mapper) -> None:
+    """"Non-cash" asks a concept to say so, unless what it names is non-cash by what it is
+    (amortization, impairment, share-based compensation); a cloud computing arrangement is
+    the taxonomy's hosting arrangement (ASU 2018-15)."""
+    ranked = mapper.rank("Non-cash stock-based compensation", "monetary", "CF", ("Operating activities",))
+    assert ranked[0].qname == "us-gaap:ShareBasedCompensation"
+    assert not any("'noncash' is in the label only" in why for why in ranked[0].reasons)
+    assert tokens("Amortization of cloud computing arrangements") == tokens("Amortization of hosting arrangement")

@@ -79,6 +79,9 @@ OPPOSITE = {"basic": "diluted", "diluted": "basic", "current": "noncurrent", "no
 # interests right; "finance lease" gained as much as it lost ("Long-term debt including
 # obligations under finance leases" is LongTermDebtAndCapitalLeaseObligations).
 LABEL_QUALIFIERS = (("noncash",), ("gain",), ("operating", "lease"), ("redeemable",), ("comprehensive",))
+# what a "Non-cash ..." label may be without its concept's name saying so ("Non-cash
+# operating lease cost" is OperatingLeaseRightOfUseAssetAmortizationExpense)
+NONCASH_BY_NATURE = tokens("depreciation amortization impairment accretion sharebased writedown unrealized deferred")
 _CASH_WORDS = tokens("payments proceeds repayments")  # a concept so named is a cash flow
 _SIDE = re.compile(r"\b(assets?|liabilit(?:y|ies))\b", re.I)
 # what a cash-flow row's first words say the cash did: came in or went out.  A label that
@@ -166,6 +169,8 @@ class Score:
         for phrase in LABEL_QUALIFIERS:
             if _says(q.toks, phrase):
                 in_name = np.logical_and.reduce([ev.name_contains(word) for word in phrase])
+                if phrase == ("noncash",):  # amortization, impairment ... are non-cash by what they are
+                    in_name = np.logical_or.reduce([in_name, *(ev.name_contains(w) for w in NONCASH_BY_NATURE)])
                 qualifiers.append((f"'{' '.join(phrase)}' is in the label only", ~in_name, True))
         if "tax" not in q.toks and "pretax" not in q.toks:  # the tax on an item, where the label names no tax
             qualifiers.append(("the concept is a tax the label does not name", ev.tax_effect, True))
