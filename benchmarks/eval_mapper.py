@@ -8,7 +8,7 @@ concept the filer chose.  Lines whose concept is not in
 the current taxonomy (deprecated since 2009) are counted apart.  Prints accuracy per
 statement and overall.
 
-    python benchmarks/eval_mapper.py [--fsds ../shared/corpus/fsds-2009q3] [--limit N] [--fold learned]
+    python benchmarks/eval_mapper.py [--fsds ../shared/corpus/fsds-2009q3] [--limit N] [--fold learned] [--agreement]
 
 Without ``--fsds`` it measures the 2009 data set (held-out fold) and then the 2025 day
 (``fsds-daily-2025q3``: none of its six companies is in the label table, so all count as
@@ -17,6 +17,11 @@ of the mapper's confidence, how often the first choice was right.
 
 ``--fold learned`` measures the companies the label table was built from instead, for
 comparison: a gain that shows only there is not a gain.
+
+``--agreement`` also measures how far labels can take any mapper on the 2009 set: how many
+held-out lines print a label some learned company printed in the same statement, how often
+the learned companies' most common concept for it is the filer's, and the mapper's
+accuracy on those lines and on the rest.
 """
 
 from __future__ import annotations
@@ -37,6 +42,7 @@ from converter.mapper.evidence import choosable  # noqa: E402
 from converter.mapper.mapper import Mapper  # noqa: E402
 from converter.taxonomy.filer_labels import is_held_out  # noqa: E402
 from converter.taxonomy.index import Concept, load_index  # noqa: E402
+from converter.text import normalize_label  # noqa: E402
 
 KINDS = {"xbrli:monetaryItemType": "monetary", "xbrli:sharesItemType": "shares",
          "dtr-types:perShareItemType": "perShare"}
@@ -50,6 +56,8 @@ def main() -> None:
     parser.add_argument("--fold", choices=("held-out", "learned"), default="held-out")
     parser.add_argument("--mode", choices=("labels", "statements", "both"), default="both",
                         help="rank each label alone, map whole statements as the pipeline does, or both")
+    parser.add_argument("--agreement", action="store_true",
+                        help="also: how often filers agree on a label's concept (a ceiling for labels alone)")
     args = parser.parse_args()
     corpus = ROOT.parent / "shared" / "corpus"
     folders = [args.fsds] if args.fsds else [corpus / "fsds-2009q3", corpus / "fsds-daily-2025q3"]
@@ -60,9 +68,13 @@ def main() -> None:
         if args.mode in ("labels", "both"):
             print("-- each label alone")
             measure(folder, mapper, fold, args.limit)
+        learned = _label_concepts(folder, "learned") if args.agreement and fold != "any" else None
+        if learned is not None:
+            print("-- how often filers agree on a label's concept")
+            measure_agreement(folder, fold, learned)
         if args.mode in ("statements", "both"):
             print("-- each statement as a whole (rows in order with their values; captions are not in the data sets)")
-            measure_statements(folder, mapper, fold)
+            measure_statements(folder, mapper, fold, learned)
 
 
 BANDS = (0.0, 0.5, 0.7, 0.9, 1.0)
@@ -122,9 +134,49 @@ def measure(fsds: Path, mapper: Mapper, fold: str, limit: int) -> None:
         print(f"  {low:.1f}-{high:.1f}{plus}  {banded_right[band] / banded[band]:6.1%}  of {banded[band]:5d} lines")
 
 
-def measure_statements(fsds: Path, mapper: Mapper, fold: str) -> None:
+LabelConcepts = dict[tuple[str, str], Counter[str]]
+
+
+def _label_concepts(fsds: Path, fold: str) -> LabelConcepts:
+    """For each (statement, label as the pipeline reads it), how many lines of the fold's
+    companies carried each concept."""
+    index = load_index()
+    out: LabelConcepts = defaultdict(Counter)
+    for filed in filed_statements(fsds):
+        if not _in_fold(filed.cik, fold):
+            continue
+        for line in filed.lines:
+            concept = index.get(f"us-gaap:{line.tag}")
+            if line.version.startswith("us-gaap/") and concept is not None and _counted(concept) \
+                    and choosable(concept):
+                out[_label_key(filed.statement.kind.value, line.label)][line.tag] += 1
+    return out
+
+
+def _label_key(stmt: str, label: str) -> tuple[str, str]:
+    return stmt, normalize_label(clean_label(label))
+
+
+def measure_agreement(fsds: Path, fold: str, learned: LabelConcepts) -> None:
+    """The ceiling of any mapping that sees only a row's label: where a learned company
+    printed the same label in the same statement, how often the learned companies' most
+    common concept for it is this filer's; and, within the fold itself, how often a label's
+    most common concept is the one used (every label seen once counts as agreeing)."""
+    here = _label_concepts(fsds, fold)
+    n = sum(sum(c.values()) for c in here.values())
+    seen = {k: c for k, c in here.items() if k in learned}
+    n_seen = sum(sum(c.values()) for c in seen.values())
+    majority = sum(c[learned[k].most_common(1)[0][0]] for k, c in seen.items())
+    within = sum(max(c.values()) for c in here.values())
+    print(f"lines whose label a learned company printed in the same statement: {n_seen / n:.1%} of {n}; "
+          f"the learned companies' most common concept is the filer's for {majority / max(n_seen, 1):.1%} of them")
+    print(f"a label's most common concept within the fold itself: right for {within / n:.1%} of lines")
+
+
+def measure_statements(fsds: Path, mapper: Mapper, fold: str, learned: LabelConcepts | None = None) -> None:
     """Map each filing's statements as the pipeline does (``Mapper.map_filing``: the rows'
-    order, totals, positions and values count) and compare every row's concept."""
+    order, totals, positions and values count) and compare every row's concept.  With
+    ``learned``, also apart for labels a learned company printed and labels none did."""
     index = load_index()
     by_filing: dict[str, list[FiledStatement]] = defaultdict(list)
     for filed in filed_statements(fsds):
@@ -147,9 +199,18 @@ def measure_statements(fsds: Path, mapper: Mapper, fold: str) -> None:
                 ours = [mi.mapping.concept, *(q for q, _ in mi.mapping.alternatives[:2])]
                 right[stmt] += ours[0] == concept.qname
                 top3[stmt] += concept.qname in ours
+                if learned is not None:
+                    group = "printed" if _label_key(stmt, line.label) in learned else "unprinted"
+                    totals[group] += 1
+                    right[group] += ours[0] == concept.qname
     elapsed = time.perf_counter() - start
+    apart = {group: (totals.pop(group, 0), right.pop(group, 0)) for group in ("printed", "unprinted")}
     _print_accuracy(totals, right, top3, {}, f"{len(by_filing)} filings, "
                     f"{elapsed / max(len(by_filing), 1) * 1000:.0f} ms a filing")
+    if learned is not None:
+        (n_in, r_in), (n_out, r_out) = apart["printed"], apart["unprinted"]
+        print(f"labels a learned company printed: top-1 {r_in / max(n_in, 1):.1%} ({n_in} lines); "
+              f"labels none printed: top-1 {r_out / max(n_out, 1):.1%} ({n_out} lines)")
 
 
 def _in_fold(cik: str, fold: str) -> bool:
