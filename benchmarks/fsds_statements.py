@@ -143,8 +143,8 @@ def _kind(label: str, raw: str, unit: str, value: Decimal | None, in_thousands: 
     printed in thousands is per share (as extraction reads a "2.31" among millions); else
     the label's words decide, the printed label (``raw``) as the pipeline passes it: "Common
     shares ($.01 par value; ...)" is the stock's amount, which the cleaned label no longer says."""
-    if unit == "shares":
-        return ItemKind.SHARES
+    if unit == "shares":  # unless the label says per share: a filer's unit may be wrong, a printed "0.36" is not
+        return ItemKind.PER_SHARE if kind_in_context(label, (), raw) is ItemKind.PER_SHARE else ItemKind.SHARES
     if unit in CURRENCIES and value and in_thousands and abs(value) < 1000:
         return ItemKind.PER_SHARE
     return kind_in_context(label, (), raw)
