@@ -840,3 +840,18 @@ def test_a_non_cash_label_may_name_what_is_non_cash_by_nature(mapper: Mapper) ->
     assert ranked[0].qname == "us-gaap:ShareBasedCompensation"
     assert not any("'noncash' is in the label only" in why for why in ranked[0].reasons)
     assert tokens("Amortization of cloud computing arrangements") == tokens("Amortization of hosting arrangement")
+
+
+def test_the_nonoperating_total_moves_from_a_row_above_it(mapper: Mapper) -> None:
+    """Home Depot prints "Interest income and other, net (201)", "Interest expense 2,321"
+    and their total "Interest and other, net 2,120", which takes operating income to pre-tax
+    income; the label alone had given the first row the nonoperating total."""
+    year = Period(date(2024, 12, 31), date(2024, 1, 1))
+    statement = _statement(StatementKind.IS, year, [
+        _row("Net sales", ["10,000"]), _row("Operating income", ["3,000"]),
+        _row("Interest income and other, net", ["(201)"]), _row("Interest expense", ["2,321"]),
+        _row("Interest and other, net", ["2,120"], is_total=True),
+        _row("Earnings before provision for income taxes", ["880"])])
+    items = mapper.map_filing([statement])[0].items
+    assert items[4].concept == "us-gaap:NonoperatingIncomeExpense"
+    assert items[2].concept != "us-gaap:NonoperatingIncomeExpense"

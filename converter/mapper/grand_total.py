@@ -9,9 +9,9 @@ names liabilities, is ``LiabilitiesAndStockholdersEquity``.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
-from converter.model.mapping import MappedItem, MappedStatement
+from converter.mapper.figures import figures
+from converter.model.mapping import MappedStatement
 from converter.model.statements import StatementKind
 
 ASSETS = "us-gaap:Assets"
@@ -26,17 +26,12 @@ def liabilities_and_equity(ms: MappedStatement) -> None:
     at = next((k for k, mi in enumerate(ms.items) if mi.concept == ASSETS), None)
     if at is None:
         return
-    assets = _figures(ms.items[at])
+    assets = figures(ms, ms.items[at])
     if not assets:
         return
     for mi in reversed(ms.items[at + 1:]):
-        if mi.mapping is not None and _LIABILITIES.search(mi.item.label) and _figures(mi) == assets:
+        if mi.mapping is not None and _LIABILITIES.search(mi.item.label) and figures(ms, mi) == assets:
             mi.reassign(LIABILITIES_AND_EQUITY, "equals total assets in every period and names liabilities: "
                                                 "the balance sheet's other side")
             return
 
-
-def _figures(mi: MappedItem) -> list[Decimal | None] | None:
-    """The row's figures, or None where it prints none."""
-    shown = [v.shown if v is not None else None for v in mi.item.values]
-    return shown if any(v is not None for v in shown) else None

@@ -29,8 +29,10 @@ OTHER_NONOPERATING = frozenset({
 
 
 def choose_nonoperating(ms: MappedStatement) -> None:
-    """The line that takes operating income to pre-tax income is the nonoperating total."""
-    if ms.statement.kind != StatementKind.IS or any(mi.concept == NONOPERATING for mi in ms.items):
+    """The line that takes operating income to pre-tax income is the nonoperating total.
+    A row above it that the label alone had given the total ("Interest income and other,
+    net" above "Interest and other, net") takes its next choice."""
+    if ms.statement.kind != StatementKind.IS:
         return
     items = [mi for mi in ms.items if mi.mapping is not None and mi.item.kind is ItemKind.MONETARY]
     start = next((k for k, mi in enumerate(items) if mi.concept == OPERATING_INCOME), None)
@@ -42,6 +44,15 @@ def choose_nonoperating(ms: MappedStatement) -> None:
     last = items[end - 1]
     if last.concept not in OTHER_NONOPERATING or not _bridges(ms, items[start], last, items[end]):
         return
+    holder = next((mi for mi in items[start + 1:end - 1] if mi.concept == NONOPERATING), None)
+    if any(mi.concept == NONOPERATING for mi in items if mi is not holder):
+        return
+    if holder is not None and holder.mapping is not None:
+        used = {mi.concept for mi in ms.items}
+        instead = next((q for q, _ in holder.mapping.alternatives if q not in used), None)
+        if instead is None:
+            return
+        holder.reassign(instead, "the line below it is the whole nonoperating result")
     last.reassign(NONOPERATING, "operating income and this line add up to pre-tax income: it is the whole "
                                 "nonoperating result")
 

@@ -56,6 +56,8 @@ _JOIN = (
     (re.compile(r"\bresearch and development\b"), "rnd"),
     (re.compile(r"\bproperty,? plant,? and equipment\b"), "ppe"),
     (re.compile(r"\bcash and cash equivalents?\b"), "cashequivalents"),
+    # ASU 2023-08's crypto assets are what balance sheets print as digital assets
+    (re.compile(r"\bdigital assets?\b"), "crypto asset"),
     # ASU 2018-15's "cloud computing arrangement" is, in the taxonomy's words, a hosting arrangement
     (re.compile(r"\bcloud[- ]computing(?: arrangements?)?\b"), "hosting arrangement"),
 )
