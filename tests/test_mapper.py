@@ -855,3 +855,25 @@ def test_the_nonoperating_total_moves_from_a_row_above_it(mapper: Mapper) -> Non
     items = mapper.map_filing([statement])[0].items
     assert items[4].concept == "us-gaap:NonoperatingIncomeExpense"
     assert items[2].concept != "us-gaap:NonoperatingIncomeExpense"
+
+
+def test_a_net_expense_total_under_an_income_concept_takes_the_sign_its_rows_give_it(mapper: Mapper) -> None:
+    """Home Depot's "Interest and other, net 2,120" (a net expense: interest income (201),
+    interest expense 2,321) is the nonoperating result, a credit concept: printed without
+    parentheses it had kept +2,120, and neither it nor pre-tax income added up."""
+    from converter.mapper.calculations import find_calculations
+    year = Period(date(2024, 12, 31), date(2024, 1, 1))
+    where = ("Operating expenses:", "Interest and other, net:")
+    statement = _statement(StatementKind.IS, year, [
+        _row("Net sales", ["10,000"]), _row("Cost of sales", ["7,000"]), _row("Operating income", ["3,000"]),
+        _row("Interest income and other, net", ["(201)"], sections=where),
+        _row("Interest expense", ["2,321"], sections=where),
+        _row("Interest and other, net", ["2,120"], sections=where[:1]),
+        _row("Earnings before provision for income taxes", ["880"])])
+    ms = mapper.map_filing([statement])[0]
+    find_calculations(ms, mapper.index)
+    total = ms.items[5]
+    assert total.concept == "us-gaap:NonoperatingIncomeExpense"
+    assert total.mapping is not None and total.mapping.sign == -1, total.mapping
+    assert "arithmetic" in total.mapping.sign_reason
+    assert not ms.unbalanced

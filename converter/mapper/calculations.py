@@ -50,7 +50,7 @@ def find_calculations(ms: MappedStatement, index: ConceptIndex) -> None:
     for i, mi in enumerate(ms.items):
         if mi.mapping is None or mi.item.kind != "monetary" or mi.mapping.dimensions or mi.item.balance_at:
             continue  # a balance in a flow statement has its own (instant) context
-        match = _match_suffix(ms, pending, i, index)
+        match = _match_suffix(ms, pending, i, index) or _match_reversed_total(ms, pending, i, index)
         if match is not None:
             children, periods = match
             # where the figures add up but the concepts say the opposite (two rows' concepts
@@ -116,6 +116,31 @@ def _match_suffix(ms: MappedStatement, pending: list[int], i: int,
     return None
 
 
+def _match_reversed_total(ms: MappedStatement, pending: list[int], i: int,
+                          index: ConceptIndex) -> tuple[list[int], int] | None:
+    """A total printed without parentheses whose concept has the balance opposite to its
+    section's (``SignBasis.OPPOSITE``: Home Depot's "Interest and other, net 2,120", a net
+    expense under a credit concept, below "Interest income and other, net (201)" and
+    "Interest expense 2,321"): if its rows add up to it only with its sign reversed, the
+    arithmetic decides, and the mapping says so.  Not a row in parentheses: treasury stock
+    printed "(95,971)" is a deduction, whatever sum of the rows above it may match."""
+    mapping = ms.items[i].mapping
+    if mapping is None or mapping.sign_basis is not SignBasis.OPPOSITE:
+        return None
+    mapping.sign = -mapping.sign
+    match = _match_suffix(ms, pending, i, index)
+    if match is None:
+        mapping.sign = -mapping.sign
+        return None
+    mapping.sign_basis = SignBasis.ARITHMETIC
+    mapping.sign_reason = (f"parentheses read by the arithmetic: the XBRL value is the printed value times "
+                           f"{mapping.sign}, the only reading under which its rows add up to it")
+    return match
+
+
+_READABLE = (SignBasis.AMBIGUOUS, SignBasis.NEGATIVE, SignBasis.DEDUCTION, SignBasis.OPPOSITE)
+
+
 def _adds_up_with_one_flip(ms: MappedStatement, children: list[int], total: MappedItem,
                            totals: list[Decimal | None], index: ConceptIndex) -> int:
     """Parentheses may mean a negative amount or a deduction: a row that mixes signs
@@ -125,10 +150,9 @@ def _adds_up_with_one_flip(ms: MappedStatement, children: list[int], total: Mapp
     net" among expenses, a credit concept).  If the run adds up only with one such row's
     sign reversed, the arithmetic decides, and the mapping says so.  Rows with mixed signs
     are tried first, rows without parentheses last."""
-    readable = (SignBasis.AMBIGUOUS, SignBasis.NEGATIVE, SignBasis.DEDUCTION, SignBasis.OPPOSITE)
     ordered = sorted((c for c in children if ms.items[c].mapping is not None
-                      and ms.items[c].mapping.sign_basis in readable),  # type: ignore[union-attr]
-                     key=lambda c: readable.index(ms.items[c].mapping.sign_basis))  # type: ignore[union-attr]
+                      and ms.items[c].mapping.sign_basis in _READABLE),  # type: ignore[union-attr]
+                     key=lambda c: _READABLE.index(ms.items[c].mapping.sign_basis))  # type: ignore[union-attr]
     for c in ordered:
         mapping = ms.items[c].mapping
         assert mapping is not None
