@@ -877,3 +877,25 @@ def test_a_net_expense_total_under_an_income_concept_takes_the_sign_its_rows_giv
     assert total.mapping is not None and total.mapping.sign == -1, total.mapping
     assert "arithmetic" in total.mapping.sign_reason
     assert not ms.unbalanced
+
+
+def test_an_extension_among_costs_takes_the_balance_its_total_gives_it(mapper: Mapper) -> None:
+    """Tesla's "Energy generation and storage" below "Total automotive cost of revenues" had
+    become a credit extension (its section's guess), so "Total cost of revenues" did not add
+    up; the arithmetic makes it a debit, and the relation is written."""
+    from converter.mapper.calculations import find_calculations
+    year = Period(date(2024, 12, 31), date(2024, 1, 1))
+    statement = _statement(StatementKind.IS, year, [
+        _row("Total revenues", ["1,000"], is_total=True),
+        _row("Automotive sales", ["500"], sections=("Cost of revenues",)),
+        _row("Automotive leasing", ["20"], sections=("Cost of revenues",)),
+        _row("Total automotive cost of revenues", ["520"], is_total=True),
+        _row("Zorblax generation and storage", ["70"]),
+        _row("Total cost of revenues", ["590"], is_total=True),
+        _row("Gross profit", ["410"], is_total=True)])
+    ms = mapper.map_filing([statement])[0]
+    zorblax = ms.items[4].mapping
+    assert zorblax is not None and zorblax.extension is not None
+    find_calculations(ms, mapper.index)
+    assert zorblax.extension.balance == "debit"
+    assert not any("Total cost of revenues" in label for label in ms.unbalanced), ms.unbalanced

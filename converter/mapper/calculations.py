@@ -13,6 +13,7 @@ linkbase; totals that match nothing are reported.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from converter.mapper.cashflow import CASH_TOTALS
@@ -50,7 +51,8 @@ def find_calculations(ms: MappedStatement, index: ConceptIndex) -> None:
     for i, mi in enumerate(ms.items):
         if mi.mapping is None or mi.item.kind != "monetary" or mi.mapping.dimensions or mi.item.balance_at:
             continue  # a balance in a flow statement has its own (instant) context
-        match = _match_suffix(ms, pending, i, index) or _match_reversed_total(ms, pending, i, index)
+        match = _match_suffix(ms, pending, i, index) or _match_reversed_total(ms, pending, i, index) \
+            or _match_with_extension_balances(ms, pending, i, index)
         if match is not None:
             children, periods = match
             # where the figures add up but the concepts say the opposite (two rows' concepts
@@ -135,6 +137,32 @@ def _match_reversed_total(ms: MappedStatement, pending: list[int], i: int,
     mapping.sign_basis = SignBasis.ARITHMETIC
     mapping.sign_reason = (f"parentheses read by the arithmetic: the XBRL value is the printed value times "
                            f"{mapping.sign}, the only reading under which its rows add up to it")
+    return match
+
+
+def _match_with_extension_balances(ms: MappedStatement, pending: list[int], i: int,
+                                   index: ConceptIndex) -> tuple[list[int], int] | None:
+    """Our own concepts' balances are a guess from the row's section (Tesla's "Energy
+    generation and storage" among costs, after a subtotal closed the "Cost of revenues"
+    caption, was a credit like its namesake among revenues): where the rows add up to the
+    total only with the extensions among them taking the total's balance, they take it."""
+    total = ms.items[i].mapping
+    wanted = balance_of(total, index)
+    if wanted is None:
+        return None
+    guessed = [m for m in (ms.items[c].mapping for c in pending[-MAX_CHILDREN:])
+               if m is not None and m.extension is not None and m.extension.balance not in (None, wanted)]
+    if not guessed:
+        return None
+    before = [m.extension for m in guessed]
+    for m, extension in zip(guessed, before, strict=True):
+        assert extension is not None
+        m.extension = replace(extension, balance=wanted)
+    match = _match_suffix(ms, pending, i, index)
+    kept = {id(ms.items[c].mapping) for c in match[0]} if match is not None else set()
+    for m, extension in zip(guessed, before, strict=True):
+        if id(m) not in kept:
+            m.extension = extension
     return match
 
 
