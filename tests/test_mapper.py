@@ -899,3 +899,28 @@ def test_an_extension_among_costs_takes_the_balance_its_total_gives_it(mapper: M
     find_calculations(ms, mapper.index)
     assert zorblax.extension.balance == "debit"
     assert not any("Total cost of revenues" in label for label in ms.unbalanced), ms.unbalanced
+
+
+def test_a_total_reaching_above_its_caption_may_read_one_rows_parentheses(mapper: Mapper) -> None:
+    """Coca-Cola's "Total Comprehensive Income" sits under the "Other Comprehensive Income"
+    caption it closes and starts from net income above it; its pension line, a gain of 1
+    printed without parentheses, has a concept whose positive is a loss.  Only with that
+    line reversed does the total add up, in every period."""
+    from converter.mapper.calculations import find_calculations
+    quarter = [Period(date(2025, 6, 27), date(2025, 3, 29)), Period(date(2024, 6, 28), date(2024, 3, 30))]
+    oci = ("Other Comprehensive Income",)
+    rows = [_row("Consolidated Net Income", ["3,803", "2,401"]),
+            _row("Net foreign currency translation adjustments", ["1,103", "(1,014)"], sections=oci),
+            _row("Net change in unrealized gains (losses) on available-for-sale securities", ["10", "(27)"],
+                 sections=oci),
+            _row("Net change in pension and other postretirement benefit liabilities", ["1", "27"], sections=oci),
+            _row("Total Comprehensive Income", ["4,917", "1,387"], sections=oci, is_total=True)]
+    statement = Statement(StatementKind.CI, "Comprehensive income", quarter, rows, scale=6, scale_text="",
+                          unscaled_kinds=frozenset())
+    ms = mapper.map_filing([statement])[0]
+    pension = ms.items[3].mapping
+    assert pension is not None and pension.concept == (
+        "us-gaap:OtherComprehensiveIncomeLossPensionAndOtherPostretirementBenefitPlansAdjustmentNetOfTax")
+    find_calculations(ms, mapper.index)
+    assert not ms.unbalanced, ms.unbalanced
+    assert pension.sign == -1 and "arithmetic" in pension.sign_reason

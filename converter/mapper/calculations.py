@@ -115,6 +115,14 @@ def _match_suffix(ms: MappedStatement, pending: list[int], i: int,
         checked = _adds_up(ms, children, total, totals, index)
         if checked >= 2:
             return children, checked
+    # and so with one row's parentheses read by the arithmetic (Coca-Cola's pension line, a
+    # gain of 1 under a concept whose positive is a loss, in a comprehensive income that
+    # starts above the other comprehensive income caption it closes)
+    for length in range(min(len(pending), MAX_CHILDREN), max(longest, 1), -1):
+        children = pending[-length:]
+        checked = _adds_up_with_one_flip(ms, children, total, totals, index, at_least=2)
+        if checked:
+            return children, checked
     return None
 
 
@@ -170,7 +178,7 @@ _READABLE = (SignBasis.AMBIGUOUS, SignBasis.NEGATIVE, SignBasis.DEDUCTION, SignB
 
 
 def _adds_up_with_one_flip(ms: MappedStatement, children: list[int], total: MappedItem,
-                           totals: list[Decimal | None], index: ConceptIndex) -> int:
+                           totals: list[Decimal | None], index: ConceptIndex, at_least: int = 1) -> int:
     """Parentheses may mean a negative amount or a deduction: a row that mixes signs
     ("Income tax (expense) benefit"), or one printed in parentheses throughout ("Interest
     income (546)" under "Interest:", a deduction from interest expense); and a row without
@@ -186,7 +194,7 @@ def _adds_up_with_one_flip(ms: MappedStatement, children: list[int], total: Mapp
         assert mapping is not None
         mapping.sign = -mapping.sign
         checked = _adds_up(ms, children, total, totals, index)
-        if checked:
+        if checked >= at_least:
             mapping.sign_basis = SignBasis.ARITHMETIC
             mapping.sign_reason = (
                 f"parentheses read by the arithmetic: the XBRL value is the printed value times {mapping.sign}, "
