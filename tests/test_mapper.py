@@ -924,3 +924,12 @@ def test_a_total_reaching_above_its_caption_may_read_one_rows_parentheses(mapper
     find_calculations(ms, mapper.index)
     assert not ms.unbalanced, ms.unbalanced
     assert pension.sign == -1 and "arithmetic" in pension.sign_reason
+
+
+def test_available_for_sale_is_a_class_the_label_must_name(mapper: Mapper) -> None:
+    """"Purchases of marketable securities" had been PaymentsToAcquireAvailableForSale
+    SecuritiesDebt: a class of securities the label does not name."""
+    plain = mapper.rank("Purchases of marketable securities", "monetary", "CF", ("Investing activities",))[0]
+    assert plain.qname == "us-gaap:PaymentsToAcquireMarketableSecurities"
+    named = mapper.rank("Purchases of available-for-sale debt securities", "monetary", "CF", ("Investing activities",))
+    assert named[0].qname == "us-gaap:PaymentsToAcquireAvailableForSaleSecuritiesDebt"

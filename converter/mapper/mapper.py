@@ -172,6 +172,8 @@ class Score:
                 if phrase == ("noncash",):  # amortization, impairment ... are non-cash by what they are
                     in_name = np.logical_or.reduce([in_name, *(ev.name_contains(w) for w in NONCASH_BY_NATURE)])
                 qualifiers.append((f"'{' '.join(phrase)}' is in the label only", ~in_name, True))
+        if "available" not in q.toks and "available" not in q.context:  # a class of securities the label does not name
+            qualifiers.append(("'available for sale' is in the concept only", ev.name_contains("available"), True))
         if "tax" not in q.toks and "pretax" not in q.toks:  # the tax on an item, where the label names no tax
             qualifiers.append(("the concept is a tax the label does not name", ev.tax_effect, True))
         if "noncash" in q.context:  # "Supplemental non-cash investing and financing activities"
