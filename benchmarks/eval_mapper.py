@@ -110,7 +110,8 @@ def measure(fsds: Path, mapper: Mapper, fold: str, limit: int) -> None:
             kind = KINDS[concept.type]
             # the statement's period type: balance sheets are instants, flows are durations
             stmt_for_period = "BS" if concept.period_type == "instant" else ("IS" if stmt == "BS" else stmt)
-            ranked = mapper.rank(clean_label(row["plabel"]), kind, stmt_for_period)
+            label = clean_label(row["plabel"])  # a "Total ..." row is a total, as the pipeline reads it
+            ranked = mapper.rank(label, kind, stmt_for_period, is_total=label.lower().startswith("total"))
             totals[stmt] += 1
             if ranked and ranked[0].qname == qname:
                 right[stmt] += 1

@@ -933,3 +933,13 @@ def test_available_for_sale_is_a_class_the_label_must_name(mapper: Mapper) -> No
     assert plain.qname == "us-gaap:PaymentsToAcquireMarketableSecurities"
     named = mapper.rank("Purchases of available-for-sale debt securities", "monetary", "CF", ("Investing activities",))
     assert named[0].qname == "us-gaap:PaymentsToAcquireAvailableForSaleSecuritiesDebt"
+
+
+def test_a_row_that_is_no_total_is_not_a_side_of_the_balance_sheet(mapper: Mapper) -> None:
+    """Tesla's "Digital assets, net" among noncurrent assets had been AssetsNoncurrent (and
+    EDGAR's DQC 0004 said assets no longer added up); "Total assets" is still Assets."""
+    row = mapper.rank("Digital assets, net", "monetary", "BS", ("Noncurrent assets",))
+    assert all(s.qname != "us-gaap:AssetsNoncurrent" for s in row[:2])
+    assert mapper.rank("Total assets", "monetary", "BS", is_total=True)[0].qname == "us-gaap:Assets"
+    assert mapper.rank("Total current liabilities", "monetary", "BS", is_total=True)[0].qname == \
+        "us-gaap:LiabilitiesCurrent"

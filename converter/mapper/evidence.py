@@ -254,6 +254,12 @@ class Evidence:
         return np.array([bool(_TAX_EFFECT.search(q)) for q in self.concepts])
 
     @cached_property
+    def is_grand_total(self) -> Bools:
+        """The balance sheet's sides and their classified parts (``mapper.GRAND_TOTALS``)."""
+        from converter.mapper.mapper import GRAND_TOTALS
+        return np.array([q in GRAND_TOTALS for q in self.concepts])
+
+    @cached_property
     def cash_direction(self) -> tuple[Bools, Bools]:
         """(receipts, payments): concepts named for cash coming in ("ProceedsFrom...") and
         for cash going out ("PaymentsTo...", "Repayments..."), not the net of both

@@ -83,6 +83,12 @@ LABEL_QUALIFIERS = (("noncash",), ("gain",), ("operating", "lease"), ("redeemabl
 # operating lease cost" is OperatingLeaseRightOfUseAssetAmortizationExpense)
 NONCASH_BY_NATURE = tokens("depreciation amortization impairment accretion sharebased writedown unrealized deferred")
 _CASH_WORDS = tokens("payments proceeds repayments")  # a concept so named is a cash flow
+# the balance sheet's sides and their classified parts: a row that is not a total is none of
+# them (equity is left out: "Berkshire Hathaway shareholders' equity" is a subtotal no
+# "Total" announces)
+GRAND_TOTALS = frozenset(f"us-gaap:{name}" for name in (
+    "Assets", "AssetsCurrent", "AssetsNoncurrent", "Liabilities", "LiabilitiesCurrent", "LiabilitiesNoncurrent",
+    "LiabilitiesAndStockholdersEquity"))
 _SIDE = re.compile(r"\b(assets?|liabilit(?:y|ies))\b", re.I)
 # what a cash-flow row's first words say the cash did: came in or went out.  A label that
 # also names the other way ("Issuance (repayment) of debt", "Purchases and sales") says neither;
@@ -219,6 +225,8 @@ class Score:
         statement = np.where(in_kind, 0.08, np.where(combined, 0.0, np.where(ev.has_statements, -0.2, 0.0)))
         inferred = -0.04 * ev.period_inferred - 0.02 * ev.balance_inferred
         total_bonus = 0.03 * (ev.is_calc_total & q.is_total)
+        if not q.is_total:  # a row that is no total is not a side of the balance sheet ("Digital assets, net")
+            total_bonus = total_bonus - 0.15 * (ev.is_grand_total & (exactly == 0))
         used_here = ev.modern_in_kind(q.statement_kind) | (combined & ev.modern_in_kind("CI"))
         modern = MODERN_WEIGHT * ev.modern_strength * used_here
         total = 0.5 * best + 0.15 * standard + exactly - penalty + filer_bonus + statement + inferred + total_bonus \
