@@ -943,3 +943,12 @@ def test_a_row_that_is_no_total_is_not_a_side_of_the_balance_sheet(mapper: Mappe
     assert mapper.rank("Total assets", "monetary", "BS", is_total=True)[0].qname == "us-gaap:Assets"
     assert mapper.rank("Total current liabilities", "monetary", "BS", is_total=True)[0].qname == \
         "us-gaap:LiabilitiesCurrent"
+
+
+def test_and_other_is_not_other(mapper: Mapper) -> None:
+    """"Prepaid expenses and other" has the words of "Other Prepaid Expense, Current" but
+    not its meaning: it is no exact match for a concept named "Other ..."."""
+    ranked = mapper.rank("Prepaid expenses and other", "monetary", "BS", ("Current assets",))
+    assert ranked[0].qname != "us-gaap:OtherPrepaidExpenseCurrent"
+    assert mapper.rank("Other current assets", "monetary", "BS", ("Current assets",))[0].qname == \
+        "us-gaap:OtherAssetsCurrent"

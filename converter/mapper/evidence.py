@@ -254,6 +254,11 @@ class Evidence:
         return np.array([bool(_TAX_EFFECT.search(q)) for q in self.concepts])
 
     @cached_property
+    def named_other(self) -> Bools:
+        """Concepts whose name opens with "Other" (``OtherPrepaidExpenseCurrent``)."""
+        return np.array([q.split(":")[-1].startswith("Other") for q in self.concepts])
+
+    @cached_property
     def is_grand_total(self) -> Bools:
         """The balance sheet's sides and their classified parts (``mapper.GRAND_TOTALS``)."""
         from converter.mapper.mapper import GRAND_TOTALS

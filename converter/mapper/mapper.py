@@ -163,6 +163,8 @@ class Score:
         if q.context:
             equal_plain = _equal(sim_plain, ev.name_row) | _equal(sim_plain, ev.standard_row)
             exactly = exactly + 0.15 * (equal_plain & ~equal_full)
+        if q.toks[:1] != ("other",):  # "Prepaid expenses and other" is not "Other prepaid expense": same words
+            exactly = exactly * ~ev.named_other
         # (why, concepts penalised, whether filers' usage may relieve it): the label's
         # silence can be relieved, a label or section that says the opposite cannot
         qualifiers: list[tuple[str, Bools, bool]] = []
