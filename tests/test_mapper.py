@@ -952,3 +952,11 @@ def test_and_other_is_not_other(mapper: Mapper) -> None:
     assert ranked[0].qname != "us-gaap:OtherPrepaidExpenseCurrent"
     assert mapper.rank("Other current assets", "monetary", "BS", ("Current assets",))[0].qname == \
         "us-gaap:OtherAssetsCurrent"
+
+
+def test_modern_filers_place_a_concept_the_linkbases_leave_out(mapper: Mapper) -> None:
+    """PrepaidExpenseAndOtherAssetsCurrent (3,611 companies in 2020-2025) is in no 2025
+    statement linkbase; Walmart's "Prepaid expenses and other" is it, and the report says why."""
+    best = mapper.rank("Prepaid expenses and other", "monetary", "BS", ("Current assets",))[0]
+    assert best.qname == "us-gaap:PrepaidExpenseAndOtherAssetsCurrent"
+    assert any("modern filers use it in BS statements" in why for why in best.reasons)

@@ -61,6 +61,7 @@ RELIEF = 1.0  # measured: the qualifier fully waived where all filers agree
 FILER_WEIGHT = 0.3  # measured: 0.4, 0.45 and 0.6 gain on the 2009 labels, lose on Inline XBRL; 0.25 loses on both
 # The weight of modern usage (taxonomy.modern_usage) against a label's similarity (0.5):
 # enough to order near-equivalents, too little to outvote what a label says.
+MANY_COMPANIES = 100  # modern filers enough to place a concept the linkbases leave out in a statement
 MODERN_WEIGHT = 0.06  # measured: 0.04, 0.08 and 0.09 do no better on either fold (README)
 KIND_TYPES = {
     "monetary": ("xbrli:monetaryItemType",),
@@ -216,7 +217,14 @@ class Score:
         zero = np.zeros(len(best))
         penalty = sum((0.25 * hit for _, hit, soft in qualifiers if soft), zero) * (1 - RELIEF * share) \
             + sum((0.25 * hit for _, hit, soft in qualifiers if not soft), zero)
+        # where the 2025 statement linkbases leave a balance-sheet or income-statement concept
+        # out, many modern filers' use of it there places it there (PrepaidExpenseAndOther
+        # AssetsCurrent); not in cash flows, whose supplemental disclosures modern filers also
+        # use ("Right-of-use assets obtained in exchange for ..." is no operating cash effect)
         in_kind = ev.in_statement_kind(q.statement_kind)
+        if q.statement_kind in ("BS", "IS"):
+            in_kind = in_kind | (~ev.has_statements & ev.modern_in_kind(q.statement_kind)
+                                 & (ev.modern_companies >= MANY_COMPANIES))
         # a statement of operations and comprehensive income is one table, and an equity
         # statement moves each component of other comprehensive income: comprehensive
         # income's concepts are at home in both (no bonus, no penalty)
@@ -250,8 +258,11 @@ class Score:
         concept = index[ev.concepts[i]]
         if self.filer_counts[i]:
             out.append(f"filers used this exact label for it {int(self.filer_counts[i])} of {self.exact_total} times")
-        if self.statement[i] > 0:
+        if self.statement[i] > 0 and ev.in_statement_kind(self.statement_kind)[i]:
             out.append(f"appears in the US-GAAP {self.statement_kind} statement linkbases")
+        elif self.statement[i] > 0:
+            out.append(f"not in the US-GAAP statement linkbases; modern filers use it in {self.statement_kind} "
+                       f"statements")
         elif self.statement[i] < 0:
             out.append(f"belongs to {'/'.join(concept.statements)} statements, not {self.statement_kind}")
         if "periodType" in concept.inferred:
