@@ -599,8 +599,9 @@ def _section_with_total(kind: StatementKind, section: str, rows: list[tuple[str,
 
 def test_a_credit_row_printed_among_expenses_takes_the_sign_the_total_gives_it(mapper: Mapper) -> None:
     """Amazon lists "Other operating expense (income), net" among its operating expenses,
-    positive when an expense.  Its concept is income-positive, so only the total can say
-    the XBRL value is the printed one negated; a row whose total adds up as printed keeps it."""
+    positive when an expense.  Its concept is income-positive, and its label says which side
+    is positive: the XBRL value is the printed one negated, and the total adds up with it; a
+    row whose total adds up as printed keeps its sign."""
     from converter.mapper.calculations import find_calculations
     from converter.model.mapping import SignBasis
     statement = _section_with_total(StatementKind.IS, "Operating expenses", [
@@ -609,10 +610,10 @@ def test_a_credit_row_printed_among_expenses_takes_the_sign_the_total_gives_it(m
     ms = mapper.map_statement(statement)
     other = ms.items[2].mapping
     assert other is not None and other.concept == "us-gaap:OtherOperatingIncomeExpenseNet"
-    assert other.sign_basis is SignBasis.OPPOSITE
+    assert (other.sign, other.sign_basis) == (-1, SignBasis.LABEL_SIDE)
     find_calculations(ms, mapper.index)
     assert ms.calculations and not ms.unbalanced
-    assert (other.sign, other.sign_basis) == (-1, SignBasis.ARITHMETIC)
+    assert (other.sign, other.sign_basis) == (-1, SignBasis.LABEL_SIDE)
     assert ms.items[0].mapping is not None and ms.items[0].mapping.sign == 1
 
 
@@ -960,3 +961,28 @@ def test_modern_filers_place_a_concept_the_linkbases_leave_out(mapper: Mapper) -
     best = mapper.rank("Prepaid expenses and other", "monetary", "BS", ("Current assets",))[0]
     assert best.qname == "us-gaap:PrepaidExpenseAndOtherAssetsCurrent"
     assert any("modern filers use it in BS statements" in why for why in best.reasons)
+
+
+def test_other_income_expense_printed_as_an_expense_is_negative(mapper: Mapper) -> None:
+    """Johnson & Johnson prints its costs without a caption: "Interest income (1,332)",
+    "Other (income) expense, net 4,694". The second is an expense under a credit concept,
+    and the first then adds up to pre-tax income as the income it is."""
+    from converter.mapper.calculations import find_calculations
+    year = Period(date(2024, 12, 29), date(2024, 1, 1))
+    statement = _statement(StatementKind.IS, year, [
+        _row("Sales to customers", ["88,821"]), _row("Cost of products sold", ["27,471"]),
+        _row("Gross profit", ["61,350"]),
+        _row("Selling, marketing and administrative expenses", ["22,869"]),
+        _row("Research and development expense", ["17,232"]),
+        _row("In-process research and development impairments", ["211"]),
+        _row("Interest income", ["(1,332)"]), _row("Interest expense", ["755"]),
+        _row("Other (income) expense, net", ["4,694"]), _row("Restructuring", ["234"]),
+        _row("Earnings before provision for taxes on income", ["16,687"])])
+    ms = mapper.map_filing([statement])[0]
+    other = ms.items[8].mapping
+    assert other is not None and other.concept == "us-gaap:OtherNonoperatingIncomeExpense"
+    assert other.sign == -1 and "names the side" in other.sign_reason
+    find_calculations(ms, mapper.index)
+    interest = ms.items[6].mapping
+    assert interest is not None and interest.sign == -1  # (1,332) read as income: +1,332
+    assert not ms.unbalanced, ms.unbalanced

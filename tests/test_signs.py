@@ -103,8 +103,24 @@ def test_an_expense_concept_among_revenues_is_not_reversed_by_the_arithmetic() -
         item = LineItem(label, label, [Amount("19,666", Decimal(19666))], sections=(section,))
         return MappedItem(item, Mapping(f"us-gaap:{concept}", 0.5, "test"))
     among_revenues = row("Development services", "BusinessDevelopment", "Revenues")
-    among_expenses = row("Other operating expense (income), net", "OtherOperatingIncomeExpenseNet",
-                         "Operating expenses")
-    apply_signs("IS", [among_revenues, among_expenses], load_index())
+    among_expenses = row("Other operating items, net", "OtherOperatingIncomeExpenseNet", "Operating expenses")
+    says_so = row("Other operating expense (income), net", "OtherOperatingIncomeExpenseNet", "Operating expenses")
+    apply_signs("IS", [among_revenues, among_expenses, says_so], load_index())
     assert among_revenues.mapping is not None and among_revenues.mapping.sign_basis is SignBasis.AS_PRINTED
     assert among_expenses.mapping is not None and among_expenses.mapping.sign_basis is SignBasis.OPPOSITE
+    # a label that names its positive side decides without the arithmetic
+    assert says_so.mapping is not None and (says_so.mapping.sign, says_so.mapping.sign_basis) == \
+        (-1, SignBasis.LABEL_SIDE)
+
+
+def test_a_label_naming_both_sides_says_which_is_positive() -> None:
+    """Johnson & Johnson's "Other (income) expense, net 4,694" is an expense under a credit
+    concept (its statement names no expense section): the value is -4,694. An allocation
+    keeps its sign: "Net income (loss) attributable to noncontrolling interests" is a debit
+    concept whose income is positive."""
+    from converter.mapper.signs import label_side
+    assert label_side("Other (income) expense, net") == "debit"
+    assert label_side("Other income (expense), net") == "credit"
+    assert label_side("Loss (gain) on sale of assets") == "debit"
+    assert label_side("Provision for (benefit from) income taxes") is None
+    assert label_side("Income tax expense") is None

@@ -67,6 +67,26 @@ def section_balance(item: LineItem) -> str | None:
     return None
 
 
+_DEBIT_SIDE = r"expenses?|costs?|charges?|loss(?:es)?"
+_CREDIT_SIDE_WORD = r"income|gains?|revenues?"
+_SIDE_WORD = rf"{_DEBIT_SIDE}|{_CREDIT_SIDE_WORD}"
+# a label naming both sides, the other in parentheses: "Other (income) expense, net" is
+# positive as an expense, "Gain (loss) on sale" as a gain
+_BOTH_SIDES = re.compile(rf"\(\s*(?P<inner>{_SIDE_WORD})\s*\)\s*,?\s*(?P<outer>{_SIDE_WORD})\b|"
+                         rf"\b(?P<outer2>{_SIDE_WORD})\s*\(\s*(?P<inner2>{_SIDE_WORD})\s*\)", re.I)
+
+
+def label_side(label: str) -> str | None:
+    """The balance a label says its positive figures have, where it names both sides and
+    puts the other in parentheses; else None ("Income tax expense" names no such pair)."""
+    m = _BOTH_SIDES.search(label)
+    if m is None:
+        return None
+    outer, inner = (m.group("outer"), m.group("inner")) if m.group("outer") else (m.group("outer2"), m.group("inner2"))
+    sides = ["debit" if re.fullmatch(_DEBIT_SIDE, w, re.I) else "credit" for w in (outer, inner)]
+    return sides[0] if sides[0] != sides[1] else None
+
+
 def is_supplemental(item: LineItem) -> bool:
     return any(_SUPPLEMENTAL.search(s) for s in item.sections) or bool(_SUPPLEMENTAL.search(item.label))
 
@@ -136,7 +156,14 @@ def apply_signs(statement_kind: str, mapped: list[MappedItem], index: ConceptInd
             # question, not a sign (Tesla 2010's "Development services" as business development)
             section = section_balance(item)
             named = section is not None and (statement_kind == "CI" or (statement_kind == "IS" and section == "debit"))
-            sign, basis = decide_sign(item, balance, natural, named)
+            # not an allocation ("Net income (loss) attributable to noncontrolling interests"):
+            # its concept is a debit, deducted from consolidated income, and its income positive
+            own = label_side(item.label) if statement_kind in ("IS", "CI") \
+                and "AttributableTo" not in m.mapping.concept else None
+            if own is not None and balance is not None and own != balance:
+                sign, basis = -1, SignBasis.LABEL_SIDE
+            else:
+                sign, basis = decide_sign(item, balance, natural, named)
         m.mapping.sign, m.mapping.sign_basis = sign, basis
         m.mapping.sign_reason = sign_reason(basis, balance, natural)
         if m.mapping.concept == "us-gaap:Assets":

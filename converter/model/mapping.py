@@ -18,6 +18,8 @@ class SignBasis(Enum):
     AMBIGUOUS = "the row mixes signs; as printed unless the statement's arithmetic says otherwise"
     OPPOSITE = ("printed without parentheses, of the balance opposite to its section's; as printed unless the "
                 "statement's arithmetic says otherwise")
+    LABEL_SIDE = ("the label names the side its positive figures are ('Other (income) expense': an expense), the "
+                  "concept's balance is the other: the XBRL value is the printed value negated")
     CASH_EFFECT = "a cash effect: the printed value times the concept's weight toward the net change in cash"
     ARITHMETIC = "the only reading under which the statement's total adds up"
 
