@@ -19,7 +19,7 @@ from decimal import Decimal
 from converter.mapper.cashflow import CASH_TOTALS
 from converter.mapper.figures import rounding_allowance
 from converter.mapper.signs import balance_of, cash_flow_sign
-from converter.model.mapping import CalcRelation, MappedItem, MappedStatement, SignBasis
+from converter.model.mapping import CalcRelation, MappedItem, MappedStatement, Mapping, SignBasis
 from converter.taxonomy.index import ConceptIndex
 
 MAX_CHILDREN = 12
@@ -142,10 +142,15 @@ def _match_reversed_total(ms: MappedStatement, pending: list[int], i: int,
     if match is None:
         mapping.sign = -mapping.sign
         return None
+    _read_by_the_arithmetic(mapping, "its rows add up to it")
+    return match
+
+
+def _read_by_the_arithmetic(mapping: Mapping, what_adds_up: str) -> None:
+    """Record that the statement's arithmetic chose the row's (already reversed) sign."""
     mapping.sign_basis = SignBasis.ARITHMETIC
     mapping.sign_reason = (f"parentheses read by the arithmetic: the XBRL value is the printed value times "
-                           f"{mapping.sign}, the only reading under which its rows add up to it")
-    return match
+                           f"{mapping.sign}, the only reading under which {what_adds_up}")
 
 
 def _match_with_extension_balances(ms: MappedStatement, pending: list[int], i: int,
@@ -158,19 +163,18 @@ def _match_with_extension_balances(ms: MappedStatement, pending: list[int], i: i
     wanted = balance_of(total, index)
     if wanted is None:
         return None
-    guessed = [m for m in (ms.items[c].mapping for c in pending[-MAX_CHILDREN:])
-               if m is not None and m.extension is not None and m.extension.balance not in (None, wanted)]
+    guessed = {}  # row -> its mapping's extension as guessed
+    for c in pending[-MAX_CHILDREN:]:
+        m = ms.items[c].mapping
+        if m is not None and m.extension is not None and m.extension.balance not in (None, wanted):
+            guessed[c] = m.extension
+            m.extension = replace(m.extension, balance=wanted)
     if not guessed:
         return None
-    before = [m.extension for m in guessed]
-    for m, extension in zip(guessed, before, strict=True):
-        assert extension is not None
-        m.extension = replace(extension, balance=wanted)
     match = _match_suffix(ms, pending, i, index)
-    kept = {id(ms.items[c].mapping) for c in match[0]} if match is not None else set()
-    for m, extension in zip(guessed, before, strict=True):
-        if id(m) not in kept:
-            m.extension = extension
+    for c, extension in guessed.items():
+        if match is None or c not in match[0]:
+            ms.items[c].mapping.extension = extension  # type: ignore[union-attr]
     return match
 
 
@@ -195,11 +199,7 @@ def _adds_up_with_one_flip(ms: MappedStatement, children: list[int], total: Mapp
         mapping.sign = -mapping.sign
         checked = _adds_up(ms, children, total, totals, index)
         if checked >= at_least:
-            mapping.sign_basis = SignBasis.ARITHMETIC
-            mapping.sign_reason = (
-                f"parentheses read by the arithmetic: the XBRL value is the printed value times {mapping.sign}, "
-                f"the only reading under which '{total.item.label}' adds up"
-            )
+            _read_by_the_arithmetic(mapping, f"'{total.item.label}' adds up")
             return checked
         mapping.sign = -mapping.sign
     return 0

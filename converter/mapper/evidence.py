@@ -27,6 +27,7 @@ import numpy as np
 import numpy.typing as npt
 
 from converter.errors import TaxonomyError
+from converter.mapper.grand_total import GRAND_TOTALS
 from converter.mapper.similarity import Weights, tokens
 from converter.resources import data_dir
 from converter.taxonomy.deprecated import load_deprecated
@@ -260,8 +261,7 @@ class Evidence:
 
     @cached_property
     def is_grand_total(self) -> Bools:
-        """The balance sheet's sides and their classified parts (``mapper.GRAND_TOTALS``)."""
-        from converter.mapper.mapper import GRAND_TOTALS
+        """The balance sheet's sides and their classified parts (``grand_total.GRAND_TOTALS``)."""
         return np.array([q in GRAND_TOTALS for q in self.concepts])
 
     @cached_property

@@ -17,6 +17,12 @@ from converter.model.statements import StatementKind
 ASSETS = "us-gaap:Assets"
 LIABILITIES_AND_EQUITY = "us-gaap:LiabilitiesAndStockholdersEquity"
 _LIABILITIES = re.compile(r"\bliabilit", re.I)
+# the balance sheet's sides and their classified parts: a row that is not a total is none of
+# them (the mapper's score says so; equity is left out: "Berkshire Hathaway shareholders'
+# equity" is a subtotal no "Total" announces)
+GRAND_TOTALS = frozenset(f"us-gaap:{name}" for name in (
+    "Assets", "AssetsCurrent", "AssetsNoncurrent", "Liabilities", "LiabilitiesCurrent", "LiabilitiesNoncurrent",
+    LIABILITIES_AND_EQUITY.split(":")[1]))
 
 
 def liabilities_and_equity(ms: MappedStatement) -> None:
@@ -34,4 +40,3 @@ def liabilities_and_equity(ms: MappedStatement) -> None:
             mi.reassign(LIABILITIES_AND_EQUITY, "equals total assets in every period and names liabilities: "
                                                 "the balance sheet's other side")
             return
-

@@ -84,12 +84,6 @@ LABEL_QUALIFIERS = (("noncash",), ("gain",), ("operating", "lease"), ("redeemabl
 # operating lease cost" is OperatingLeaseRightOfUseAssetAmortizationExpense)
 NONCASH_BY_NATURE = tokens("depreciation amortization impairment accretion sharebased writedown unrealized deferred")
 _CASH_WORDS = tokens("payments proceeds repayments")  # a concept so named is a cash flow
-# the balance sheet's sides and their classified parts: a row that is not a total is none of
-# them (equity is left out: "Berkshire Hathaway shareholders' equity" is a subtotal no
-# "Total" announces)
-GRAND_TOTALS = frozenset(f"us-gaap:{name}" for name in (
-    "Assets", "AssetsCurrent", "AssetsNoncurrent", "Liabilities", "LiabilitiesCurrent", "LiabilitiesNoncurrent",
-    "LiabilitiesAndStockholdersEquity"))
 _SIDE = re.compile(r"\b(assets?|liabilit(?:y|ies))\b", re.I)
 # what a cash-flow row's first words say the cash did: came in or went out.  A label that
 # also names the other way ("Issuance (repayment) of debt", "Purchases and sales") says neither;
