@@ -936,6 +936,16 @@ def test_available_for_sale_is_a_class_the_label_must_name(mapper: Mapper) -> No
     assert named[0].qname == "us-gaap:PaymentsToAcquireAvailableForSaleSecuritiesDebt"
 
 
+def test_employee_stock_plans_are_share_based_compensation(mapper: Mapper) -> None:
+    """"Employee stock plans" (Procter & Gamble, Home Depot) had been StockIssuedDuring
+    PeriodValueEmployeeStockPurchasePlan: a purchase plan is one plan the label does not name."""
+    for label in ("Employee stock plans", "Shares issued under equity incentive plans"):
+        ranked = mapper.rank(label, "monetary", "EQ")
+        assert ranked[0].qname == "us-gaap:StockIssuedDuringPeriodValueShareBasedCompensation", label
+    named = mapper.rank("Shares issued under employee stock purchase plan", "monetary", "EQ")
+    assert named[0].qname == "us-gaap:StockIssuedDuringPeriodValueEmployeeStockPurchasePlan"
+
+
 def test_a_row_that_is_no_total_is_not_a_side_of_the_balance_sheet(mapper: Mapper) -> None:
     """Tesla's "Digital assets, net" among noncurrent assets had been AssetsNoncurrent (and
     EDGAR's DQC 0004 said assets no longer added up); "Total assets" is still Assets."""

@@ -80,6 +80,12 @@ OPPOSITE = {"basic": "diluted", "diluted": "basic", "current": "noncurrent", "no
 # interests right; "finance lease" gained as much as it lost ("Long-term debt including
 # obligations under finance leases" is LongTermDebtAndCapitalLeaseObligations).
 LABEL_QUALIFIERS = (("noncash",), ("gain",), ("operating", "lease"), ("redeemable",), ("comprehensive",))
+# Words that, in a concept's name, name a class the label must name too: (the word, the
+# name's words).  "Available for sale" is a class of securities; an employee stock
+# purchase or ownership plan is one plan among the "employee stock plans" most labels
+# mean (StockIssuedDuringPeriodValueShareBasedCompensation).
+CONCEPT_QUALIFIERS = (("available", ("available",)), ("purchase", ("purchase", "plan")),
+                      ("ownership", ("ownership", "plan")))
 # what a "Non-cash ..." label may be without its concept's name saying so ("Non-cash
 # operating lease cost" is OperatingLeaseRightOfUseAssetAmortizationExpense)
 NONCASH_BY_NATURE = tokens("depreciation amortization impairment accretion sharebased writedown unrealized deferred")
@@ -175,8 +181,10 @@ class Score:
                 if phrase == ("noncash",):  # amortization, impairment ... are non-cash by what they are
                     in_name = np.logical_or.reduce([in_name, *(ev.name_contains(w) for w in NONCASH_BY_NATURE)])
                 qualifiers.append((f"'{' '.join(phrase)}' is in the label only", ~in_name, True))
-        if "available" not in q.toks and "available" not in q.context:  # a class of securities the label does not name
-            qualifiers.append(("'available for sale' is in the concept only", ev.name_contains("available"), True))
+        for word, phrase in CONCEPT_QUALIFIERS:  # a class of securities or plan the label does not name
+            if word not in q.toks and word not in q.context:
+                in_name = np.logical_and.reduce([ev.name_contains(w) for w in phrase])
+                qualifiers.append((f"'{' '.join(phrase)}' is in the concept only", in_name, True))
         if "tax" not in q.toks and "pretax" not in q.toks:  # the tax on an item, where the label names no tax
             qualifiers.append(("the concept is a tax the label does not name", ev.tax_effect, True))
         if "noncash" in q.context:  # "Supplemental non-cash investing and financing activities"

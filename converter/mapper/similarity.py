@@ -56,6 +56,11 @@ _JOIN = (
     (re.compile(r"\bresearch and development\b"), "rnd"),
     (re.compile(r"\bproperty,? plant,? and equipment\b"), "ppe"),
     (re.compile(r"\bcash and cash equivalents?\b"), "cashequivalents"),
+    # "employee stock plans", "equity incentive plans", "employee plans": the plans that
+    # pay in shares, which the taxonomy calls share-based compensation (an employee stock
+    # purchase, ownership or benefit plan is named as such)
+    (re.compile(r"\b(?:employee\s+(?:stock\s+|equity\s+|share\s+)?|stock\s+|equity\s+|share\s+)"
+                r"(?:(?:incentive|compensation|award)\s+)?plans?\b"), "sharebased compensation plan"),
     # ASU 2023-08's crypto assets are what balance sheets print as digital assets
     (re.compile(r"\bdigital assets?\b"), "crypto asset"),
     # ASU 2018-15's "cloud computing arrangement" is, in the taxonomy's words, a hosting arrangement
