@@ -946,6 +946,14 @@ def test_employee_stock_plans_are_share_based_compensation(mapper: Mapper) -> No
     assert named[0].qname == "us-gaap:StockIssuedDuringPeriodValueEmployeeStockPurchasePlan"
 
 
+def test_treasury_shares_are_a_class_the_label_must_name(mapper: Mapper) -> None:
+    """Alphabet's "300,000 shares authorized" of its classes of stock had been Treasury
+    StockCommonShares: stock held in treasury is a class the label does not name."""
+    label = "shares authorized of class a, class b and class c stock and additional paid-in capital"
+    assert mapper.rank(label, "shares", "BS")[0].qname == "us-gaap:CommonStockSharesAuthorized"
+    assert mapper.rank("Treasury stock, shares", "shares", "BS")[0].qname == "us-gaap:TreasuryStockCommonShares"
+
+
 def test_a_row_that_is_no_total_is_not_a_side_of_the_balance_sheet(mapper: Mapper) -> None:
     """Tesla's "Digital assets, net" among noncurrent assets had been AssetsNoncurrent (and
     EDGAR's DQC 0004 said assets no longer added up); "Total assets" is still Assets."""

@@ -83,9 +83,10 @@ LABEL_QUALIFIERS = (("noncash",), ("gain",), ("operating", "lease"), ("redeemabl
 # Words that, in a concept's name, name a class the label must name too: (the word, the
 # name's words).  "Available for sale" is a class of securities; an employee stock
 # purchase or ownership plan is one plan among the "employee stock plans" most labels
-# mean (StockIssuedDuringPeriodValueShareBasedCompensation).
+# mean (StockIssuedDuringPeriodValueShareBasedCompensation); stock held in treasury is
+# not the shares authorized or issued.
 CONCEPT_QUALIFIERS = (("available", ("available",)), ("purchase", ("purchase", "plan")),
-                      ("ownership", ("ownership", "plan")))
+                      ("ownership", ("ownership", "plan")), ("treasury", ("treasury",)))
 # what a "Non-cash ..." label may be without its concept's name saying so ("Non-cash
 # operating lease cost" is OperatingLeaseRightOfUseAssetAmortizationExpense)
 NONCASH_BY_NATURE = tokens("depreciation amortization impairment accretion sharebased writedown unrealized deferred")
