@@ -81,6 +81,9 @@ def test_share_counts_listed_by_year() -> None:
     # amounts in a parenthesis of their own, even one a semicolon splits
     ("Other liabilities (portion measured at fair value: 2009 - $3,277; 2008 - $3,159)", "Other liabilities"),
     ("Net income (loss)", "Net income (loss)"),
+    # a tax the row is net of goes; what the row counts stays
+    ("Income (Loss) from Discontinued Operations, Net of Tax, Per Diluted Share",
+     "Income (Loss) from Discontinued Operations, net, Per Diluted Share"),
 ])
 def test_the_label_keeps_what_the_row_is(raw: str, label: str) -> None:
     assert clean_label(raw) == label
@@ -102,6 +105,14 @@ def test_the_label_keeps_what_the_row_is(raw: str, label: str) -> None:
     ("Treasury stock, shares", ItemKind.SHARES),
     ("Balance, shares", ItemKind.SHARES),
     ("Treasury stock", ItemKind.MONETARY),
+    # the par value itself, printed without a figure; not the capital paid above it
+    ("Common stock, par value", ItemKind.PER_SHARE),
+    ("Preferred stock - par value", ItemKind.PER_SHARE),
+    ("Capital in excess of par value", ItemKind.MONETARY),
+    # what the printed label says the row counts, where cleaning took those words off
+    ("Income (Loss) from Discontinued Operations, Net of Tax, Per Basic Share", ItemKind.PER_SHARE),
+    ("Cash dividends declared ($1.00 per share)", ItemKind.MONETARY),
+    ("Dividends declared, $.50 per common share", ItemKind.MONETARY),
 ])
 def test_a_stock_row_is_an_amount_or_a_count_by_what_it_prints(raw: str, kind: ItemKind) -> None:
     assert kind_in_context(clean_label(raw), (), raw) is kind

@@ -43,7 +43,9 @@ _RESPECTIVE_AMOUNTS = re.compile(
 )
 # ", net of allowance of $5", "(net of tax (benefit)/expense of $(442), $66 and $(197),
 # respectively)": to the end of the label, with the parenthesis that opens it
-_NET_OF = re.compile(r"(?:\s*\(\s*|,?\s*)net\s+of\b(?:[^;]*?\$.*|[^;$\d(]*)$", re.I)
+# ("..., Net of Tax, Per Diluted Share" keeps what the row counts)
+_NET_OF = re.compile(r"(?:\s*\(\s*|,?\s*)net\s+of\b(?:[^;]*?\$.*|[^;$\d(]*?)"
+                     r"(?=,\s*per\s+(?:basic\s+|diluted\s+|common\s+)?share\s*$|$)", re.I)
 # "less allowances of $72 in 2009", "(less allowance for doubtful accounts of $35 and $32)",
 # "less accumulated depreciation of $2,574": the row is the net amount.  Not "less current
 # portion", which says what the row leaves for later years, not that it is net

@@ -46,6 +46,11 @@ _COUNT_WORDS = re.compile(r"\bshares,? (?:authorized|issued|subscribed)\b|"
 # a class of stock described by its par value ("Common shares, $.01 par value; 100,000
 # shares authorized") is the stock's amount, whatever count the description also prints
 _PAR_VALUE = re.compile(r"\bpar\b|\bstated value\b", re.I)
+_FIGURE_PER = re.compile(r"\$?\s*\d[\d.,]*\s+(?:a|per)\s+(?:common\s+)?share\b", re.I)
+# a row that is the par value, naming no amount: "Common stock, par value", "Preferred stock - par value per share"
+# (not "Capital in excess of par value")
+_PAR_VALUE_ROW = re.compile(
+    r"\b(?:stock|shares?)\s*[,:–—-]?\s*(?:\w+\s+)?(?:par|stated)\s+value(?:\s+per\s+share)?\s*$", re.I)
 # a date's numbers are not a count ("shares issued at December 31, 2024", "March 2025")
 _DATE = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
                    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:\s+\d{1,2},?)?(?:\s+\d{4})?|"
@@ -89,11 +94,16 @@ def kind_in_context(label: str, sections: tuple[str, ...], raw: str = "") -> Ite
     ("Earnings per share:" / "Assuming dilution:" / "Continuing operations").  ``raw``, the
     label as printed, tells a class of stock described by its par value (an amount) from
     a count of its shares."""
+    if _PAR_VALUE_ROW.search(label) and not re.search(r"\d", raw):  # "Common stock, par value": the par itself
+        return ItemKind.PER_SHARE
     if _PAR_VALUE.search(raw) and not re.search(_IN_SHARES, raw, re.I) and not _PER_SHARE.search(label):
         return ItemKind.MONETARY
     if _COUNT_WORDS.search(raw or label) and not re.search(r"\d", _DATE.sub("", raw)):
         return ItemKind.SHARES
-    for text in (label, *(f"{s} {label}" for s in reversed(sections))):
+    # the printed label too: "..., Net of Tax, Per Diluted Share" is cleaned to "..., net"
+    # (not its parentheses or figures: "Dividends ($1.00 per share)" is an amount)
+    printed = _FIGURE_PER.sub("", re.sub(r"\([^)]*\)", "", raw))
+    for text in (label, *((printed,) if printed else ()), *(f"{s} {label}" for s in reversed(sections))):
         kind = item_kind(text)
         if kind is not ItemKind.MONETARY:
             return kind
