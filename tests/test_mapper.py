@@ -954,6 +954,18 @@ def test_treasury_shares_are_a_class_the_label_must_name(mapper: Mapper) -> None
     assert mapper.rank("Treasury stock, shares", "shares", "BS")[0].qname == "us-gaap:TreasuryStockCommonShares"
 
 
+def test_the_concept_modern_filers_use_in_place_of_an_older_one(mapper: Mapper) -> None:
+    """"Interest paid" is InterestPaid by name, but 5,375 companies use InterestPaidNet for
+    it today and 373 the older concept (Walmart's and a 2025 filer's own choice): what the
+    label says of one counts for the other, and the modern usage decides, with the reason."""
+    ranked = mapper.rank("Interest paid", "monetary", "CF", ("Supplemental disclosure",))
+    assert ranked[0].qname == "us-gaap:InterestPaidNet"
+    assert any("in that one's place" in why and "what us-gaap:InterestPaid says" in why for why in ranked[0].reasons)
+    # an ending that changes the meaning is no such pair: pre-tax income is not net income
+    assert mapper.rank("Income from continuing operations", "monetary", "IS")[0].qname == \
+        "us-gaap:IncomeLossFromContinuingOperations"
+
+
 def test_a_row_that_is_no_total_is_not_a_side_of_the_balance_sheet(mapper: Mapper) -> None:
     """Tesla's "Digital assets, net" among noncurrent assets had been AssetsNoncurrent (and
     EDGAR's DQC 0004 said assets no longer added up); "Total assets" is still Assets."""

@@ -148,6 +148,11 @@ def _write_npz(path: Path, arrays: dict[str, npt.NDArray[Any]]) -> None:
 
 
 # -- the arrays ----------------------------------------------------------------------
+# name endings that add a concept's other sign or its net, not another meaning
+SAME_MEANING_SUFFIXES = ("Net", "Expense", "Loss", "GainLoss", "ExpenseNet", "NetOfTax", "LossNetOfTax",
+                         "AccumulatedDeficit")
+PREVAILING_RATIO = 3
+PREVAILING_COMPANIES = 100
 _TAX_EFFECT = re.compile(r"^(?!.*(?:NetOf|After|Before|Including|Excluding)[A-Za-z]*Taxe?s?$).*Taxe?s?$")
 
 
@@ -247,6 +252,19 @@ class Evidence:
         """How many companies used each concept in 2020-2025 filings (0: none, or not known)."""
         usage = load_modern_usage()
         return np.array([usage.get(q, (0, ""))[0] for q in self.concepts], dtype=np.int64)
+
+    @cached_property
+    def prevailing(self) -> tuple[Ints, Ints]:
+        """(older, prevailing): pairs of concepts that say the same thing, one named as the
+        other with a word for its other sign or its net ("InterestPaid", "InterestPaidNet";
+        "RetainedEarnings", "RetainedEarningsAccumulatedDeficit"), where modern filers use
+        the longer name at least three times as often, and a hundred companies or more."""
+        local = {q.split(":")[-1]: i for i, q in enumerate(self.concepts)}
+        companies = self.modern_companies
+        pairs = [(local[name], local[name + suffix]) for name in local for suffix in SAME_MEANING_SUFFIXES
+                 if name + suffix in local]
+        kept = [(a, b) for a, b in pairs if companies[b] >= max(PREVAILING_RATIO * companies[a], PREVAILING_COMPANIES)]
+        return (np.array([a for a, _ in kept], dtype=np.int64), np.array([b for _, b in kept], dtype=np.int64))
 
     @cached_property
     def tax_effect(self) -> Bools:

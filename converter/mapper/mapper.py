@@ -165,6 +165,10 @@ class Score:
         if q.context:
             equal_plain = _equal(sim_plain, ev.name_row) | _equal(sim_plain, ev.standard_row)
             exactly = exactly + 0.15 * (equal_plain & ~equal_full)
+        # what a label says of an older concept it says of the one modern filers use in its place
+        older, prevailing = ev.prevailing
+        for signal in (best, standard, exactly):
+            signal[prevailing] = np.maximum(signal[prevailing], signal[older])
         if q.toks[:1] != ("other",):  # "Prepaid expenses and other" is not "Other prepaid expense": same words
             exactly = exactly * ~ev.named_other
         # (why, concepts penalised, whether filers' usage may relieve it): the label's
@@ -212,6 +216,7 @@ class Score:
                 exact_total += n
         # the share alone, however few the filers: discounting a label printed by one or
         # two filers (by log(n+1)/log(20), as until 2026-11-28) lost on every measure
+        filer_uses[prevailing] = np.maximum(filer_uses[prevailing], filer_uses[older])
         share = filer_uses / exact_total if exact_total else filer_uses
         filer_bonus = FILER_WEIGHT * share
         # a qualifier costs less where many filers printed this very label for the concept
@@ -276,6 +281,11 @@ class Score:
             out.append("a total in the taxonomy's calculations")
         if self.modern[i]:
             out.append(f"used by {int(ev.modern_companies[i])} companies in 2020-2025 filings")
+        older, prevailing = ev.prevailing
+        for k in np.flatnonzero(prevailing == i):
+            j = int(older[k])
+            out.append(f"says what {ev.concepts[j]} says; modern filers use it in that one's place "
+                       f"({int(ev.modern_companies[i])} companies to {int(ev.modern_companies[j])})")
         return out
 
 
