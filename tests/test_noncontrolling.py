@@ -145,3 +145,19 @@ def test_comprehensive_income_is_split_like_net_income(tmp_path: Path) -> None:
     assert concepts["Comprehensive income attributable to Example Corp"] == "us-gaap:ComprehensiveIncomeNetOfTax"
     y8 = "2008-01-01--2008-12-31"
     assert facts[("us-gaap:ComprehensiveIncomeNetOfTax", y8)] == 245_000_000
+
+
+def test_a_net_loss_of_which_the_minority_earned_a_profit_is_split_too(tmp_path: Path) -> None:
+    """A net loss of 91,170 with 4 of profit to the noncontrolling interests leaves the
+    company a loss of 91,174 (SandRidge Energy, 2009): the shares' magnitudes do not add
+    up to the total's, but the split is the same."""
+    text = FILING.replace("Net income\t300\t250\nLess", "Net loss\t(91,170)\t(1,246,024)\nLess") \
+        .replace("noncontrolling interests\t20\t10", "noncontrolling interests\t4\t7") \
+        .replace("Net income attributable to Example Corp\t$280\t$240",
+                 "Net loss attributable to Example Corp\t$(91,174)\t$(1,246,031)") \
+        .replace("Income taxes\t100\t90", "Income taxes\t91,570\t1,246,364")
+    result, facts = _convert(tmp_path, text)
+    y8 = "2008-01-01--2008-12-31"
+    assert facts[("us-gaap:ProfitLoss", y8)] == -91_170_000_000
+    assert facts[("us-gaap:NetIncomeLoss", y8)] == -91_174_000_000
+    assert facts[("us-gaap:NetIncomeLossAttributableToNoncontrollingInterest", y8)] == 4_000_000

@@ -158,9 +158,12 @@ def _split_equity(ms: MappedStatement) -> None:
 
 
 def _adds_up(ms: MappedStatement, total: MappedItem, minority: MappedItem, parent: MappedItem) -> bool:
-    """total = minority + parent (printed magnitudes) in a period where all three are shown."""
+    """total = minority + parent in a period where all three are shown, by printed
+    magnitudes: the two shares add up, or (a net loss of which the minority earned a
+    profit, or a profit of which it bore a loss) one is the other less the total."""
     t, m, p = figures(ms, total), figures(ms, minority), figures(ms, parent)
-    return any(abs(t[k]) == abs(m[k]) + abs(p[k]) and m[k] != 0 for k in t.keys() & m.keys() & p.keys())
+    return any(m[k] != 0 and abs(t[k]) in (abs(m[k]) + abs(p[k]), abs(abs(p[k]) - abs(m[k])))
+               for k in t.keys() & m.keys() & p.keys())
 
 
 def _agrees(a: dict[str, Decimal], b: dict[str, Decimal]) -> bool:
