@@ -966,6 +966,17 @@ def test_the_concept_modern_filers_use_in_place_of_an_older_one(mapper: Mapper) 
         "us-gaap:IncomeLossFromContinuingOperations"
 
 
+def test_many_filers_who_printed_a_label_outweigh_the_words_of_a_name(mapper: Mapper) -> None:
+    """"Total operating costs and expenses" says OperatingCostsAndExpenses word for word,
+    but filers who printed it chose CostsAndExpenses 12 times in 13 and that concept never."""
+    ranked = mapper.rank("Total operating costs and expenses", "monetary", "IS", is_total=True)
+    assert ranked[0].qname == "us-gaap:CostsAndExpenses"
+    assert any("filers used this exact label for it" in why for why in ranked[0].reasons)
+    # a name no filer contradicts keeps its weight
+    assert mapper.rank("Operating lease liability, noncurrent", "monetary", "BS")[0].qname == \
+        "us-gaap:OperatingLeaseLiabilityNoncurrent"
+
+
 def test_a_row_that_is_no_total_is_not_a_side_of_the_balance_sheet(mapper: Mapper) -> None:
     """Tesla's "Digital assets, net" among noncurrent assets had been AssetsNoncurrent (and
     EDGAR's DQC 0004 said assets no longer added up); "Total assets" is still Assets."""

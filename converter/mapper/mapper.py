@@ -61,6 +61,7 @@ RELIEF = 1.0  # measured: the qualifier fully waived where all filers agree
 FILER_WEIGHT = 0.3  # measured: 0.4, 0.45 and 0.6 gain on the 2009 labels, lose on Inline XBRL; 0.25 loses on both
 # The weight of modern usage (taxonomy.modern_usage) against a label's similarity (0.5):
 # enough to order near-equivalents, too little to outvote what a label says.
+UNANIMOUS_AGAINST = 2  # filers who printed a label, none for the concept its words name (measured: 3, 5 do no better)
 MANY_COMPANIES = 100  # modern filers enough to place a concept the linkbases leave out in a statement
 MODERN_WEIGHT = 0.06  # measured: 0.04, 0.08 and 0.09 do no better on either fold (README)
 KIND_TYPES = {
@@ -218,6 +219,11 @@ class Score:
         # two filers (by log(n+1)/log(20), as until 2026-11-28) lost on every measure
         filer_uses[prevailing] = np.maximum(filer_uses[prevailing], filer_uses[older])
         share = filer_uses / exact_total if exact_total else filer_uses
+        # the words of a name are weaker evidence than many filers who printed this very
+        # label and chose otherwise ("Total operating costs and expenses": CostsAndExpenses
+        # 12 times in 13, OperatingCostsAndExpenses never)
+        if exact_total >= UNANIMOUS_AGAINST:
+            exactly = np.where(filer_uses > 0, exactly, exactly * 0.5)
         filer_bonus = FILER_WEIGHT * share
         # a qualifier costs less where many filers printed this very label for the concept
         # ("Other assets" is OtherAssetsNoncurrent two times in three): their usage has
