@@ -81,6 +81,14 @@ def test_share_counts_listed_by_year() -> None:
     # amounts in a parenthesis of their own, even one a semicolon splits
     ("Other liabilities (portion measured at fair value: 2009 - $3,277; 2008 - $3,159)", "Other liabilities"),
     ("Net income (loss)", "Net income (loss)"),
+    # a footnote's mark at the end is no part of the label
+    ("Inventories (F)", "Inventories"),
+    ("Revenues (1)", "Revenues"),
+    ("Goodwill*", "Goodwill"),
+    ("Class (A) common stock", "Class (A) common stock"),
+    # the cash that came with a business bought or went with one sold names the concept
+    ("Acquisitions, net of cash acquired (E)", "Acquisitions, net of cash acquired"),
+    ("Proceeds from sale of business, net of cash sold", "Proceeds from sale of business, net of cash sold"),
     # a tax the row is net of goes; what the row counts stays
     ("Income (Loss) from Discontinued Operations, Net of Tax, Per Diluted Share",
      "Income (Loss) from Discontinued Operations, net, Per Diluted Share"),

@@ -977,6 +977,14 @@ def test_many_filers_who_printed_a_label_outweigh_the_words_of_a_name(mapper: Ma
         "us-gaap:OperatingLeaseLiabilityNoncurrent"
 
 
+def test_acquisitions_less_the_cash_acquired_are_a_payment_net_of_it(mapper: Mapper) -> None:
+    """"Acquisitions, less cash acquired" had been CashAcquiredFromAcquisition: "less" says
+    what "net of" says."""
+    for label in ("Acquisitions, less cash acquired", "Acquisitions, net of cash acquired"):
+        ranked = mapper.rank(label, "monetary", "CF", ("Investing activities",))
+        assert ranked[0].qname == "us-gaap:PaymentsToAcquireBusinessesNetOfCashAcquired", label
+
+
 def test_a_row_that_is_no_total_is_not_a_side_of_the_balance_sheet(mapper: Mapper) -> None:
     """Tesla's "Digital assets, net" among noncurrent assets had been AssetsNoncurrent (and
     EDGAR's DQC 0004 said assets no longer added up); "Total assets" is still Assets."""

@@ -43,8 +43,9 @@ _RESPECTIVE_AMOUNTS = re.compile(
 )
 # ", net of allowance of $5", "(net of tax (benefit)/expense of $(442), $66 and $(197),
 # respectively)": to the end of the label, with the parenthesis that opens it
-# ("..., Net of Tax, Per Diluted Share" keeps what the row counts)
-_NET_OF = re.compile(r"(?:\s*\(\s*|,?\s*)net\s+of\b(?:[^;]*?\$.*|[^;$\d(]*?)"
+# ("..., Net of Tax, Per Diluted Share" keeps what the row counts; "net of cash acquired"
+# says which concept the row is: PaymentsToAcquireBusinessesNetOfCashAcquired)
+_NET_OF = re.compile(r"(?:\s*\(\s*|,?\s*)net\s+of\b(?!\s+cash\b)(?:[^;]*?\$.*|[^;$\d(]*?)"
                      r"(?=,\s*per\s+(?:basic\s+|diluted\s+|common\s+)?share\s*$|$)", re.I)
 # "less allowances of $72 in 2009", "(less allowance for doubtful accounts of $35 and $32)",
 # "less accumulated depreciation of $2,574": the row is the net amount.  Not "less current
@@ -55,6 +56,9 @@ _LESS = re.compile(rf"(?<=\w)\s*(?:\(\s*{_LESS_CONTRA}[^)]*\)?|,?\s*{_LESS_CONTR
 # "(Note 7)", "(See Notes 3 and 4)", "[Note 12]": where the notes tell more, not what the row is
 _NOTE_REFERENCE = re.compile(
     r"\s*[(\[]\s*(?:see\s+)?notes?\s+\d+[a-z]?(?:\s*(?:,|and|&|-|–)\s*\d+[a-z]?)*\s*[)\]]", re.I)
+# "Inventories (F)", "Other income, net (J)", "Revenues (1)", "Goodwill*": a footnote's mark
+# at the label's end
+_FOOTNOTE_MARK = re.compile(r"\s*(?:\((?:[A-Za-z]|\d{1,2})\)|\*+)\s*(?=:?\s*$)")
 # "(portion measured at fair value: 2009 - $3,277; 2008 - $3,159)": amounts written into the
 # label in a parenthesis of their own; an unclosed parenthesis left at the end is dropped too
 _AMOUNTS_PARENTHESIS = re.compile(rf"\s*\([^()]*{_MONEY}[^()]*(?:\)|$)|\s*\([^()]*$")
@@ -84,7 +88,7 @@ def _without_share_description(text: str) -> str:
 
 def clean_label(raw: str) -> str:
     """The label without the facts written into it ("Common stock", "Accounts receivable, net")."""
-    text = _NOTE_REFERENCE.sub("", raw)
+    text = _FOOTNOTE_MARK.sub("", _NOTE_REFERENCE.sub("", raw))
     text = _NET_OF.sub(", net", text)
     text = _LESS.sub(", net", text)
     text = _without_share_description(text)

@@ -61,6 +61,9 @@ _JOIN = (
     # purchase, ownership or benefit plan is named as such)
     (re.compile(r"\b(?:employee\s+(?:stock\s+|equity\s+|share\s+)?|stock\s+|equity\s+|share\s+)"
                 r"(?:(?:incentive|compensation|award)\s+)?plans?\b"), "sharebased compensation plan"),
+    # "Acquisitions, less cash acquired" is net of it: the cash came with what was bought
+    (re.compile(r"\b(?:less|excluding)\s+(cash\s+(?:and\s+cash\s+equivalents\s+)?(?:acquired|divested|sold|disposed))"),
+     r"net of \1"),
     # ASU 2023-08's crypto assets are what balance sheets print as digital assets
     (re.compile(r"\bdigital assets?\b"), "crypto asset"),
     # ASU 2018-15's "cloud computing arrangement" is, in the taxonomy's words, a hosting arrangement
