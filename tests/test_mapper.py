@@ -985,6 +985,14 @@ def test_acquisitions_less_the_cash_acquired_are_a_payment_net_of_it(mapper: Map
         assert ranked[0].qname == "us-gaap:PaymentsToAcquireBusinessesNetOfCashAcquired", label
 
 
+def test_non_cash_operating_lease_cost_is_the_right_of_use_assets_amortization(mapper: Mapper) -> None:
+    """"Non-cash operating lease cost" among operating adjustments had been OperatingLease
+    ImpairmentLoss; under ASC 842 it is the right-of-use asset's amortization."""
+    for label in ("Non-cash operating lease cost", "Noncash lease expense"):
+        ranked = mapper.rank(label, "monetary", "CF", ("Operating activities",))
+        assert ranked[0].qname == "us-gaap:OperatingLeaseRightOfUseAssetAmortizationExpense", label
+
+
 def test_a_row_that_is_no_total_is_not_a_side_of_the_balance_sheet(mapper: Mapper) -> None:
     """Tesla's "Digital assets, net" among noncurrent assets had been AssetsNoncurrent (and
     EDGAR's DQC 0004 said assets no longer added up); "Total assets" is still Assets."""

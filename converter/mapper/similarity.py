@@ -61,6 +61,10 @@ _JOIN = (
     # purchase, ownership or benefit plan is named as such)
     (re.compile(r"\b(?:employee\s+(?:stock\s+|equity\s+|share\s+)?|stock\s+|equity\s+|share\s+)"
                 r"(?:(?:incentive|compensation|award)\s+)?plans?\b"), "sharebased compensation plan"),
+    # ASC 842: a cash-flow statement's non-cash operating lease cost is the amortization of
+    # the right-of-use asset
+    (re.compile(r"\bnoncash\s+(?:operating\s+)?lease\s+(?:costs?|expenses?)\b"),
+     "noncash operating lease right of use asset amortization expense"),
     # "Acquisitions, less cash acquired" is net of it: the cash came with what was bought
     (re.compile(r"\b(?:less|excluding)\s+(cash\s+(?:and\s+cash\s+equivalents\s+)?(?:acquired|divested|sold|disposed))"),
      r"net of \1"),
