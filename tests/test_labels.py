@@ -121,6 +121,8 @@ def test_the_label_keeps_what_the_row_is(raw: str, label: str) -> None:
     ("Income (Loss) from Discontinued Operations, Net of Tax, Per Basic Share", ItemKind.PER_SHARE),
     ("Cash dividends declared ($1.00 per share)", ItemKind.MONETARY),
     ("Dividends declared, $.50 per common share", ItemKind.MONETARY),
+    # a company's name between "per" and "share"
+    ("Dividends declared per El Paso Corporation's common share", ItemKind.PER_SHARE),
 ])
 def test_a_stock_row_is_an_amount_or_a_count_by_what_it_prints(raw: str, kind: ItemKind) -> None:
     assert kind_in_context(clean_label(raw), (), raw) is kind

@@ -15,7 +15,7 @@ from converter.errors import TaxonomyError
 from converter.mapper import evidence as evidence_module
 from converter.mapper import mapper as mapper_module
 from converter.mapper.evidence import EVIDENCE_FILE, build_evidence, load_evidence
-from converter.mapper.mapper import EXTENSION_THRESHOLD, Mapper
+from converter.mapper.mapper import EXTENSION_THRESHOLD, Mapper, printed_directions
 from converter.mapper.similarity import tokens
 from converter.model.statements import Amount, ItemKind, LineItem, Period, Statement, StatementKind
 from converter.resources import data_dir
@@ -991,6 +991,27 @@ def test_non_cash_operating_lease_cost_is_the_right_of_use_assets_amortization(m
     for label in ("Non-cash operating lease cost", "Noncash lease expense"):
         ranked = mapper.rank(label, "monetary", "CF", ("Operating activities",))
         assert ranked[0].qname == "us-gaap:OperatingLeaseRightOfUseAssetAmortizationExpense", label
+
+
+def test_printed_signs_say_which_way_the_cash_went(mapper: Mapper) -> None:
+    """Microsoft's "Excess tax benefits from stock-based payment arrangements" among
+    financing rows names no direction; printed without parentheses, beside outflows in
+    parentheses, it is an inflow, not PaymentsRelatedToTaxWithholdingForShareBasedCompensation
+    (whose value would have come out negative)."""
+    year = Period(date(2008, 6, 30), date(2007, 7, 1))
+    financing = ("Financing activities",)
+    statement = _statement(StatementKind.CF, year, [
+        _row("Common stock repurchased", ["(12,533)"], sections=financing),
+        _row("Excess tax benefits from stock-based payment arrangements", ["120"], sections=financing),
+        _row("Net cash used in financing", ["(12,413)"], sections=financing, is_total=True),
+    ])
+    contexts = [item.sections for item in statement.items]
+    assert printed_directions(statement, contexts) == {0: "out", 1: "in"}
+    mapped = mapper.map_statement(statement).items[1].mapping
+    assert mapped is not None and not mapped.concept.startswith("us-gaap:Payments")
+    # where no row of the activities is printed in parentheses, a plain figure says nothing
+    plain = _statement(StatementKind.CF, year, [_row("Dividends", ["500"], sections=financing)])
+    assert printed_directions(plain, [item.sections for item in plain.items]) == {}
 
 
 def test_a_row_that_is_no_total_is_not_a_side_of_the_balance_sheet(mapper: Mapper) -> None:

@@ -55,7 +55,8 @@ _PAR_VALUE_ROW = re.compile(
 _DATE = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
                    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:\s+\d{1,2},?)?(?:\s+\d{4})?|"
                    r"\b(?:19|20)\d\d\b", re.I)
-_PER_SHARE = re.compile(r"\bper (?:common |basic |diluted |ordinary )?(?:share|unit)\b|\bEPS\b", re.I)
+# "per share", "per diluted share", "per El Paso Corporation's common share"
+_PER_SHARE = re.compile(r"\bper\s+(?:[\w.&'’-]+\s+){0,4}?(?:share|unit)\b|\bEPS\b", re.I)
 _TOTAL = re.compile(r"^total\b", re.I)
 _PERIOD_WORDS = r"(?:the\s+)?(?:fiscal\s+)?(?:period|year|quarter|month)s?"
 _AT_START = re.compile(rf",?\s*(?:at\s+|as\s+of\s+)?(?:the\s+)?beginning\s+of\s+{_PERIOD_WORDS}|"

@@ -124,6 +124,7 @@ class Query:
     is_total: bool
     side: str = ""  # "asset" / "liability": what the row's section says it is
     cash: str = ""  # "in" / "out": a cash-flow row that says cash came in or went out
+    printed_cash: str = ""  # "in" / "out": what its printed signs say, where its words say neither
 
     @property
     def plain(self) -> frozenset[str]:
@@ -199,6 +200,9 @@ class Score:
                                cash & ~ev.name_contains("noncash"), False))
         if q.cash:
             qualifiers.append((*_against_cash_direction(q.cash, ev), False))
+        elif q.printed_cash:
+            why, against = _against_cash_direction(q.printed_cash, ev)
+            qualifiers.append((why.replace("the label says", "the printed signs say"), against, False))
         if q.side:
             other = "liability" if q.side == "asset" else "asset"
             qualifiers.append((f"the row's section says {q.side}, the concept's name says {other}",
@@ -386,13 +390,16 @@ class Mapper:
         mapped = [MappedItem(item, None) for item in statement.items]
         ranked: dict[int, list[Scored]] = {}
         diluted: dict[int, list[Scored]] = {}
-        for i, (item, sections) in enumerate(zip(statement.items, _positional_context(statement), strict=True)):
+        contexts = _positional_context(statement)
+        directions = printed_directions(statement, contexts) if statement.kind == StatementKind.CF else {}
+        for i, (item, sections) in enumerate(zip(statement.items, contexts, strict=True)):
             if item.is_header:
                 continue
             period = "instant" if item.balance_at else None
             split = basic_and_diluted(item.label)
             label = split[0] if split else item.label
-            ranked[i] = self.rank(label, item.kind, statement.kind, sections, item.is_total, period=period)
+            ranked[i] = self.rank(label, item.kind, statement.kind, sections, item.is_total, period=period,
+                                  printed_cash=directions.get(i, ""))
             if split:
                 diluted[i] = self.rank(split[1], item.kind, statement.kind, sections, item.is_total, period=period)
         item_members = section_members(statement)
@@ -419,13 +426,16 @@ class Mapper:
             mapping.reason += f"; the row is basic and diluted: also {options[0].qname}"
 
     def rank(self, label: str, kind: str, statement_kind: str, sections: tuple[str, ...] = (),
-             is_total: bool = False, limit: int = 5, period: str | None = None) -> list[Scored]:
-        """The best concepts for a label, best first, each with its reasons."""
+             is_total: bool = False, limit: int = 5, period: str | None = None,
+             printed_cash: str = "") -> list[Scored]:
+        """The best concepts for a label, best first, each with its reasons; ``printed_cash``
+        is the way a cash-flow row's printed signs say its cash went (``printed_direction``)."""
         head = _head(label)
         exact = self.evidence.exact_filer_uses(label) or self.evidence.exact_filer_uses(head)
         query = Query(tokens(head), self._section_tokens(label, sections), tuple(exact),
                       statement_kind, is_total, self._side(label, sections) if statement_kind == "BS" else "",
-                      cash_direction(label) if statement_kind == "CF" else "")
+                      cash_direction(label) if statement_kind == "CF" else "",
+                      printed_cash if statement_kind == "CF" else "")
         ev = self.evidence
         allowed = (ev.kind == kind) & (ev.period == (period or ("instant" if statement_kind == "BS" else "duration")))
         candidates = ev.sharing(ev.rarest(query.toks + query.context))
@@ -630,6 +640,27 @@ def cash_direction(label: str) -> str:
     if payment and _PAYMENT.fullmatch(first.group(1)):
         return "out"
     return ""
+
+
+def printed_directions(statement: Statement, contexts: list[tuple[str, ...]]) -> dict[int, str]:
+    """For investing and financing rows whose words name no direction, the way their
+    printed signs say the cash went: "out" where every figure is in parentheses, "in" where
+    none is, in a statement that prints some of those rows' figures in parentheses (so a
+    figure without them is an inflow).  Operating rows are adjustments, not flows."""
+    rows = {i: [v.shown for v in item.values if v is not None and v.shown]
+            for i, (item, sections) in enumerate(zip(statement.items, contexts, strict=True))
+            if not item.is_header and not item.is_total and item.kind is ItemKind.MONETARY
+            and row_activity(item.label, sections) in ("investing", "financing")}
+    if not any(v < 0 for shown in rows.values() for v in shown):
+        return {}
+    out = {}
+    for i, shown in rows.items():
+        if shown and not cash_direction(statement.items[i].label):
+            if all(v < 0 for v in shown):
+                out[i] = "out"
+            elif all(v > 0 for v in shown):
+                out[i] = "in"
+    return out
 
 
 def _against_cash_direction(direction: str, ev: Evidence) -> tuple[str, Bools]:
