@@ -14,6 +14,7 @@ import pytest
 from converter.errors import TaxonomyError
 from converter.mapper import evidence as evidence_module
 from converter.mapper import mapper as mapper_module
+from converter.mapper.allocations import included_subject
 from converter.mapper.evidence import EVIDENCE_FILE, build_evidence, load_evidence
 from converter.mapper.mapper import EXTENSION_THRESHOLD, Mapper, printed_directions
 from converter.mapper.similarity import tokens
@@ -1012,6 +1013,35 @@ def test_printed_signs_say_which_way_the_cash_went(mapper: Mapper) -> None:
     # where no row of the activities is printed in parentheses, a plain figure says nothing
     plain = _statement(StatementKind.CF, year, [_row("Dividends", ["500"], sections=financing)])
     assert printed_directions(plain, [item.sections for item in plain.items]) == {}
+
+
+def test_rows_under_an_includes_header_are_the_expense_charged_to_each_line(mapper: Mapper) -> None:
+    """Apple 2008: "(1) Includes stock-based compensation expense as follows: Cost of sales
+    $80 / Research and development $185 / ...".  Those rows are share-based compensation on
+    IncomeStatementLocationAxis, not the cost of sales again; the lines above keep theirs."""
+    year = Period(date(2008, 9, 27), date(2007, 9, 30))
+    note = "(1) Includes stock-based compensation expense as follows"
+    statement = _statement(StatementKind.IS, year, [
+        _row("Net sales", ["32,479"]),
+        _row("Cost of sales", ["21,334"]),
+        _row("Research and development", ["1,109"]),
+        _row("Operating income", ["10,036"], is_total=True),
+        LineItem(note, note + ":", [None], ItemKind.MONETARY, is_header=True),
+        _row("Cost of sales", ["80"], sections=(note,)),
+        _row("Research and development", ["185"], sections=(note,)),
+    ])
+    items = mapper.map_filing([statement])[0].items
+    assert [mi.mapping.concept for mi in items[:3] if mi.mapping] == [
+        "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax", "us-gaap:CostOfRevenue",
+        "us-gaap:ResearchAndDevelopmentExpense"]
+    cost, research = items[5].mapping, items[6].mapping
+    assert cost is not None and research is not None
+    assert cost.concept == research.concept == "us-gaap:AllocatedShareBasedCompensationExpense"
+    assert cost.dimensions == {"us-gaap:IncomeStatementLocationAxis": "us-gaap:CostOfSalesMember"}
+    assert research.dimensions == {"us-gaap:IncomeStatementLocationAxis":
+                                   "us-gaap:ResearchAndDevelopmentExpenseMember"}
+    assert included_subject("Stock-based compensation included in:") == "Stock-based compensation"
+    assert included_subject("Operating expenses:") is None
 
 
 def test_a_row_that_is_no_total_is_not_a_side_of_the_balance_sheet(mapper: Mapper) -> None:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from converter.mapper.allocations import INCOME_STATEMENT_LOCATION_AXIS, allocated_by_location
 from converter.mapper.breakdowns import by_product_or_service
 from converter.mapper.cashflow import change_before_exchange_effect, concept_activity, row_activity
 from converter.mapper.components import (
@@ -69,7 +70,6 @@ KIND_TYPES = {
     "shares": ("xbrli:sharesItemType",),
     "perShare": ("dtr-types:perShareItemType",),
 }
-INCOME_STATEMENT_LOCATION_AXIS = "us-gaap:IncomeStatementLocationAxis"
 QUALIFIERS = ("basic", "diluted", "current", "noncurrent")
 OPPOSITE = {"basic": "diluted", "diluted": "basic", "current": "noncurrent", "noncurrent": "current"}
 # Words that, in a label, the concept's name must say too ("Non-cash capital expenditures"
@@ -374,6 +374,7 @@ class Mapper:
             contract_liabilities(ms)
             change_before_exchange_effect(ms)
             by_product_or_service(ms)
+            allocated_by_location(ms, self._included_concept, self._location_member)
             if ms.statement.components:
                 ms.members = component_members(ms.statement.components)
             if ms.statement.kind == StatementKind.EQ:
@@ -600,6 +601,11 @@ class Mapper:
                 mapping.dimensions[INCOME_STATEMENT_LOCATION_AXIS] = member
                 mapping.reason += f"; located in '{parent.label}' ({member})"
         return mapping
+
+    def _included_concept(self, subject: str) -> str | None:
+        """The income-statement concept of what a header says its rows include, if one fits."""
+        ranked = self.rank(subject, ItemKind.MONETARY, StatementKind.IS, limit=1)
+        return ranked[0].qname if ranked and ranked[0].score >= EXTENSION_THRESHOLD else None
 
     def _location_member(self, label: str) -> str | None:
         """The IncomeStatementLocationAxis member whose name best matches a line item."""
