@@ -121,6 +121,10 @@ def test_the_label_keeps_what_the_row_is(raw: str, label: str) -> None:
     ("Income (Loss) from Discontinued Operations, Net of Tax, Per Basic Share", ItemKind.PER_SHARE),
     ("Cash dividends declared ($1.00 per share)", ItemKind.MONETARY),
     ("Dividends declared, $.50 per common share", ItemKind.MONETARY),
+    # a parenthesis that describes the stock is not the row's unit; one that names it is
+    ("Class A Common Stock (one vote per share); $0.001 par value; 100,000,000 shares authorized",
+     ItemKind.MONETARY),
+    ("Net income (per share)", ItemKind.PER_SHARE),
     # a company's name between "per" and "share"
     ("Dividends declared per El Paso Corporation's common share", ItemKind.PER_SHARE),
 ])

@@ -46,6 +46,7 @@ _COUNT_WORDS = re.compile(r"\bshares,? (?:authorized|issued|subscribed)\b|"
 # a class of stock described by its par value ("Common shares, $.01 par value; 100,000
 # shares authorized") is the stock's amount, whatever count the description also prints
 _PAR_VALUE = re.compile(r"\bpar\b|\bstated value\b", re.I)
+_DESCRIPTION_PARENS = re.compile(r"\s*\((?!\s*per\b)(?![^)]*(?:\bdollars?\b|\$|\bin\s))[^)]*\)")
 _FIGURE_PER = re.compile(r"\$?\s*\d[\d.,]*\s+(?:a|per)\s+(?:common\s+)?share\b", re.I)
 # a row that is the par value, naming no amount: "Common stock, par value", "Preferred stock - par value per share"
 # (not "Capital in excess of par value")
@@ -95,6 +96,9 @@ def kind_in_context(label: str, sections: tuple[str, ...], raw: str = "") -> Ite
     ("Earnings per share:" / "Assuming dilution:" / "Continuing operations").  ``raw``, the
     label as printed, tells a class of stock described by its par value (an amount) from
     a count of its shares."""
+    # a parenthesis that describes the row is not its unit: "Class A Common Stock (one vote
+    # per share)" is an amount, "Par value (in dollars per share)" is per share
+    label = _DESCRIPTION_PARENS.sub("", label)
     if _PAR_VALUE_ROW.search(label) and not re.search(r"\d", raw):  # "Common stock, par value": the par itself
         return ItemKind.PER_SHARE
     if _PAR_VALUE.search(raw) and not re.search(_IN_SHARES, raw, re.I) and not _PER_SHARE.search(label):
