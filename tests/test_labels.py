@@ -125,6 +125,14 @@ def test_the_label_keeps_what_the_row_is(raw: str, label: str) -> None:
     ("Class A Common Stock (one vote per share); $0.001 par value; 100,000,000 shares authorized",
      ItemKind.MONETARY),
     ("Net income (per share)", ItemKind.PER_SHARE),
+    # an amount per share written into a class of stock's description is not the row's unit
+    ("Common stock, par value $0.33 1/3 per share (2,805,961,317 shares issued)", ItemKind.MONETARY),
+    ("Preferred stock, $100 par per share, 5 shares authorized and unissued", ItemKind.MONETARY),
+    ("Common stock, at par value", ItemKind.MONETARY),
+    # a count's words inside "per ... share" make it per share; beside it, a count
+    ("Income from discontinued operations per weighted average common share - basic", ItemKind.PER_SHARE),
+    ("Basic earnings per share, weighted-average number of shares outstanding (thousands)", ItemKind.SHARES),
+    ("Shares used in computing net income per share", ItemKind.SHARES),
     # a company's name between "per" and "share"
     ("Dividends declared per El Paso Corporation's common share", ItemKind.PER_SHARE),
 ])

@@ -47,11 +47,15 @@ _COUNT_WORDS = re.compile(r"\bshares,? (?:authorized|issued|subscribed)\b|"
 # shares authorized") is the stock's amount, whatever count the description also prints
 _PAR_VALUE = re.compile(r"\bpar\b|\bstated value\b", re.I)
 _DESCRIPTION_PARENS = re.compile(r"\s*\((?!\s*per\b)(?![^)]*(?:\bdollars?\b|\$|\bin\s))[^)]*\)")
-_FIGURE_PER = re.compile(r"\$?\s*\d[\d.,]*\s+(?:a|per)\s+(?:common\s+)?share\b", re.I)
+# "$1.00 per share", "$0.33 1/3 per share", "$100 par per share": an amount per share the label
+# describes, not what the row counts
+_FIGURE_PER = re.compile(r"(?:\$\s*)?\d[\d.,]*(?:[\s-]+\d+/\d+)?\s+(?:par\s+(?:value\s+)?)?(?:a|per)\s+"
+                         r"(?:common\s+)?share\b|"
+                         r"\b\d+/\d+\s+(?:a|per)\s+(?:common\s+)?share\b", re.I)
 # a row that is the par value, naming no amount: "Common stock, par value", "Preferred stock - par value per share"
 # (not "Capital in excess of par value")
 _PAR_VALUE_ROW = re.compile(
-    r"\b(?:stock|shares?)\s*[,:–—-]?\s*(?:\w+\s+)?(?:par|stated)\s+value(?:\s+per\s+share)?\s*$", re.I)
+    r"\b(?:stock|shares?)\s*[,:–—-]?\s*(?:par|stated)\s+value(?:\s+per\s+share)?\s*$", re.I)
 # a date's numbers are not a count ("shares issued at December 31, 2024", "March 2025")
 _DATE = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
                    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:\s+\d{1,2},?)?(?:\s+\d{4})?|"
@@ -101,7 +105,8 @@ def kind_in_context(label: str, sections: tuple[str, ...], raw: str = "") -> Ite
     label = _DESCRIPTION_PARENS.sub("", label)
     if _PAR_VALUE_ROW.search(label) and not re.search(r"\d", raw):  # "Common stock, par value": the par itself
         return ItemKind.PER_SHARE
-    if _PAR_VALUE.search(raw) and not re.search(_IN_SHARES, raw, re.I) and not _PER_SHARE.search(label):
+    if _PAR_VALUE.search(raw) and not re.search(_IN_SHARES, raw, re.I) \
+            and not _PER_SHARE.search(_FIGURE_PER.sub("", label)):
         return ItemKind.MONETARY
     if _COUNT_WORDS.search(raw or label) and not re.search(r"\d", _DATE.sub("", raw)):
         return ItemKind.SHARES
@@ -126,9 +131,14 @@ def _per_share_by_print(kind: ItemKind, values: list[Amount | None], scale: int)
 
 
 def item_kind(label: str) -> ItemKind:
-    if _SHARES.search(label):
+    """Shares, unless the count's words are inside a "per ... share" ("Income per weighted
+    average common share" is per share; "Shares used in computing net income per share" and
+    "Basic earnings per share, weighted-average number of shares" count shares)."""
+    shares, per_share = _SHARES.search(label), _PER_SHARE.search(label)
+    inside = shares and per_share and per_share.start() < shares.start() and per_share.end() >= shares.end()
+    if shares and not inside:
         return ItemKind.SHARES
-    if _PER_SHARE.search(label):
+    if per_share:
         return ItemKind.PER_SHARE
     return ItemKind.MONETARY
 
