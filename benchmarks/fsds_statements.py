@@ -122,7 +122,7 @@ def _statement(adsh: str, sub: dict[str, str], rows: list[dict[str, str]],
         first = next(((v, u) for v, u, _ in found if v is not None), (None, ""))
         statement.items.append(LineItem(
             label=label, raw_label=r["plabel"], values=amounts,
-            kind=_kind(label, r["plabel"], first[1], first[0], in_thousands),
+            kind=_kind(label, r["plabel"], first[1], first[0], in_thousands, kind),
             is_total=label.lower().startswith("total"),
             line=line_no, balance_at=balance_at))
         lines.append(Line(r["tag"], r["version"], r["plabel"], negating))
@@ -138,7 +138,8 @@ def _printed_in_thousands(rows: list[dict[str, str]],
     return bool(large) and all(v % 1000 == 0 for v in large)
 
 
-def _kind(label: str, raw: str, unit: str, value: Decimal | None, in_thousands: bool) -> ItemKind:
+def _kind(label: str, raw: str, unit: str, value: Decimal | None, in_thousands: bool,
+          statement: StatementKind) -> ItemKind:
     """What the row counts: shares by their unit; an amount under 1,000 in a statement
     printed in thousands is per share (as extraction reads a "2.31" among millions); else
     the label's words decide, the printed label (``raw``) as the pipeline passes it: "Common
@@ -147,7 +148,7 @@ def _kind(label: str, raw: str, unit: str, value: Decimal | None, in_thousands: 
         return ItemKind.PER_SHARE if kind_in_context(label, (), raw) is ItemKind.PER_SHARE else ItemKind.SHARES
     if unit in CURRENCIES and value and in_thousands and abs(value) < 1000:
         return ItemKind.PER_SHARE
-    return kind_in_context(label, (), raw)
+    return kind_in_context(label, (), raw, statement)
 
 
 def _flow_quarters(rows: list[dict[str, str]], values: dict[tuple[str, str], list[tuple[str, int, str, Decimal]]],

@@ -9,7 +9,7 @@ import pytest
 
 from converter.extraction.labels import clean_label, extract_embedded
 from converter.extraction.statements import kind_in_context
-from converter.model.statements import ItemKind, Period
+from converter.model.statements import ItemKind, Period, StatementKind
 
 JUNE, DECEMBER = Period(date(2025, 6, 30)), Period(date(2024, 12, 31))
 
@@ -161,3 +161,12 @@ def test_dividends_per_share_in_an_equity_movement_become_facts() -> None:
 
     facts, unread = extract_embedded("Cash dividends ($0.50 per share)", years, "IS")
     assert facts == [] and unread == ["$0.50"]
+
+
+def test_a_cash_flow_statement_counts_cash_not_shares() -> None:
+    """"Shares repurchased" among financing rows is what the shares cost; a count named as
+    one ("(in shares)") stays a count, and elsewhere the words still count shares."""
+    assert kind_in_context("Shares repurchased", (), "Shares repurchased", StatementKind.CF) is ItemKind.MONETARY
+    raw = "Shares issued in acquisition (in shares)"
+    assert kind_in_context(clean_label(raw), (), raw, StatementKind.CF) is ItemKind.SHARES
+    assert kind_in_context("Weighted average shares", (), "", StatementKind.IS) is ItemKind.SHARES

@@ -95,7 +95,8 @@ _CASH_RECONCILIATION = re.compile(r"\breconciliation\s+of\s+cash\b", re.I)
 _AT_DAY = re.compile(r",?\s*(?:at|as of)\s+([A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s*(?:19|20)\d{2})?\s*$")
 
 
-def kind_in_context(label: str, sections: tuple[str, ...], raw: str = "") -> ItemKind:
+def kind_in_context(label: str, sections: tuple[str, ...], raw: str = "",
+                    statement: StatementKind | None = None) -> ItemKind:
     """The row's own words decide; else the nearest section that says what it counts
     ("Earnings per share:" / "Assuming dilution:" / "Continuing operations").  ``raw``, the
     label as printed, tells a class of stock described by its par value (an amount) from
@@ -115,6 +116,9 @@ def kind_in_context(label: str, sections: tuple[str, ...], raw: str = "") -> Ite
     printed = _FIGURE_PER.sub("", re.sub(r"\([^)]*\)", "", raw))
     for text in (label, *((printed,) if printed else ()), *(f"{s} {label}" for s in reversed(sections))):
         kind = item_kind(text)
+        # a cash-flow statement counts cash: "Shares repurchased" there is what they cost
+        if kind is ItemKind.SHARES and statement == StatementKind.CF:
+            return ItemKind.MONETARY
         if kind is not ItemKind.MONETARY:
             return kind
     return ItemKind.MONETARY
@@ -297,7 +301,7 @@ def _read_body(statement: Statement, rows: list[Row], columns: Columns, left_out
                 balance_at = "end"  # "Reconciliation of cash ... to the balance sheets": closing balances
         statement.items.append(LineItem(
             label=label, raw_label=raw, values=values,
-            kind=_per_share_by_print(kind_in_context(label, open_sections, raw), values, statement.scale),
+            kind=_per_share_by_print(kind_in_context(label, open_sections, raw, kind), values, statement.scale),
             sections=sections.names, level=len(sections.stack), is_total=is_total, line=row.line,
             embedded=embedded, balance_at=balance_at,
         ))
