@@ -170,3 +170,11 @@ def test_a_cash_flow_statement_counts_cash_not_shares() -> None:
     raw = "Shares issued in acquisition (in shares)"
     assert kind_in_context(clean_label(raw), (), raw, StatementKind.CF) is ItemKind.SHARES
     assert kind_in_context("Weighted average shares", (), "", StatementKind.IS) is ItemKind.SHARES
+
+
+def test_a_balance_sheets_common_shares_are_the_stock() -> None:
+    """"Common shares" on a balance sheet is the stock's amount; words that count them
+    ("outstanding", "issued") keep a count."""
+    assert kind_in_context("Common shares", (), "Common shares", StatementKind.BS) is ItemKind.MONETARY
+    assert kind_in_context("Common shares outstanding", (), "", StatementKind.BS) is ItemKind.SHARES
+    assert kind_in_context("Common shares", (), "Common shares", StatementKind.IS) is ItemKind.SHARES

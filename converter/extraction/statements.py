@@ -37,6 +37,11 @@ _SHARES = re.compile(
     r"\bshares (?:outstanding|used)\b",
     re.I,
 )
+# the same without the bare "Common shares": on a balance sheet that is the stock's amount
+_COUNTED_SHARES = re.compile(
+    r"\bweighted[- ]average\b|\bnumber of (?:common )?shares\b|\bshares (?:outstanding|used|issued|authorized)\b",
+    re.I,
+)
 # words that make a row a count only when its label prints no count of its own: PG's
 # "Common stock - shares issued - March 2025 4,009.2" carries the stock's amount
 _IN_SHARES = r"\(in shares\)"
@@ -118,6 +123,9 @@ def kind_in_context(label: str, sections: tuple[str, ...], raw: str = "",
         kind = item_kind(text)
         # a cash-flow statement counts cash: "Shares repurchased" there is what they cost
         if kind is ItemKind.SHARES and statement == StatementKind.CF:
+            return ItemKind.MONETARY
+        # and a balance sheet's "Common shares" is the stock, where no words count them
+        if kind is ItemKind.SHARES and statement == StatementKind.BS and not _COUNTED_SHARES.search(text):
             return ItemKind.MONETARY
         if kind is not ItemKind.MONETARY:
             return kind
