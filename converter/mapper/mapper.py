@@ -201,8 +201,7 @@ class Score:
         if q.cash:
             qualifiers.append((*_against_cash_direction(q.cash, ev), False))
         elif q.printed_cash:
-            why, against = _against_cash_direction(q.printed_cash, ev)
-            qualifiers.append((why.replace("the label says", "the printed signs say"), against, False))
+            qualifiers.append((*_against_cash_direction(q.printed_cash, ev, said="the printed signs say"), False))
         if q.side:
             other = "liability" if q.side == "asset" else "asset"
             qualifiers.append((f"the row's section says {q.side}, the concept's name says {other}",
@@ -430,7 +429,7 @@ class Mapper:
              is_total: bool = False, limit: int = 5, period: str | None = None,
              printed_cash: str = "") -> list[Scored]:
         """The best concepts for a label, best first, each with its reasons; ``printed_cash``
-        is the way a cash-flow row's printed signs say its cash went (``printed_direction``)."""
+        is the way a cash-flow row's printed signs say its cash went (``printed_directions``)."""
         head = _head(label)
         exact = self.evidence.exact_filer_uses(label) or self.evidence.exact_filer_uses(head)
         query = Query(tokens(head), self._section_tokens(label, sections), tuple(exact),
@@ -669,14 +668,15 @@ def printed_directions(statement: Statement, contexts: list[tuple[str, ...]]) ->
     return out
 
 
-def _against_cash_direction(direction: str, ev: Evidence) -> tuple[str, Bools]:
-    """Why, and which concepts, a cash-flow label's direction (``cash_direction``) rules out."""
+def _against_cash_direction(direction: str, ev: Evidence, said: str = "the label says") -> tuple[str, Bools]:
+    """Why, and which concepts, a cash-flow row's direction rules out (``cash_direction``
+    from its label, or ``printed_directions`` from its printed signs)."""
     receipts, payments = ev.cash_direction
     if direction == "in":
-        return "the label says cash came in, the concept is a payment", payments
+        return f"{said} cash came in, the concept is a payment", payments
     if direction == "out":
-        return "the label says cash went out, the concept is a receipt", receipts
-    return "the label names cash both ways, the concept only one", receipts | payments
+        return f"{said} cash went out, the concept is a receipt", receipts
+    return f"{said} cash went both ways, the concept only one", receipts | payments
 
 
 def basic_and_diluted(label: str) -> tuple[str, str] | None:
