@@ -32,16 +32,10 @@ from converter.model.statements import (
 )
 from converter.text import normalize_label
 
-_SHARES = re.compile(
-    r"\bweighted[- ]average\b|\bnumber of (?:common )?shares\b|^(?:common )?shares\b|"
-    r"\bshares (?:outstanding|used)\b",
-    re.I,
-)
-# the same without the bare "Common shares": on a balance sheet that is the stock's amount
-_COUNTED_SHARES = re.compile(
-    r"\bweighted[- ]average\b|\bnumber of (?:common )?shares\b|\bshares (?:outstanding|used|issued|authorized)\b",
-    re.I,
-)
+_COUNT_PHRASES = r"\bweighted[- ]average\b|\bnumber of (?:common )?shares\b|\bshares (?:outstanding|used)\b"
+_SHARES = re.compile(rf"{_COUNT_PHRASES}|^(?:common )?shares\b", re.I)
+# words that count shares, without the bare "Common shares": on a balance sheet that is the stock's amount
+_COUNTED_SHARES = re.compile(rf"{_COUNT_PHRASES}|\bshares (?:issued|authorized)\b", re.I)
 # words that make a row a count only when its label prints no count of its own: PG's
 # "Common stock - shares issued - March 2025 4,009.2" carries the stock's amount
 _IN_SHARES = r"\(in shares\)"

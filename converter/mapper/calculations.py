@@ -163,18 +163,18 @@ def _match_with_extension_balances(ms: MappedStatement, pending: list[int], i: i
     wanted = balance_of(total, index)
     if wanted is None:
         return None
-    guessed = {}  # row -> its mapping's extension as guessed
+    guessed = {}  # row -> (its mapping, its extension as guessed)
     for c in pending[-MAX_CHILDREN:]:
         m = ms.items[c].mapping
         if m is not None and m.extension is not None and m.extension.balance not in (None, wanted):
-            guessed[c] = m.extension
+            guessed[c] = (m, m.extension)
             m.extension = replace(m.extension, balance=wanted)
     if not guessed:
         return None
     match = _match_suffix(ms, pending, i, index)
-    for c, extension in guessed.items():
+    for c, (m, extension) in guessed.items():
         if match is None or c not in match[0]:
-            ms.items[c].mapping.extension = extension  # type: ignore[union-attr]
+            m.extension = extension
     return match
 
 

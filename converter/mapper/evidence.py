@@ -311,7 +311,7 @@ class Evidence:
         hit = self.in_statement.get(kind)
         return hit if hit is not None else np.zeros(len(self.concepts), dtype=bool)
 
-    @lru_cache(maxsize=16)  # noqa: B019 - one Evidence per process
+    @lru_cache(maxsize=64)  # noqa: B019 - one Evidence per process; every rank asks for some 30 words
     def name_contains(self, word: str) -> Bools:
         """Concepts whose name, spelt out, contains the word."""
         rows = self.postings(word)
