@@ -95,6 +95,16 @@ def test_first_choice(mapper: Mapper, label: str, kind: str, statement: str, sec
     assert ranked[0].qname == expected, [(s.qname, round(s.score, 2)) for s in ranked]
 
 
+@pytest.mark.parametrize("statement", ["BS", "CF"])
+def test_restricted_cash_after_the_pair_is_added_to_it(mapper: Mapper, statement: str) -> None:
+    """"Cash and cash equivalents and restricted cash" is the sum of the two, not
+    restricted cash and cash equivalents; "restricted cash and cash equivalents" is the latter."""
+    total = mapper.rank("Total cash, cash equivalents and restricted cash", "monetary", statement, period="instant")
+    assert total[0].qname == "us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents", total
+    restricted = mapper.rank("Restricted cash and cash equivalents", "monetary", statement, period="instant")
+    assert restricted[0].qname == "us-gaap:RestrictedCashAndCashEquivalents", restricted
+
+
 def test_constraints_hold_for_every_candidate(mapper: Mapper) -> None:
     """Type and period are hard constraints; deprecated concepts are never offered."""
     deprecated = load_deprecated()

@@ -55,7 +55,11 @@ _JOIN = (
     (re.compile(r"\bselling,? general and administrative\b"), "sga"),
     (re.compile(r"\bresearch and development\b"), "rnd"),
     (re.compile(r"\bproperty,? plant,? and equipment\b"), "ppe"),
-    (re.compile(r"\bcash and cash equivalents?\b"), "cashequivalents"),
+    # "Cash, cash equivalents, restricted cash ...": the comma joins the same pair
+    (re.compile(r"\bcash,?\s+(?:and\s+)?cash equivalents?\b"), "cashequivalents"),
+    # restricted cash after the pair is a third thing, not a word that restricts the pair:
+    # "cash and cash equivalents and restricted cash" is their sum
+    (re.compile(r"\brestricted cash(?:\s+equivalents?)?\b"), "restrictedcash"),
     # "employee stock plans", "equity incentive plans", "employee plans": the plans that
     # pay in shares, which the taxonomy calls share-based compensation (an employee stock
     # purchase, ownership or benefit plan is named as such)
