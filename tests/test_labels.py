@@ -178,3 +178,14 @@ def test_a_balance_sheets_common_shares_are_the_stock() -> None:
     assert kind_in_context("Common shares", (), "Common shares", StatementKind.BS) is ItemKind.MONETARY
     assert kind_in_context("Common shares outstanding", (), "", StatementKind.BS) is ItemKind.SHARES
     assert kind_in_context("Common shares", (), "Common shares", StatementKind.IS) is ItemKind.SHARES
+
+
+def test_an_equity_section_of_paid_in_capital_counts_no_shares() -> None:
+    """An equity statement laid out one component per section (Home Depot's): under
+    "Paid-in Capital:" the shares issued are what they added to it; under "Common Stock:"
+    the same words may still count shares."""
+    label = "Shares issued under employee stock plans, net"
+    for section in ("Paid-in Capital:", "Retained Earnings:", "Accumulated Other Comprehensive Loss:"):
+        assert kind_in_context(label, (section,), label, StatementKind.EQ) is ItemKind.MONETARY
+    assert kind_in_context(label, ("Common Stock:",), label, StatementKind.EQ) is ItemKind.SHARES
+    assert kind_in_context(label, ("Paid-in Capital:",), label, StatementKind.BS) is ItemKind.SHARES

@@ -94,12 +94,26 @@ _CASH_RECONCILIATION = re.compile(r"\breconciliation\s+of\s+cash\b", re.I)
 _AT_DAY = re.compile(r",?\s*(?:at|as of)\s+([A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s*(?:19|20)\d{2})?\s*$")
 
 
+# equity components that are amounts only: no count of shares is kept in them
+_AMOUNT_COMPONENT = re.compile(r"paid[- ]in|surplus|retained|accumulated|comprehensive|deficit", re.I)
+
+
 def kind_in_context(label: str, sections: tuple[str, ...], raw: str = "",
                     statement: StatementKind | None = None) -> ItemKind:
     """The row's own words decide; else the nearest section that says what it counts
     ("Earnings per share:" / "Assuming dilution:" / "Continuing operations").  ``raw``, the
     label as printed, tells a class of stock described by its par value (an amount) from
-    a count of its shares."""
+    a count of its shares.  An equity statement laid out by component, one section each,
+    counts no shares in a section of paid-in capital or retained earnings: there "Shares
+    issued under employee stock plans" is what they added to it."""
+    kind = _kind_by_words(label, sections, raw, statement)
+    if kind is ItemKind.SHARES and statement == StatementKind.EQ and sections \
+            and _AMOUNT_COMPONENT.search(sections[-1]) and not re.search(_IN_SHARES, raw, re.I):
+        return ItemKind.MONETARY
+    return kind
+
+
+def _kind_by_words(label: str, sections: tuple[str, ...], raw: str, statement: StatementKind | None) -> ItemKind:
     # a parenthesis that describes the row is not its unit: "Class A Common Stock (one vote
     # per share)" is an amount, "Par value (in dollars per share)" is per share
     label = _DESCRIPTION_PARENS.sub("", label)
