@@ -105,6 +105,17 @@ def test_restricted_cash_after_the_pair_is_added_to_it(mapper: Mapper, statement
     assert restricted[0].qname == "us-gaap:RestrictedCashAndCashEquivalents", restricted
 
 
+def test_an_asset_row_is_offered_no_liability_by_its_balance(mapper: Mapper) -> None:
+    """A bare "Other" among noncurrent assets: no credit-balance concept (a debt's, whose
+    name does not say liability), though contra assets named as such stay possible."""
+    index = mapper.index
+    ranked = mapper.rank("Other", "monetary", "BS", ("Noncurrent assets",), limit=5)
+    assert ranked[0].qname == "us-gaap:OtherAssetsNoncurrent", ranked
+    assert all(index[s.qname].balance != "credit" for s in ranked), [(s.qname, s.score) for s in ranked]
+    allowance = mapper.rank("Less allowance for doubtful accounts", "monetary", "BS", ("Current assets",))
+    assert index[allowance[0].qname].balance == "credit", allowance
+
+
 def test_constraints_hold_for_every_candidate(mapper: Mapper) -> None:
     """Type and period are hard constraints; deprecated concepts are never offered."""
     deprecated = load_deprecated()

@@ -156,6 +156,8 @@ SAME_MEANING_ADDITIONS = (("Gain", "Loss"), ("Income", "Expense"), ("Income", "E
                           ("IncomeExpense", "Net"), ("Paid", "Net"), ("Liabilities", "Net"))
 PREVAILING_RATIO = 3  # measured: 1.5 adds IncomeTaxesPaidNet (1,960 to 3,622 companies) and loses Tesla
 PREVAILING_COMPANIES = 100
+# words that name an account reducing its side of the balance sheet
+CONTRA_WORDS = tuple(tokens("allowance accumulated discount unamortized valuation depreciation amortization"))
 _TAX_EFFECT = re.compile(r"^(?!.*(?:NetOf|After|Before|Including|Excluding)[A-Za-z]*Taxe?s?$).*Taxe?s?$")
 
 
@@ -249,6 +251,22 @@ class Evidence:
 
     def rarest(self, words: tuple[str, ...], limit: int = 4) -> list[str]:
         return sorted(set(words), key=lambda t: (-self.weights(t), t))[:limit]
+
+    @cached_property
+    def credit(self) -> Bools:
+        """Concepts whose balance is a credit (liabilities, equity, income)."""
+        return np.array([getattr(self.index.get(q), "balance", None) == "credit" for q in self.concepts])
+
+    @cached_property
+    def debit(self) -> Bools:
+        """Concepts whose balance is a debit (assets, expenses)."""
+        return np.array([getattr(self.index.get(q), "balance", None) == "debit" for q in self.concepts])
+
+    @cached_property
+    def contra(self) -> Bools:
+        """Concepts that reduce their side, named as such: an allowance or accumulated
+        depreciation is a credit among assets, a debt discount a debit among liabilities."""
+        return np.asarray(np.logical_or.reduce([self.name_contains(w) for w in CONTRA_WORDS]), dtype=bool)
 
     @cached_property
     def modern_companies(self) -> Ints:
