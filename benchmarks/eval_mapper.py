@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.fsds_statements import FiledStatement, filed_statements  # noqa: E402
 from converter.extraction.labels import clean_label  # noqa: E402
+from converter.extraction.statements import is_total_label  # noqa: E402
 from converter.mapper.evidence import choosable  # noqa: E402
 from converter.mapper.mapper import Mapper  # noqa: E402
 from converter.taxonomy.filer_labels import is_held_out  # noqa: E402
@@ -111,7 +112,7 @@ def measure(fsds: Path, mapper: Mapper, fold: str, limit: int) -> None:
             # the statement's period type: balance sheets are instants, flows are durations
             stmt_for_period = "BS" if concept.period_type == "instant" else ("IS" if stmt == "BS" else stmt)
             label = clean_label(row["plabel"])  # a "Total ..." row is a total, as the pipeline reads it
-            ranked = mapper.rank(label, kind, stmt_for_period, is_total=label.lower().startswith("total"))
+            ranked = mapper.rank(label, kind, stmt_for_period, is_total=is_total_label(label))
             totals[stmt] += 1
             if ranked and ranked[0].qname == qname:
                 right[stmt] += 1

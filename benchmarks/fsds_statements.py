@@ -26,7 +26,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from converter.extraction.labels import clean_label
-from converter.extraction.statements import balance_position, kind_in_context
+from converter.extraction.statements import balance_position, is_total_label, kind_in_context
 from converter.model.statements import Amount, ItemKind, LineItem, Period, Statement, StatementKind
 
 CURRENCIES = frozenset({"USD", "CAD", "EUR", "GBP", "CHF", "JPY"})
@@ -123,7 +123,7 @@ def _statement(adsh: str, sub: dict[str, str], rows: list[dict[str, str]],
         statement.items.append(LineItem(
             label=label, raw_label=r["plabel"], values=amounts,
             kind=_kind(label, r["plabel"], first[1], first[0], in_thousands, kind),
-            is_total=label.lower().startswith("total"),
+            is_total=is_total_label(label),
             line=line_no, balance_at=balance_at))
         lines.append(Line(r["tag"], r["version"], r["plabel"], negating))
     return FiledStatement(adsh, sub["cik"], statement, lines)

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from converter.extraction.labels import clean_label, extract_embedded
-from converter.extraction.statements import kind_in_context
+from converter.extraction.statements import is_total_label, kind_in_context
 from converter.model.statements import ItemKind, Period, StatementKind
 
 JUNE, DECEMBER = Period(date(2025, 6, 30)), Period(date(2024, 12, 31))
@@ -189,3 +189,9 @@ def test_an_equity_section_of_paid_in_capital_counts_no_shares() -> None:
         assert kind_in_context(label, (section,), label, StatementKind.EQ) is ItemKind.MONETARY
     assert kind_in_context(label, ("Common Stock:",), label, StatementKind.EQ) is ItemKind.SHARES
     assert kind_in_context(label, ("Paid-in Capital:",), label, StatementKind.BS) is ItemKind.SHARES
+
+
+def test_a_total_is_named_first_or_last() -> None:
+    assert is_total_label("Total assets") and is_total_label("Assets, Total")
+    assert is_total_label("Liabilities, Current, Total")
+    assert not is_total_label("Totally owned subsidiaries") and not is_total_label("Assets")

@@ -193,6 +193,26 @@ def test_a_concept_is_used_once_per_statement(mapper: Mapper) -> None:
     assert len(set(concepts)) == 2
 
 
+def test_a_total_named_last_closes_the_assets(mapper: Mapper) -> None:
+    """"Assets, Total" (the taxonomy's total label, as some filings print it) ends the
+    noncurrent assets: "Other assets" below "Total current assets" is noncurrent, not one
+    of the current liabilities that "Total current liabilities" further down sums."""
+    year = Period(date(2009, 6, 30))
+    statement = _statement(StatementKind.BS, year, [
+        _row("Cash and cash equivalents", ["10"]),
+        _row("Total current assets", ["10"], is_total=True),
+        _row("Other assets", ["5"]),
+        _row("Assets, Total", ["15"], is_total=True),
+        _row("Accounts payable", ["3"]),
+        _row("Total current liabilities", ["3"], is_total=True),
+        _row("Long-term debt", ["4"]),
+        _row("Liabilities, Total", ["7"], is_total=True),
+    ])
+    concepts = _concepts(mapper, statement)
+    assert concepts[2] == "us-gaap:OtherAssetsNoncurrent", concepts
+    assert concepts[3] == "us-gaap:Assets" and concepts[7] == "us-gaap:Liabilities", concepts
+
+
 def test_a_line_printed_again_with_its_figures_keeps_its_concept(mapper: Mapper) -> None:
     """A summary block repeats "Net income attributable to the Company" with the same
     figures: the same fact, so the same concept (not the next-best one)."""

@@ -61,7 +61,14 @@ _DATE = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|j
                    r"\b(?:19|20)\d\d\b", re.I)
 # "per share", "per diluted share", "per El Paso Corporation's common share"
 _PER_SHARE = re.compile(r"\bper\s+(?:[\w.&'’-]+\s+){0,4}?(?:share|unit)\b|\bEPS\b", re.I)
-_TOTAL = re.compile(r"^total\b", re.I)
+# "Total assets", or "Assets, Total" as some filings print the taxonomy's total labels
+_TOTAL = re.compile(r"^total\b|,\s*total$", re.I)
+
+
+def is_total_label(label: str) -> bool:
+    """Whether a row's label names it a total."""
+    return bool(_TOTAL.search(label))
+
 _PERIOD_WORDS = r"(?:the\s+)?(?:fiscal\s+)?(?:period|year|quarter|month)s?"
 _AT_START = re.compile(rf",?\s*(?:at\s+|as\s+of\s+)?(?:the\s+)?beginning\s+of\s+{_PERIOD_WORDS}|"
                        r",?\s*beginning\s+(?:of\s+)?balances?|,?\s*balances?,?\s+(?:at\s+)?beginning(?:\s+of\s+\w+)?",
@@ -279,7 +286,7 @@ def _read_body(statement: Statement, rows: list[Row], columns: Columns, left_out
     skip |= descriptions
     closers = [(k, total_words(label)) for k, row in enumerate(body)
                if (label := clean_label(wrapped.get(k, row.cells[0].strip())))
-               and (_TOTAL.match(label) or _CLOSING.match(label))]
+               and (is_total_label(label) or _CLOSING.match(label))]
     closer_rows = [k for k, _ in closers]
     for k, row in enumerate(body):
         if k in skip:
@@ -301,7 +308,7 @@ def _read_body(statement: Statement, rows: list[Row], columns: Columns, left_out
         if not raw:
             raw = _name_unlabelled(statement.items, sections.stack)
         label = clean_label(raw)
-        is_total = bool(_TOTAL.match(label))
+        is_total = bool(is_total_label(label))
         open_sections = sections.names
         if is_total:
             label = _complete_total(label, sections.stack)

@@ -747,9 +747,9 @@ def _positional_context(statement: Statement) -> list[tuple[str, ...]]:
                 after_current = None
             if after_current and not item.is_total and k not in current and not _EQUITY.search(subsection):
                 sections = (*sections, f"noncurrent {after_current}")
-            current_total = _CURRENT_TOTAL.search(item.label) if item.is_total else None
+            current_total = _current_side(item.label) if item.is_total else None
             if current_total:
-                after_current = current_total.group(1).lower()
+                after_current = current_total
             elif _is_major_total(item):
                 after_current = None
         if statement.kind == "IS" and _OPERATING_RESULT.search(item.label):
@@ -758,12 +758,23 @@ def _positional_context(statement: Statement) -> list[tuple[str, ...]]:
     return _basic_then_diluted(statement.items, out)
 
 
-_CURRENT_TOTAL = re.compile(r"\btotal\s+current\s+(assets|liabilities)\b", re.I)
+# "Total current assets", or as the taxonomy's total labels put it, "Liabilities, Current, Total"
+_CURRENT_TOTAL = re.compile(r"\btotal\s+current\s+(?P<a>assets|liabilities)\b|"
+                            r"^(?P<b>assets|liabilities),\s*current,\s*total$", re.I)
+
+
+def _current_side(label: str) -> str | None:
+    """'assets' / 'liabilities' for a label that totals the current ones."""
+    m = _CURRENT_TOTAL.search(label)
+    return (m.group("a") or m.group("b")).lower() if m else None
+
+
 # the first row of equity ends the noncurrent liabilities where no caption or total does
 _EQUITY_ROW = re.compile(r"\b(?:common|preferred|capital)\s+(?:stock|shares)\b|\btreasury\b|paid[- ]in|"
                          r"retained\s+earnings|accumulated\s+(?:other\s+comprehensive|deficit)|"
                          r"stockholders|shareholders|shareowners", re.I)
-_MAJOR_TOTAL = re.compile(r"\btotal\s+(assets|liabilities|.*\b(equity|deficit))\b", re.I)
+_MAJOR_TOTAL = re.compile(r"\btotal\s+(assets|liabilities|.*\b(equity|deficit))\b|"
+                          r"^(assets|liabilities|.*\b(equity|deficit)),\s*total$", re.I)
 
 
 _BARE_TOTAL = re.compile(r"\s*total\s*", re.I)
@@ -783,9 +794,9 @@ def _above_current_total(items: list[LineItem]) -> dict[int, str]:
     out: dict[int, str] = {}
     for k in range(len(items) - 1, -1, -1):
         item = items[k]
-        m = _CURRENT_TOTAL.search(item.label) if item.is_total else None
-        if m:
-            inside = f"current {m.group(1).lower()}"
+        side = _current_side(item.label) if item.is_total else None
+        if side:
+            inside = f"current {side}"
             continue
         if _is_major_total(item):
             inside = None
