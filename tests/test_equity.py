@@ -157,6 +157,26 @@ def test_roll_forward_that_does_not_add_up_is_reported() -> None:
     assert any("Retained Earnings" in w and "is not 26" in w for w in statement.report.warnings)
 
 
+def test_a_headings_figure_goes_to_the_movement_under_it() -> None:
+    """"Dividends ($4.0763 per share):" over "Common": the per-share figure is the
+    movement's; a heading whose figure no movement takes is reported, never dropped."""
+    table = _table([
+        ["", "Common Stock", "Retained Earnings", "Total"],
+        ["Balance at December 31, 2023", "10", "20", "30"],
+        ["Dividends and dividend equivalents ($4.0763 per share):", "", "", ""],
+        ["Common", "", "(4)", "(4)"],
+        ["Buyback program ($9,000 authorized):", "", "", ""],
+        ["Balance at December 31, 2024", "10", "16", "26"],
+    ])
+    left_out: list[LeftOut] = []
+    statement = read_equity([table], left_out)
+    assert statement is not None
+    common = next(i for i in statement.items if i.label == "Common")
+    assert [(f.amount.shown, f.kind) for f in common.embedded] == [(Decimal("4.0763"), "perShare")]
+    assert [(x.text, x.reason) for x in left_out] == [
+        ("$9,000", "a number in a heading row with no movement under it")]
+
+
 NVDA = SHARED / "corpus" / "ixbrl" / "nvda-10-k-2025-02-26.html"
 
 

@@ -29,7 +29,7 @@ from decimal import Decimal
 
 from converter.extraction.columns import read_header
 from converter.extraction.fiscal import FiscalCalendar
-from converter.extraction.labels import clean_label, extract_embedded
+from converter.extraction.labels import clean_label, extract_embedded, printed_numbers
 from converter.extraction.periods import parse_date
 from converter.extraction.scale import read_scale
 from converter.extraction.statements import Sections
@@ -83,6 +83,7 @@ class _Movement:
     values: list[Amount | None]
     line: int
     is_total: bool
+    heading: str = ""  # the heading above it that prints a figure ("Dividends ($4.0763 per share):")
 
 
 @dataclass
@@ -166,6 +167,7 @@ def _blocks(rows: list[tuple[Row, list[int]]], left_out: list[LeftOut], report: 
     last: _Balance | None = None
     pending: list[_Movement] = []
     sections = Sections()
+    figured: Row | None = None  # a heading that prints a figure, for the next movement
     for row, columns in rows:
         if row.is_rule or not row.cells:
             continue
@@ -183,17 +185,30 @@ def _blocks(rows: list[tuple[Row, list[int]]], left_out: list[LeftOut], report: 
             continue
         if all(v is None for v in values):
             if raw and not any(ch.isdigit() for ch in "".join(row.cells[1:])):
+                _unread_heading(figured, left_out)
                 sections.open(raw, False)
+                figured = row if printed_numbers(raw) else None
             continue
         report.value_rows += 1
         label = clean_label(raw) or raw
         is_total = bool(_TOTAL.match(label))
-        pending.append(_Movement(label, raw, sections.names, values, row.line, is_total))
+        pending.append(_Movement(label, raw, sections.names, values, row.line, is_total,
+                                 figured.cells[0].strip() if figured else ""))
+        figured = None
         if is_total:
             sections.close(label)
+    _unread_heading(figured, left_out)
     if pending:
         _report_movements(pending, "printed after the last balance row", left_out)
     return blocks
+
+
+def _unread_heading(heading: Row | None, left_out: list[LeftOut]) -> None:
+    """A heading's figures that no movement under it took."""
+    if heading is not None:
+        for text in printed_numbers(heading.cells[0]):
+            left_out.append(LeftOut(text, "a number in a heading row with no movement under it", heading.line,
+                                    StatementKind.EQ))
 
 
 def _amount(cell: str) -> Amount | None:
@@ -300,10 +315,14 @@ def _place(item: LineItem, values: list[Amount | None], kinds: list[ItemKind], k
 
 
 def _embedded(move: _Movement, period: Period, left_out: list[LeftOut]) -> list[EmbeddedFact]:
-    """Per-share amounts written in a movement's label ("Cash dividends ($0.016 per share)")."""
-    facts, unread = extract_embedded(move.raw, [period], StatementKind.EQ)
-    for text in unread:
-        left_out.append(LeftOut(text, "a number in a label that no rule reads", move.line, StatementKind.EQ))
+    """Per-share amounts written in a movement's label ("Cash dividends ($0.016 per share)"),
+    or in the heading just above it ("Dividends ($4.0763 per share):" over "Common")."""
+    facts: list[EmbeddedFact] = []
+    for text in filter(None, (move.raw, move.heading)):
+        found, unread = extract_embedded(text, [period], StatementKind.EQ)
+        facts.extend(found)
+        for number in unread:
+            left_out.append(LeftOut(number, "a number in a label that no rule reads", move.line, StatementKind.EQ))
     return facts
 
 
