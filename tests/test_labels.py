@@ -195,3 +195,24 @@ def test_a_total_is_named_first_or_last() -> None:
     assert is_total_label("Total assets") and is_total_label("Assets, Total")
     assert is_total_label("Liabilities, Current, Total")
     assert not is_total_label("Totally owned subsidiaries") and not is_total_label("Assets")
+
+
+def test_a_count_printed_with_a_currency_sign_is_an_amount() -> None:
+    """Coca-Cola's vertical equity statement: "Common Stock $1,760" right after the section
+    "Number of common shares outstanding" is the stock's amount, not a count; the counts
+    above it, printed without a sign, stay counts."""
+    from converter.extraction.statements import build_statement
+    from converter.model.document import Row, Table
+    rows = [["", "Year Ended December 31, 2024", "Year Ended December 31, 2023"],
+            ["NUMBER OF COMMON SHARES OUTSTANDING", "", ""],
+            ["Balance at beginning of year", "4,313", "4,325"],
+            ["Purchases of stock for treasury", "(20)", "(35)"],
+            ["Balance at end of year", "4,308", "4,313"],
+            ["COMMON STOCK", "$ 1,760", "$ 1,760"]]
+    table = Table(rows=[Row(cells=r, line=n) for n, r in enumerate(rows, 1)], caption=["(In millions)"], line=1,
+                  spans_known=True)
+    statement = build_statement(table, StatementKind.EQ, [])
+    assert statement is not None
+    kinds = {i.label: i.kind for i in statement.items if not i.is_header}
+    assert kinds["Purchases of stock for treasury"] is ItemKind.SHARES
+    assert kinds["COMMON STOCK"] is ItemKind.MONETARY

@@ -147,9 +147,13 @@ def _kind_by_words(label: str, sections: tuple[str, ...], raw: str, statement: S
     return ItemKind.MONETARY
 
 
-def _per_share_by_print(kind: ItemKind, values: list[Amount | None], scale: int) -> ItemKind:
-    """In a statement in thousands or millions, a row printed to the cent in small numbers
-    ("2.31") is a per-share amount whatever its label says ("Continuing operations")."""
+def _kind_by_print(kind: ItemKind, values: list[Amount | None], scale: int) -> ItemKind:
+    """What the printed figures say of a row whatever its label or section says: a count
+    printed with a currency sign is an amount (Coca-Cola's "Common Stock $1,760" under
+    "Number of common shares outstanding"); in a statement in thousands or millions, a row
+    printed to the cent in small numbers ("2.31") is a per-share amount ("Continuing operations")."""
+    if kind is ItemKind.SHARES and any(v is not None and v.text.lstrip("(-").startswith("$") for v in values):
+        return ItemKind.MONETARY
     shown = [v for v in values if v is not None and v.shown]  # a dash (zero) is printed without cents
     if kind is ItemKind.MONETARY and scale >= 3 and shown and \
             all(v.decimals_shown == 2 and v.shown is not None and abs(v.shown) < 1000 for v in shown):
@@ -324,7 +328,7 @@ def _read_body(statement: Statement, rows: list[Row], columns: Columns, left_out
                 balance_at = "end"  # "Reconciliation of cash ... to the balance sheets": closing balances
         statement.items.append(LineItem(
             label=label, raw_label=raw, values=values,
-            kind=_per_share_by_print(kind_in_context(label, open_sections, raw, kind), values, statement.scale),
+            kind=_kind_by_print(kind_in_context(label, open_sections, raw, kind), values, statement.scale),
             sections=sections.names, level=len(sections.stack), is_total=is_total, line=row.line,
             embedded=embedded, balance_at=balance_at,
         ))
