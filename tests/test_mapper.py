@@ -105,6 +105,17 @@ def test_restricted_cash_after_the_pair_is_added_to_it(mapper: Mapper, statement
     assert restricted[0].qname == "us-gaap:RestrictedCashAndCashEquivalents", restricted
 
 
+def test_where_a_reconciliation_says_an_amount_sits_says_current_or_not(mapper: Mapper) -> None:
+    """ASU 2016-18's reconciliation: "Restricted cash included in other current assets" is
+    current, "..., included in other assets" noncurrent (both standard concepts, where the
+    words alone had fallen to an extension)."""
+    current = mapper.rank("Restricted cash, included in prepaid expenses and other current assets", "monetary",
+                          "CF", period="instant")
+    assert current[0].qname == "us-gaap:RestrictedCashCurrent", current
+    other = mapper.rank("Restricted cash, included in other assets", "monetary", "CF", period="instant")
+    assert other[0].qname == "us-gaap:RestrictedCashNoncurrent", other
+
+
 def test_an_asset_row_is_offered_no_liability_by_its_balance(mapper: Mapper) -> None:
     """A bare "Other" among noncurrent assets: no credit-balance concept (a debt's, whose
     name does not say liability), though contra assets named as such stay possible."""

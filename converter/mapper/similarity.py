@@ -57,9 +57,10 @@ _JOIN = (
     (re.compile(r"\bproperty,? plant,? and equipment\b"), "ppe"),
     # "Cash, cash equivalents, restricted cash ...": the comma joins the same pair
     (re.compile(r"\bcash,?\s+(?:and\s+)?cash equivalents?\b"), "cashequivalents"),
-    # restricted cash after the pair is a third thing, not a word that restricts the pair:
-    # "cash and cash equivalents and restricted cash" is their sum
-    (re.compile(r"\brestricted cash(?:\s+equivalents?)?\b"), "restrictedcash"),
+    # restricted cash (and its equivalents) after the pair is a third thing, not a word that
+    # restricts the pair: "cash and cash equivalents and restricted cash" is their sum
+    (re.compile(r"\brestricted cash(?:,?\s+and\s+restricted\s+cash\s+equivalents?)?\b(?!\s*equivalent)"),
+     "restrictedcash"),
     # "employee stock plans", "equity incentive plans", "employee plans": the plans that
     # pay in shares, which the taxonomy calls share-based compensation (an employee stock
     # purchase, ownership or benefit plan is named as such)
@@ -72,6 +73,11 @@ _JOIN = (
     # "Acquisitions, less cash acquired" is net of it: the cash came with what was bought
     (re.compile(r"\b(?:less|excluding)\s+(cash\s+(?:and\s+cash\s+equivalents\s+)?(?:acquired|divested|sold|disposed))"),
      r"net of \1"),
+    # where a reconciliation says an amount sits is whether it is current: "Restricted cash
+    # included in other current assets" / "..., included in other assets"
+    (re.compile(r",?\s*(?:included|reported|recorded)\s+(?:with)?in\s+[^,;()]*?\bcurrent\s+assets?\b"), " current"),
+    (re.compile(r",?\s*(?:included|reported|recorded)\s+(?:with)?in\s+[^,;()]*?\b(?:other|noncurrent|longterm)\s+"
+                r"assets?\b"), " noncurrent"),
     # ASU 2023-08's crypto assets are what balance sheets print as digital assets
     (re.compile(r"\bdigital assets?\b"), "crypto asset"),
     # ASU 2018-15's "cloud computing arrangement" is, in the taxonomy's words, a hosting arrangement
