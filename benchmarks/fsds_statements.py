@@ -119,7 +119,9 @@ def _statement(adsh: str, sub: dict[str, str], rows: list[dict[str, str]],
             shown = None if value is None else (-value if negating else value)
             amounts.append(Amount(f"{shown}", shown, max(0, -int(shown.as_tuple().exponent)))
                            if shown is not None else None)
-        first = next(((v, u) for v, u, _ in found if v is not None), (None, ""))
+        # the first figure that is not zero: a zero says nothing of a per-share row's size
+        printed = [(v, u) for v, u, _ in found if v is not None]
+        first = next(((v, u) for v, u in printed if v), printed[0] if printed else (None, ""))
         statement.items.append(LineItem(
             label=label, raw_label=r["plabel"], values=amounts,
             kind=_kind(label, r["plabel"], first[1], first[0], in_thousands, kind),

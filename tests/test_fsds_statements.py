@@ -50,3 +50,14 @@ def test_a_period_is_counted_back_in_months() -> None:
     assert _months_before(date(2009, 6, 30), 3) == date(2009, 4, 1)
     assert _months_before(date(2009, 8, 29), 9) == date(2008, 11, 30)
     assert _months_before(date(2009, 8, 30), 6) == date(2009, 3, 1)
+
+
+def test_a_per_share_row_whose_quarter_is_zero_is_still_per_share() -> None:
+    """A 10-Q's "Discontinued operations" per share: 0.00 for the quarter, 0.02 for the
+    half year. The zero says nothing of the row's size; the 0.02 among thousands does."""
+    filed = next(f for f in filed_statements(FSDS) if f.adsh == "0000950123-09-029309"
+                 and f.statement.kind is StatementKind.IS)
+    tags = [line.tag for line in filed.lines]
+    for tag in ("IncomeLossFromDiscontinuedOperationsNetOfTaxPerBasicShare",
+                "IncomeLossFromDiscontinuedOperationsNetOfTaxPerDilutedShare"):
+        assert filed.statement.items[tags.index(tag)].kind is ItemKind.PER_SHARE, tag
