@@ -161,3 +161,16 @@ def test_a_net_loss_of_which_the_minority_earned_a_profit_is_split_too(tmp_path:
     assert facts[("us-gaap:ProfitLoss", y8)] == -91_170_000_000
     assert facts[("us-gaap:NetIncomeLoss", y8)] == -91_174_000_000
     assert facts[("us-gaap:NetIncomeLossAttributableToNoncontrollingInterest", y8)] == 4_000_000
+
+
+def test_results_above_a_split_net_income_are_consolidated(tmp_path: Path) -> None:
+    """FAS 160's layout: continuing and discontinued operations above the net income that
+    is then split include the noncontrolling interests' share."""
+    text = FILING.replace("Income taxes\t100\t90\nNet income\t300\t250\n",
+                          "Income taxes\t100\t90\nIncome from continuing operations\t300\t250\n"
+                          "Income from discontinued operations, net of tax\t—\t—\nNet income\t300\t250\n")
+    _, facts = _convert(tmp_path, text)
+    y8 = "2008-01-01--2008-12-31"
+    assert facts[("us-gaap:IncomeLossFromContinuingOperationsIncludingPortionAttributableToNoncontrollingInterest",
+                  y8)] == 300_000_000
+    assert ("us-gaap:IncomeLossFromContinuingOperations", y8) not in facts

@@ -6,7 +6,9 @@ company's share (``NetIncomeLoss``) when it does not.  The arithmetic tells it: 
 "Net income" line equals the noncontrolling share plus a following "attributable to" line
 in some period, the three lines are total, minority share and parent share.  Other
 statements that print the same consolidated figure (cash flows, comprehensive income)
-then carry ``ProfitLoss`` too.  The balance sheet's equity is split the same way: the
+then carry ``ProfitLoss`` too, and the results above that consolidated line (income from
+continuing and from discontinued operations) are consolidated as well, unless they say
+whose they are.  The balance sheet's equity is split the same way: the
 company's equity, the noncontrolling interests, and their sum, total equity.
 """
 
@@ -25,6 +27,13 @@ MINORITY_EQUITY = "us-gaap:MinorityInterest"
 PROFIT_LOSS = "us-gaap:ProfitLoss"
 NET_INCOME = "us-gaap:NetIncomeLoss"
 MINORITY_SHARE = "us-gaap:NetIncomeLossAttributableToNoncontrollingInterest"
+# the company's share -> the consolidated figure, for the results above net income
+CONSOLIDATED_RESULTS = {
+    "us-gaap:IncomeLossFromContinuingOperations":
+        "us-gaap:IncomeLossFromContinuingOperationsIncludingPortionAttributableToNoncontrollingInterest",
+    "us-gaap:IncomeLossFromDiscontinuedOperationsNetOfTaxAttributableToReportingEntity":
+        "us-gaap:IncomeLossFromDiscontinuedOperationsNetOfTax",
+}
 _MINORITY = re.compile(r"non-?controlling|minority", re.I)
 _ATTRIBUTABLE = re.compile(r"attributable|applicable|available", re.I)
 _NET_RESULT = re.compile(r"\bnet\s+(income|earnings|loss|profit)", re.I)
@@ -94,8 +103,24 @@ def _split(ms: MappedStatement) -> MappedItem | None:
         parent.reassign(NET_INCOME, why)
         if not _uses(ms, MINORITY_SHARE):
             minority.reassign(MINORITY_SHARE, why)
+        _consolidated_results(items[:items.index(total)])
         return total
     return None
+
+
+def _consolidated_results(above: list[MappedItem]) -> None:
+    """Income from continuing and from discontinued operations printed above a consolidated
+    net income that is split afterwards (FAS 160's layout) are consolidated too, unless
+    they say whose they are."""
+    taken = {mi.concept for mi in above}
+    for mi in above:
+        consolidated = CONSOLIDATED_RESULTS.get(mi.concept or "")
+        if consolidated is None or consolidated in taken or _ATTRIBUTABLE.search(mi.item.label) \
+                or _MINORITY.search(mi.item.label):
+            continue
+        taken.add(consolidated)
+        mi.reassign(consolidated, "a result above a net income split between noncontrolling interests and the "
+                                  "company includes both")
 
 
 def _split_comprehensive(ms: MappedStatement) -> None:
