@@ -127,6 +127,18 @@ def test_an_asset_row_is_offered_no_liability_by_its_balance(mapper: Mapper) -> 
     assert index[allowance[0].qname].balance == "credit", allowance
 
 
+@pytest.mark.parametrize(("label", "expected"), [
+    ("Administrative and selling expenses", "us-gaap:SellingGeneralAndAdministrativeExpense"),
+    ("General, selling and administrative expenses", "us-gaap:SellingGeneralAndAdministrativeExpense"),
+    ("Selling, general administrative, and other expenses", "us-gaap:SellingGeneralAndAdministrativeExpense"),
+    ("General and administrative expenses", "us-gaap:GeneralAndAdministrativeExpense"),
+])
+def test_selling_general_and_administrative_in_any_order(mapper: Mapper, label: str, expected: str) -> None:
+    """The three words name one concept in whatever order a filer prints them; without
+    "selling" they are general and administrative expense."""
+    assert mapper.rank(label, "monetary", "IS")[0].qname == expected
+
+
 def test_constraints_hold_for_every_candidate(mapper: Mapper) -> None:
     """Type and period are hard constraints; deprecated concepts are never offered."""
     deprecated = load_deprecated()

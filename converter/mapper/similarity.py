@@ -52,7 +52,10 @@ _JOIN = (
     (re.compile(r"\bbuy[- ]?outs?\b"), "purchase"),
     (re.compile(r"\bbuy[- ]?backs?\b"), "repurchase"),
     (re.compile(r"\bper[- ]share\b"), "pershare"),
-    (re.compile(r"\bselling,? general and administrative\b"), "sga"),
+    # selling, general and administrative in any order or with a word left out: one concept
+    (re.compile(r"\b(?:selling,?\s+general,?\s+(?:and\s+)?administrative|general,?\s+selling,?\s+(?:and\s+)?"
+                r"administrative|administrative,?\s+(?:and\s+)?selling(?:,?\s+(?:and\s+)?general)?|"
+                r"selling,?\s+(?:and\s+)?administrative)\b"), "sga"),
     (re.compile(r"\bresearch and development\b"), "rnd"),
     (re.compile(r"\bproperty,? plant,? and equipment\b"), "ppe"),
     # "Cash, cash equivalents, restricted cash ...": the comma joins the same pair
