@@ -821,6 +821,7 @@ def test_no_relation_is_written_against_the_taxonomys_direction(mapper: Mapper) 
     ("Borrowings under revolving credit facilities", "in"),
     ("Purchases of securities available for sale", "out"),
     ("Capital expenditures", "out"),
+    ("Expenditures for identifiable intangible assets", "out"),
     ("Repayments of long-term debt", "out"),
     ("Issuance (repayment) of short-term debt, net", "both"),
     ("Purchases and sales of securities, net", "both"),

@@ -100,7 +100,7 @@ _SIDE = re.compile(r"\b(assets?|liabilit(?:y|ies))\b", re.I)
 # also names the other way ("Issuance (repayment) of debt", "Purchases and sales") says neither;
 # "available for sale" names securities, not a sale
 _RECEIPT = re.compile(r"\b(?:proceeds|collections?|receipts?|borrowings?|issuances?|(?<!for\s)sales?)\b", re.I)
-_PAYMENT = re.compile(r"\b(?:purchases?|acquisitions?|payments?|repayments?|capital\s+expenditures?)\b", re.I)
+_PAYMENT = re.compile(r"\b(?:purchases?|acquisitions?|payments?|repayments?|(?:capital\s+)?expenditures?)\b", re.I)
 _PARENTHESES = re.compile(r"\(([^)]*)\)")
 _BOTH_WAYS = re.compile(  # "Purchases and sales of", "Borrowings (repayments)", "issuances/repayments"
     rf"(?:{_RECEIPT.pattern})\s*(?:,|and|or|/|&)\s*(?:\w+\s+)?(?:{_PAYMENT.pattern})|"
