@@ -32,7 +32,7 @@ from converter.extraction.fiscal import FiscalCalendar
 from converter.extraction.labels import clean_label, extract_embedded, printed_numbers
 from converter.extraction.periods import parse_date
 from converter.extraction.scale import read_scale
-from converter.extraction.statements import Sections
+from converter.extraction.statements import Sections, is_total_label
 from converter.extraction.values import parse_amount
 from converter.model.document import Row, Table
 from converter.model.statements import (
@@ -54,7 +54,6 @@ _COMPONENT = re.compile(r"\bstock\b|\bcapital\b|\bearnings\b|\bdeficit\b|\bcompr
                         r"\bequity\b|\binterests?\b|\bshares\b|\bsurplus\b|\breserve\b", re.I)
 _SHARES = re.compile(r"\bshares\b|\bnumber\b", re.I)
 _AMOUNT = re.compile(r"\bamount\b|\bvalue\b|\$", re.I)
-_TOTAL = re.compile(r"^total\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -191,7 +190,7 @@ def _blocks(rows: list[tuple[Row, list[int]]], left_out: list[LeftOut], report: 
             continue
         report.value_rows += 1
         label = clean_label(raw) or raw
-        is_total = bool(_TOTAL.match(label))
+        is_total = is_total_label(label)
         pending.append(_Movement(label, raw, sections.names, values, row.line, is_total,
                                  figured.cells[0].strip() if figured else ""))
         figured = None

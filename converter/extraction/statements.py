@@ -312,7 +312,7 @@ def _read_body(statement: Statement, rows: list[Row], columns: Columns, left_out
         if not raw:
             raw = _name_unlabelled(statement.items, sections.stack)
         label = clean_label(raw)
-        is_total = bool(is_total_label(label))
+        is_total = is_total_label(label)
         open_sections = sections.names
         if is_total:
             label = _complete_total(label, sections.stack)
