@@ -82,7 +82,7 @@ class _Movement:
     values: list[Amount | None]
     line: int
     is_total: bool
-    heading: str = ""  # the heading above it that prints a figure ("Dividends ($4.0763 per share):")
+    heading: Row | None = None  # the heading above it that prints a figure ("Dividends ($4.0763 per share):")
 
 
 @dataclass
@@ -191,8 +191,7 @@ def _blocks(rows: list[tuple[Row, list[int]]], left_out: list[LeftOut], report: 
         report.value_rows += 1
         label = clean_label(raw) or raw
         is_total = is_total_label(label)
-        pending.append(_Movement(label, raw, sections.names, values, row.line, is_total,
-                                 figured.cells[0].strip() if figured else ""))
+        pending.append(_Movement(label, raw, sections.names, values, row.line, is_total, figured))
         figured = None
         if is_total:
             sections.close(label)
@@ -317,11 +316,12 @@ def _embedded(move: _Movement, period: Period, left_out: list[LeftOut]) -> list[
     """Per-share amounts written in a movement's label ("Cash dividends ($0.016 per share)"),
     or in the heading just above it ("Dividends ($4.0763 per share):" over "Common")."""
     facts: list[EmbeddedFact] = []
-    for text in filter(None, (move.raw, move.heading)):
+    heading = [(move.heading.cells[0].strip(), move.heading.line)] if move.heading else []
+    for text, line in [(move.raw, move.line), *heading]:
         found, unread = extract_embedded(text, [period], StatementKind.EQ)
         facts.extend(found)
         for number in unread:
-            left_out.append(LeftOut(number, "a number in a label that no rule reads", move.line, StatementKind.EQ))
+            left_out.append(LeftOut(number, "a number in a label that no rule reads", line, StatementKind.EQ))
     return facts
 
 

@@ -253,14 +253,10 @@ class Evidence:
         return sorted(set(words), key=lambda t: (-self.weights(t), t))[:limit]
 
     @cached_property
-    def credit(self) -> Bools:
-        """Concepts whose balance is a credit (liabilities, equity, income)."""
-        return np.array([getattr(self.index.get(q), "balance", None) == "credit" for q in self.concepts])
-
-    @cached_property
-    def debit(self) -> Bools:
-        """Concepts whose balance is a debit (assets, expenses)."""
-        return np.array([getattr(self.index.get(q), "balance", None) == "debit" for q in self.concepts])
+    def balance(self) -> npt.NDArray[np.str_]:
+        """Each concept's balance: "debit" (assets, expenses), "credit" (liabilities,
+        equity, income) or "" (none)."""
+        return np.array([getattr(self.index.get(q), "balance", None) or "" for q in self.concepts])
 
     @cached_property
     def contra(self) -> Bools:

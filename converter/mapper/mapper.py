@@ -212,10 +212,10 @@ class Score:
                                ev.name_contains(other) & ~ev.name_contains(q.side), False))
             # the concept's balance says so where its name does not (OtherLongTermDebtNoncurrent
             # for a bare "Other" among noncurrent assets); a contra account named as such aside
-            against = ev.credit if q.side == "asset" else ev.debit
-            qualifiers.append((f"the row's section says {q.side}, the concept's balance is "
-                               f"{'credit' if q.side == 'asset' else 'debit'}",
-                               against & ~ev.contra & ~ev.name_contains(q.side) & ~ev.name_contains(other), False))
+            against = "credit" if q.side == "asset" else "debit"
+            qualifiers.append((f"the row's section says {q.side}, the concept's balance is {against}",
+                               (ev.balance == against) & ~ev.contra & ~ev.name_contains(q.side)
+                               & ~ev.name_contains(other), False))
         # filers' uses of this very label, among the concepts the row can have (a label
         # also used for balances does not dilute what it means in a cash-flow statement);
         # a use in another statement counts 0.3 for the concept but fully against the rest
