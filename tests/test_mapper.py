@@ -88,6 +88,12 @@ def test_unreadable_evidence_is_a_taxonomy_error(tmp_path: Path, monkeypatch: py
      ("Stockholders' equity",), "us-gaap:RetainedEarningsAccumulatedDeficit"),
     # a statement of operations and comprehensive income holds comprehensive income
     ("Total comprehensive income attributable to Lennar", "monetary", "IS", (), "us-gaap:ComprehensiveIncomeNetOfTax"),
+    # common stock "and" its paid-in capital is the two as one amount (no-par stock), not
+    # the paid-in capital of common stock, though the words are the same
+    ("Common stock and additional paid-in capital", "monetary", "BS", ("Shareholders' equity",),
+     "us-gaap:CommonStocksIncludingAdditionalPaidInCapital"),
+    ("Additional paid-in capital, common stock", "monetary", "BS", ("Shareholders' equity",),
+     "us-gaap:AdditionalPaidInCapitalCommonStock"),
 ])
 def test_first_choice(mapper: Mapper, label: str, kind: str, statement: str, sections: tuple[str, ...],
                       expected: str) -> None:
@@ -391,9 +397,10 @@ def test_an_excluded_phrase_is_not_what_the_label_says() -> None:
 
 def test_a_noncash_label_is_not_read_as_a_payment() -> None:
     """'Non-cash capital expenditures' discloses assets acquired without paying: the concept
-    must say noncash too (the label's 'non-cash' is one word, as in the concepts' names)."""
+    must say noncash too (the label's 'non-cash' is one word, as in the concepts' names), or
+    say what is non-cash by nature: an amount incurred but not yet paid."""
     ranked = Mapper().rank("Non-cash capital expenditures", "monetary", "CF", ("Supplemental disclosures",))
-    assert "noncash" in ranked[0].qname.lower()
+    assert ranked[0].qname == "us-gaap:CapitalExpendituresIncurredButNotYetPaid"
     assert not any(r.qname.startswith("us-gaap:Payments") for r in ranked[:2])
 
 

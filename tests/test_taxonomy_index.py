@@ -167,6 +167,21 @@ def test_rule_presentation_and_names() -> None:
     assert bs.label == "Widgets" and bs.inferred["label"] == "label-from-name"
 
 
+def test_rule_modern_balance_sheet_use_is_an_instant_before_the_names_words() -> None:
+    """A concept no linkbase or meta model places, which modern filers print in balance
+    sheets, is a balance, whatever its name says (InvestmentOwnedAtCost has 'Cost' in it)."""
+    at_cost = ConceptRecord("us-gaap", "InvestmentOwnedAtCost", type="monetaryItemType")
+    together = ConceptRecord("us-gaap", "CommonStocksIncludingAdditionalPaidInCapital", type="monetaryItemType")
+    flow = ConceptRecord("us-gaap", "WidgetCosts", type="monetaryItemType")
+    b = _builder(at_cost, together, flow)
+    b.modern_statements = {"us-gaap:InvestmentOwnedAtCost": "BS",
+                           "us-gaap:CommonStocksIncludingAdditionalPaidInCapital": "BS", "us-gaap:WidgetCosts": "IS"}
+    rules.apply_all(b)
+    assert (at_cost.period_type, at_cost.inferred["periodType"]) == ("instant", "modern-balance-sheet-use")
+    assert together.period_type == "instant"
+    assert (flow.period_type, flow.inferred["periodType"]) == ("duration", "name-flow-words")
+
+
 def test_a_missing_or_corrupt_index_is_a_taxonomy_error(tmp_path: Path) -> None:
     from converter.errors import TaxonomyError
     from converter.taxonomy.index import load_index

@@ -92,8 +92,10 @@ LABEL_QUALIFIERS = (("noncash",), ("gain",), ("operating", "lease"), ("redeemabl
 CONCEPT_QUALIFIERS = (("available", ("available",)), ("purchase", ("purchase", "plan")),
                       ("ownership", ("ownership", "plan")), ("treasury", ("treasury",)))
 # what a "Non-cash ..." label may be without its concept's name saying so ("Non-cash
-# operating lease cost" is OperatingLeaseRightOfUseAssetAmortizationExpense)
-NONCASH_BY_NATURE = tokens("depreciation amortization impairment accretion sharebased writedown unrealized deferred")
+# operating lease cost" is OperatingLeaseRightOfUseAssetAmortizationExpense; "Non-cash
+# capital expenditures" are CapitalExpendituresIncurredButNotYetPaid)
+NONCASH_BY_NATURE = tokens("depreciation amortization impairment accretion sharebased writedown unrealized deferred "
+                           "incurred")
 _CASH_WORDS = tokens("payments proceeds repayments")  # a concept so named is a cash flow
 _SIDE = re.compile(r"\b(assets?|liabilit(?:y|ies))\b", re.I)
 # what a cash-flow row's first words say the cash did: came in or went out.  A label that

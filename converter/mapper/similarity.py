@@ -47,6 +47,11 @@ _JOIN = (
     (re.compile(r"\bshort[- ]term\b"), "shortterm"),
     (re.compile(r"\bstock[- ]based\b"), "stockbased"),
     (re.compile(r"\bshare[- ]based\b"), "sharebased"),
+    # "Common stock and additional paid-in capital" is the two together, one amount (no-par
+    # stock): not the paid-in capital of common stock, whose words are the same
+    (re.compile(r"(?:\bcommon )?(?<!preferred )(?<!treasury )\bstocks?\b[^;]{0,60}?\band\s+(?:additional\s+)?"
+                r"(?:paid[- ]?in[- ]capital|capital in excess of (?:par|stated) value)\b"),
+     "common stock including additional paidin capital"),
     (re.compile(r"\bpaid[- ]in\b"), "paidin"),
     # "Buy-outs of noncontrolling interests" are purchases of them; a buyback is a repurchase
     (re.compile(r"\bbuy[- ]?outs?\b"), "purchase"),

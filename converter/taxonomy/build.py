@@ -88,8 +88,10 @@ class ConceptRecord:
 class IndexBuilder:
     """Collects facts about concepts from each source, then applies the inference rules."""
 
-    def __init__(self, sources: Path) -> None:
+    def __init__(self, sources: Path, modern_statements: dict[str, str] | None = None) -> None:
         self.sources = sources
+        # concept -> the statement modern filers use it in (taxonomy.modern_usage)
+        self.modern_statements = modern_statements or {}
         self.concepts: dict[str, ConceptRecord] = {}
         self.types: dict[str, dict[str, Any]] = {}
         self.calc: dict[str, dict[str, float]] = defaultdict(dict)
@@ -448,7 +450,7 @@ def iter_filer_labels(fsds: Path) -> Iterator[tuple[str, str, str, str]]:
 def build_index(sources: Path, out: Path, fsds: Path | None = None, ixbrl: Path | None = None) -> dict[str, int]:
     """Build ``concept-index.json.gz`` (and the filer label table) into ``out``; the
     modern-usage table, where ``out`` has one, places Inline XBRL facts in statements."""
-    data = IndexBuilder(sources).build()
+    data = IndexBuilder(sources, {q: kind for q, (_, kind) in load_modern_usage(out).items()}).build()
     out.mkdir(parents=True, exist_ok=True)
     write_gz_json(out / "concept-index.json.gz", data)
     counts = {"concepts": len(data["concepts"]), "types": len(data["types"])}

@@ -65,6 +65,8 @@ RULE_DOCS = {
     "is a classified balance-sheet amount, so an instant.",
     "name-flow-words": "A numeric concept whose name says it measures a flow "
     "(Expense, Revenue, IncreaseDecrease, Proceeds, Payments, Gain, Loss, ...) is a duration.",
+    "modern-balance-sheet-use": "A numeric concept that modern filers (2020-2025) use in their balance "
+    "sheets is an instant: a balance sheet holds balances only (CommonStocksIncludingAdditionalPaidInCapital).",
     "default-duration": "Any other numeric concept is taken to be a duration; the mapper "
     "does not choose concepts whose period type rests on this rule.",
     "label-from-name": "Without an official label, the label is the name split into words.",
@@ -180,7 +182,7 @@ def _period_types(b: IndexBuilder) -> None:
             assign(rec, "duration", "non-numeric-duration")
     _propagate_calc(b, lambda r: r.period_type,
                     lambda r, v, w: assign(r, v, "calc-neighbour"))
-    for rec in b.concepts.values():
+    for key, rec in b.concepts.items():
         if not unset(rec):
             continue
         statements = rec.statements
@@ -190,6 +192,8 @@ def _period_types(b: IndexBuilder) -> None:
             assign(rec, "duration", "flow-statement-presentation")
         elif re.search(r"(Current|Noncurrent)$", rec.name):
             assign(rec, "instant", "name-classified-balance")
+        elif b.modern_statements.get(key) == "BS":  # before the name's words: InvestmentOwnedAtCost
+            assign(rec, "instant", "modern-balance-sheet-use")
         elif FLOW_WORDS.search(rec.name):
             assign(rec, "duration", "name-flow-words")
         else:
