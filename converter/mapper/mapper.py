@@ -110,7 +110,11 @@ _BOTH_WAYS = re.compile(  # "Purchases and sales of", "Borrowings (repayments)",
 _FIRST_WORDS = re.compile(r"^(?:net\s+)?(?:cash\s+)?(\w+(?:\s+expenditures?)?)", re.I)
 _SECTION_CONTEXTS = (re.compile(r"\b(current|non-?current|long-term|nonoperating)\b", re.I),
                      re.compile(r"\b(basic|diluted|dilution|dilutive)\b", re.I),
-                     re.compile(r"\b(non-?cash)\b", re.I))
+                     re.compile(r"\b(non-?cash)\b", re.I),
+                     # a bank's income statement: "Other" under "Noninterest expense:",
+                     # "Loans, including fees" under "Interest income:"
+                     re.compile(r"\b(non-?interest\s+(?:income|expense))", re.I),
+                     re.compile(r"^\s*(interest(?:\s+and\s+dividend)?\s+(?:income|expense))\b", re.I))
 # rows below operating income are nonoperating; results and taxes are not "other income"
 _OPERATING_RESULT = re.compile(r"(income|loss|earnings)\s+from\s+operations|operating\s+(income|loss|profit)", re.I)
 _EQUITY = re.compile(r"equity|stockholders|shareholders|deficit|capital", re.I)
@@ -491,7 +495,8 @@ class Mapper:
     def _section_tokens(self, label: str, sections: tuple[str, ...]) -> tuple[str, ...]:
         """What the nearest section says that the label does not: 'current' / 'noncurrent'
         ("Current assets:"), 'basic' / 'diluted' ("Assuming dilution:"), 'noncash'
-        ("Supplemental non-cash investing and financing activities")."""
+        ("Supplemental non-cash investing and financing activities"), a bank's interest or
+        noninterest income or expense ("Other" under "Noninterest expense:")."""
         out: tuple[str, ...] = ()
         for context in _SECTION_CONTEXTS:
             if context.search(label):

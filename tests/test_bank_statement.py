@@ -1,0 +1,58 @@
+"""A bank's income statement: its sections (interest income and expense, noninterest
+income and expense) say what a bare "Other" or "Deposits" row is."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from converter import convert
+
+FILING = """\
+EXAMPLE BANCORP
+CONSOLIDATED STATEMENTS OF INCOME
+(In thousands, except per share data)
+
+\tYear Ended December 31,\t
+\t2008\t2007
+Interest income:
+Loans, including fees\t50,000\t48,000
+Securities\t8,000\t7,500
+Other\t500\t400
+Total interest income\t58,500\t55,900
+Interest expense:
+Deposits\t20,000\t19,000
+Borrowings\t3,000\t2,800
+Total interest expense\t23,000\t21,800
+Net interest income\t35,500\t34,100
+Provision for loan losses\t2,000\t1,500
+Net interest income after provision for loan losses\t33,500\t32,600
+Noninterest income:
+Service charges on deposit accounts\t4,000\t3,800
+Other\t1,000\t900
+Total noninterest income\t5,000\t4,700
+Noninterest expense:
+Salaries and employee benefits\t15,000\t14,000
+Occupancy\t3,000\t2,900
+Other\t2,500\t2,300
+Total noninterest expense\t20,500\t19,200
+Income before income taxes\t18,000\t18,100
+Income taxes\t6,000\t6,100
+Net income\t$12,000\t$12,000
+Basic earnings per share\t$1.20\t$1.20
+Diluted earnings per share\t$1.19\t$1.19
+"""
+
+
+def test_bank_sections_say_what_other_rows_are(tmp_path: Path) -> None:
+    path = tmp_path / "filing.txt"
+    path.write_text(FILING)
+    result = convert(path, tmp_path / "out", cik="42")
+    assert result.valid, result.validation
+    income = next(ms for ms in result.statements if ms.statement.kind == "IS")
+    chosen = [(mi.item.label, mi.mapping.concept if mi.mapping else None) for mi in income.items]
+    others = [concept for label, concept in chosen if label == "Other"]
+    assert others == ["us-gaap:InterestIncomeOther", "us-gaap:NoninterestIncomeOther",
+                      "us-gaap:OtherNoninterestExpense"]
+    assert ("Deposits", "us-gaap:InterestExpenseDeposits") in chosen
+    assert ("Loans, including fees", "us-gaap:InterestAndFeeIncomeLoansAndLeases") in chosen
+    assert ("Total noninterest expense", "us-gaap:NoninterestExpense") in chosen
