@@ -788,6 +788,49 @@ def test_sales_beside_services_are_products_and_rounding_is_allowed(mapper: Mapp
         (total.concept, "us-gaap:FinancialServiceMember")]
 
 
+def _tesla_revenues(energy: str = "10,086") -> Statement:
+    year = Period(date(2024, 12, 31), date(2024, 1, 1))
+    rows = [("Automotive sales", "72,480"), ("Automotive regulatory credits", "2,763"), ("Automotive leasing", "1,827"),
+            ("Total automotive revenues", "77,070"), ("Energy generation and storage", energy),
+            ("Services and other", "10,534"), ("Total revenues", "97,690")]
+    return _statement(StatementKind.IS, year, [_row(label, [value], sections=("Revenues",),
+                                                    is_total=label.startswith("Total")) for label, value in rows])
+
+
+def test_lines_of_business_are_the_totals_concept_for_the_companys_members(mapper: Mapper) -> None:
+    """Tesla's revenues by line of business, a subtotal among them, add up to total
+    revenues: each is the total's concept for a member of the company's own, named by its row."""
+    ms = mapper.map_filing([_tesla_revenues()])[0]
+    total = ms.items[-1].mapping
+    assert total is not None and total.concept == "us-gaap:Revenues"
+    chosen = [(mi.mapping.concept, mi.mapping.dimensions.get("srt:ProductOrServiceAxis"))
+              for mi in ms.items[:-1] if mi.mapping]
+    assert chosen == [(total.concept, f"ext:{name}Member") for name in (
+        "AutomotiveSales", "AutomotiveRegulatoryCredits", "AutomotiveLeasing", "AutomotiveRevenues",
+        "EnergyGenerationAndStorage", "ServicesAndOther")]
+    leasing = ms.items[2].mapping
+    assert leasing is not None and leasing.member_labels == {"ext:AutomotiveLeasingMember": "Automotive leasing"}
+
+
+def test_lines_that_do_not_add_up_or_that_labels_place_keep_their_own_concepts(mapper: Mapper) -> None:
+    ms = mapper.map_filing([_tesla_revenues(energy="11,086")])[0]
+    assert not any(mi.mapping.concept == "us-gaap:Revenues" for mi in ms.items[:-1] if mi.mapping is not None)
+    year = Period(date(2025, 1, 31), date(2024, 2, 1))  # Walmart: two revenue concepts, not members
+    statement = _statement(StatementKind.IS, year, [
+        _row("Net sales", ["674,538"], sections=("Revenues",)),
+        _row("Membership and other income", ["6,447"], sections=("Revenues",)),
+        _row("Total revenues", ["680,985"], is_total=True)])
+    ms = mapper.map_filing([statement])[0]
+    assert all(not mi.mapping.dimensions for mi in ms.items if mi.mapping is not None)
+
+
+def test_company_member_names_the_line_not_its_total_or_cost() -> None:
+    from converter.mapper.breakdowns import company_member
+    assert company_member("Total automotive cost of revenues") == ("ext:AutomotiveRevenuesMember",
+                                                                   "Automotive revenues")
+    assert company_member("Energy generation and storage")[0] == "ext:EnergyGenerationAndStorageMember"
+
+
 def test_a_tax_concept_needs_a_label_that_names_the_tax(mapper: Mapper) -> None:
     """Procter & Gamble's "Unrealized gains/(losses) on defined benefit postretirement plans
     (net of tax ...)" had found the tax on those gains, through a filer's "Taxes on defined

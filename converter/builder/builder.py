@@ -396,7 +396,7 @@ class Builder:
                 cells.append(ShownCell(amount.text))
                 continue
             dims = {EQUITY_AXIS: member} if member else {}
-            dims.update(mapping.dimensions)  # a part of a total by product or service
+            dims.update(self.dimensions(mapping))  # a part of a total by product or service
             dimensional.extend((qname, axis, m) for axis, m in dims.items())
             ctx = self.context(_balance_period(period, item.balance_at), dims or None)
             number = None if value is None else self.number(value, power)
@@ -525,6 +525,11 @@ class Builder:
                                                           substitution_group="xbrldt:hypercubeItem"))
             self._own_label(f"{self.model.prefix}:{name}", f"{base} table")
         return f"{self.model.prefix}:{name}"
+
+    def dimensions(self, mapping: Mapping) -> dict[str, str]:
+        """The mapping's axes and members, the company's own members named and declared."""
+        return {axis: self.member_name(Member(m, mapping.member_labels.get(m, m), extension=True))
+                if m.startswith("ext:") else m for axis, m in mapping.dimensions.items()}
 
     def member_name(self, member: Member) -> str:
         """The member's QName; the company's own is declared on first use."""

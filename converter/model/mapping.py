@@ -47,7 +47,8 @@ class Mapping:
     sign: int = 1  # XBRL value = sign * printed value
     sign_basis: SignBasis = SignBasis.AS_PRINTED
     sign_reason: str = "value as printed"
-    dimensions: dict[str, str] = field(default_factory=dict)  # axis -> member
+    dimensions: dict[str, str] = field(default_factory=dict)  # axis -> member ("ext:...Member": the company's)
+    member_labels: dict[str, str] = field(default_factory=dict)  # the company's own member -> its label
     also: list[str] = field(default_factory=list)  # concepts with the same values ("basic and diluted")
     from_user: bool = False  # chosen by the user's mapping file: never second-guessed
 
