@@ -94,6 +94,12 @@ def test_unreadable_evidence_is_a_taxonomy_error(tmp_path: Path, monkeypatch: py
      "us-gaap:CommonStocksIncludingAdditionalPaidInCapital"),
     ("Additional paid-in capital, common stock", "monetary", "BS", ("Shareholders' equity",),
      "us-gaap:AdditionalPaidInCapitalCommonStock"),
+    # a cash-flow row that names an expense adds it back: not a change in a balance, not a
+    # payment; an accrued expense is a balance
+    ("Pension and other postretirement expense", "monetary", "CF", ("Operating activities",),
+     "us-gaap:PensionAndOtherPostretirementBenefitExpense"),
+    ("Accrued expenses", "monetary", "CF", ("Changes in operating assets and liabilities",),
+     "us-gaap:IncreaseDecreaseInAccruedLiabilities"),
 ])
 def test_first_choice(mapper: Mapper, label: str, kind: str, statement: str, sections: tuple[str, ...],
                       expected: str) -> None:

@@ -96,6 +96,7 @@ CONCEPT_QUALIFIERS = (("available", ("available",)), ("purchase", ("purchase", "
 # capital expenditures" are CapitalExpendituresIncurredButNotYetPaid)
 NONCASH_BY_NATURE = tokens("depreciation amortization impairment accretion sharebased writedown unrealized deferred "
                            "incurred")
+_BALANCE_OF_EXPENSE = frozenset(tokens("accrued prepaid deferred"))
 _CASH_WORDS = tokens("payments proceeds repayments")  # a concept so named is a cash flow
 _SIDE = re.compile(r"\b(assets?|liabilit(?:y|ies))\b", re.I)
 # what a cash-flow row's first words say the cash did: came in or went out.  A label that
@@ -204,6 +205,10 @@ class Score:
                 qualifiers.append((f"'{' '.join(phrase)}' is in the concept only", in_name, True))
         if "tax" not in q.toks and "pretax" not in q.toks:  # the tax on an item, where the label names no tax
             qualifiers.append(("the concept is a tax the label does not name", ev.tax_effect, True))
+        if q.statement_kind == "CF" and _names_an_expense(q.toks):  # an add-back, not a working-capital change
+            paid = np.logical_or.reduce([ev.name_contains(word) for word in (*_CASH_WORDS, "contribution")])
+            qualifiers.append(("the label names an expense, the concept a change in a balance or a payment",
+                               (ev.name_contains("increase") & ev.name_contains("decrease")) | paid, True))
         if "noncash" in q.context:  # "Supplemental non-cash investing and financing activities"
             cash = np.logical_or.reduce([ev.name_contains(word) for word in _CASH_WORDS])
             qualifiers.append(("the row's section is non-cash, the concept a cash payment or receipt",
@@ -688,6 +693,15 @@ def printed_directions(statement: Statement, contexts: list[tuple[str, ...]]) ->
             elif all(v > 0 for v in shown):
                 out[i] = "in"
     return out
+
+
+def _names_an_expense(toks: tuple[str, ...]) -> bool:
+    """"Pension and other postretirement expense" in a cash-flow statement adds back an
+    expense; "Accrued expenses" and "Prepaid expenses" name balances, and a label that says
+    it is a change is one."""
+    if any(t in toks for t in ("change", "increase", "decrease")):
+        return False
+    return any(t == "expense" and (k == 0 or toks[k - 1] not in _BALANCE_OF_EXPENSE) for k, t in enumerate(toks))
 
 
 def _against_cash_direction(direction: str, ev: Evidence, said: str = "the label says") -> tuple[str, Bools]:
