@@ -89,6 +89,8 @@ def test_share_counts_listed_by_year() -> None:
     # the cash that came with a business bought or went with one sold names the concept
     ("Acquisitions, net of cash acquired (E)", "Acquisitions, net of cash acquired"),
     ("Proceeds from sale of business, net of cash sold", "Proceeds from sale of business, net of cash sold"),
+    # refunds the taxes are net of say they were paid in cash
+    ("Income taxes, net of refunds", "Income taxes, net of refunds"),
     # a tax the row is net of goes; what the row counts stays
     ("Income (Loss) from Discontinued Operations, Net of Tax, Per Diluted Share",
      "Income (Loss) from Discontinued Operations, net, Per Diluted Share"),

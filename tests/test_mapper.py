@@ -100,6 +100,7 @@ def test_unreadable_evidence_is_a_taxonomy_error(tmp_path: Path, monkeypatch: py
      "us-gaap:PensionAndOtherPostretirementBenefitExpense"),
     ("Accrued expenses", "monetary", "CF", ("Changes in operating assets and liabilities",),
      "us-gaap:IncreaseDecreaseInAccruedLiabilities"),
+    ("Income taxes, net of refunds", "monetary", "CF", (), "us-gaap:IncomeTaxesPaidNet"),
 ])
 def test_first_choice(mapper: Mapper, label: str, kind: str, statement: str, sections: tuple[str, ...],
                       expected: str) -> None:

@@ -44,8 +44,9 @@ _RESPECTIVE_AMOUNTS = re.compile(
 # ", net of allowance of $5", "(net of tax (benefit)/expense of $(442), $66 and $(197),
 # respectively)": to the end of the label, with the parenthesis that opens it
 # ("..., Net of Tax, Per Diluted Share" keeps what the row counts; "net of cash acquired"
-# says which concept the row is: PaymentsToAcquireBusinessesNetOfCashAcquired)
-_NET_OF = re.compile(r"(?:\s*\(\s*|,?\s*)net\s+of\b(?!\s+cash\b)(?:[^;]*?\$.*|[^;$\d(]*?)"
+# says which concept the row is: PaymentsToAcquireBusinessesNetOfCashAcquired; "net of
+# refunds" that the row is a cash payment: IncomeTaxesPaidNet)
+_NET_OF = re.compile(r"(?:\s*\(\s*|,?\s*)net\s+of\b(?!\s+(?:cash|refunds?)\b)(?:[^;]*?\$.*|[^;$\d(]*?)"
                      r"(?=,\s*per\s+(?:basic\s+|diluted\s+|common\s+)?share\s*$|$)", re.I)
 # "less allowances of $72 in 2009", "(less allowance for doubtful accounts of $35 and $32)",
 # "less accumulated depreciation of $2,574": the row is the net amount.  Not "less current
