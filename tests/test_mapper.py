@@ -101,6 +101,9 @@ def test_unreadable_evidence_is_a_taxonomy_error(tmp_path: Path, monkeypatch: py
     ("Accrued expenses", "monetary", "CF", ("Changes in operating assets and liabilities",),
      "us-gaap:IncreaseDecreaseInAccruedLiabilities"),
     ("Income taxes, net of refunds", "monetary", "CF", (), "us-gaap:IncomeTaxesPaidNet"),
+    # "available" alone is no class of securities, and a figure is basic unless it says diluted
+    ("Net income applicable to common stockholders", "monetary", "IS", (),
+     "us-gaap:NetIncomeLossAvailableToCommonStockholdersBasic"),
 ])
 def test_first_choice(mapper: Mapper, label: str, kind: str, statement: str, sections: tuple[str, ...],
                       expected: str) -> None:

@@ -89,8 +89,9 @@ LABEL_QUALIFIERS = (("noncash",), ("gain",), ("operating", "lease"), ("redeemabl
 # purchase or ownership plan is one plan among the "employee stock plans" most labels
 # mean (StockIssuedDuringPeriodValueShareBasedCompensation); stock held in treasury is
 # not the shares authorized or issued.
-CONCEPT_QUALIFIERS = (("available", ("available",)), ("purchase", ("purchase", "plan")),
-                      ("ownership", ("ownership", "plan")), ("treasury", ("treasury",)))
+# "Available" alone is no class: NetIncomeLossAvailableToCommonStockholdersBasic.
+CONCEPT_QUALIFIERS = (("available", "available for sale"), ("purchase", "purchase plan"),
+                      ("ownership", "ownership plan"), ("treasury", "treasury"))
 # what a "Non-cash ..." label may be without its concept's name saying so ("Non-cash
 # operating lease cost" is OperatingLeaseRightOfUseAssetAmortizationExpense; "Non-cash
 # capital expenditures" are CapitalExpendituresIncurredButNotYetPaid)
@@ -192,6 +193,8 @@ class Score:
                 qualifiers.append((f"'{word}' is in the label only", ~ev.name_contains(word), True))
             elif word not in q.context:
                 said = OPPOSITE[word] in q.toks or OPPOSITE[word] in q.context
+                if word == "basic" and not said:
+                    continue  # basic is what a figure is unless it says diluted
                 qualifiers.append((f"'{word}' is in the concept only", ev.name_contains(word), not said))
         for phrase in LABEL_QUALIFIERS:
             if _says(q.toks, phrase):
@@ -199,10 +202,10 @@ class Score:
                 if phrase == ("noncash",):  # amortization, impairment ... are non-cash by what they are
                     in_name = np.logical_or.reduce([in_name, *(ev.name_contains(w) for w in NONCASH_BY_NATURE)])
                 qualifiers.append((f"'{' '.join(phrase)}' is in the label only", ~in_name, True))
-        for word, phrase in CONCEPT_QUALIFIERS:  # a class of securities or plan the label does not name
+        for word, named in CONCEPT_QUALIFIERS:  # a class of securities or plan the label does not name
             if word not in q.toks and word not in q.context:
-                in_name = np.logical_and.reduce([ev.name_contains(w) for w in phrase])
-                qualifiers.append((f"'{' '.join(phrase)}' is in the concept only", in_name, True))
+                in_name = np.logical_and.reduce([ev.name_contains(w) for w in tokens(named)])
+                qualifiers.append((f"'{named}' is in the concept only", in_name, True))
         if "tax" not in q.toks and "pretax" not in q.toks:  # the tax on an item, where the label names no tax
             qualifiers.append(("the concept is a tax the label does not name", ev.tax_effect, True))
         if q.statement_kind == "CF" and _names_an_expense(q.toks):  # an add-back, not a working-capital change
