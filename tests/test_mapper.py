@@ -111,6 +111,15 @@ def test_first_choice(mapper: Mapper, label: str, kind: str, statement: str, sec
     assert ranked[0].qname == expected, [(s.qname, round(s.score, 2)) for s in ranked]
 
 
+@pytest.mark.parametrize(("abbreviated", "spelt_out"), [
+    ("SG&A expenses", "Selling, general and administrative expenses"), ("R&D", "Research and development"),
+    ("D&A", "Depreciation and amortization"), ("Proceeds from FHLB advances",
+                                               "Proceeds from Federal Home Loan Bank advances"),
+    ("Net change in AOCI", "Net change in accumulated other comprehensive income")])
+def test_abbreviations_are_read_as_their_words(abbreviated: str, spelt_out: str) -> None:
+    assert tokens(abbreviated) == tokens(spelt_out)
+
+
 @pytest.mark.parametrize("statement", ["BS", "CF"])
 def test_restricted_cash_after_the_pair_is_added_to_it(mapper: Mapper, statement: str) -> None:
     """"Cash and cash equivalents and restricted cash" is the sum of the two, not

@@ -37,6 +37,15 @@ SYNONYMS = {
     "minority": "noncontrolling",
 }
 _JOIN = (
+    # abbreviations statements print, spelt out ("&" is "and" by now): "SG&A", "R&D", "PP&E",
+    # "D&A", "FHLB advances", "AOCI"
+    (re.compile(r"\bsg and a\b"), "selling general and administrative"),
+    (re.compile(r"\br and d\b"), "research and development"),
+    (re.compile(r"\bpp and e\b"), "property plant and equipment"),
+    (re.compile(r"\bd and a\b"), "depreciation and amortization"),
+    (re.compile(r"\bfhlb\b"), "federal home loan bank"),
+    (re.compile(r"\baoci\b"), "accumulated other comprehensive income"),
+    (re.compile(r"\boci\b"), "other comprehensive income"),
     # what a label says of a current or noncurrent split, in other words
     (re.compile(r"\b(?:excluding|less|net of|exclusive of)\s+(?:the\s+)?current\s+"
                 r"(?:portions?|installments?|maturities|amounts?)\b"), "noncurrent"),
