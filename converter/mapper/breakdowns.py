@@ -116,7 +116,8 @@ def _weak(mi: MappedItem) -> bool:
 def _company_parts(ms: MappedStatement, t: int) -> list[tuple[MappedItem, str, str]]:
     """The rows right above total ``t`` that add up to it, a subtotal among them with the
     rows that add up to it, each with the company's member its label names; empty unless
-    every one is weak and they add up in every period."""
+    every one is weak, they add up in every period, there are three or more, and most of
+    them the labels could not place."""
     items = ms.items
     found: list[int] = []  # the total's direct parts
     nested: list[int] = []  # the parts of a subtotal among them

@@ -68,7 +68,7 @@ RULE_DOCS = {
     "modern-balance-sheet-use": "A numeric concept that modern filers (2020-2025) use in their balance "
     "sheets is an instant: a balance sheet holds balances only (CommonStocksIncludingAdditionalPaidInCapital).",
     "default-duration": "Any other numeric concept is taken to be a duration; the mapper "
-    "does not choose concepts whose period type rests on this rule.",
+    "counts an inferred period type against a concept.",
     "label-from-name": "Without an official label, the label is the name split into words.",
 }
 
