@@ -174,3 +174,21 @@ def test_results_above_a_split_net_income_are_consolidated(tmp_path: Path) -> No
     assert facts[("us-gaap:IncomeLossFromContinuingOperationsIncludingPortionAttributableToNoncontrollingInterest",
                   y8)] == 300_000_000
     assert ("us-gaap:IncomeLossFromContinuingOperations", y8) not in facts
+
+
+SUMMARY_BLOCK = FILING.split("\nCONSOLIDATED STATEMENTS OF CASH FLOWS")[0].replace(
+    "Net income attributable to Example Corp\t$280\t$240\n",
+    "Net income attributable to Example Corp\t$280\t$240\n"
+    "Amounts attributable to Example Corp:\n"
+    "Income from continuing operations\t280\t240\n"
+    "Net income attributable to Example Corp\t$280\t$240\n")
+
+
+def test_the_company_net_income_printed_again_in_a_summary_block_keeps_its_concept(tmp_path: Path) -> None:
+    """A summary "amounts attributable to" block prints the company's net income again:
+    the same concept and figures, not the next best concept for a second line."""
+    result, _ = _convert(tmp_path, SUMMARY_BLOCK)
+    income = next(ms for ms in result.statements if ms.statement.kind == "IS")
+    again = [mi.mapping.concept for mi in income.items
+             if mi.mapping is not None and mi.item.label == "Net income attributable to Example Corp"]
+    assert again == ["us-gaap:NetIncomeLoss", "us-gaap:NetIncomeLoss"]

@@ -94,8 +94,9 @@ def _split(ms: MappedStatement) -> MappedItem | None:
             continue
         why = "net income split between noncontrolling interests and the company adds up"
         for other in items:  # the company's net income printed again (a summary block)
-            if other is not total and other.concept == PROFIT_LOSS and _agrees(figures(ms, other),
-                                                                                 figures(ms, parent)):
+            again = other.concept == PROFIT_LOSS or other.item.label.lower() == parent.item.label.lower()
+            if other is not total and other is not parent and again \
+                    and _agrees(figures(ms, other), figures(ms, parent)):
                 other.reassign(NET_INCOME, why)
         if _uses(ms, PROFIT_LOSS) and total.concept != PROFIT_LOSS:
             return None
