@@ -177,6 +177,7 @@ def test_results_above_a_split_net_income_are_consolidated(tmp_path: Path) -> No
 
 
 SUMMARY_BLOCK = FILING.split("\nCONSOLIDATED STATEMENTS OF CASH FLOWS")[0].replace(
+    "Net income\t300\t250\n", "Income from continuing operations\t300\t250\nNet income\t300\t250\n").replace(
     "Net income attributable to Example Corp\t$280\t$240\n",
     "Net income attributable to Example Corp\t$280\t$240\n"
     "Amounts attributable to Example Corp:\n"
@@ -192,3 +193,7 @@ def test_the_company_net_income_printed_again_in_a_summary_block_keeps_its_conce
     again = [mi.mapping.concept for mi in income.items
              if mi.mapping is not None and mi.item.label == "Net income attributable to Example Corp"]
     assert again == ["us-gaap:NetIncomeLoss", "us-gaap:NetIncomeLoss"]
+    continuing = [mi.mapping.concept for mi in income.items
+                  if mi.mapping is not None and mi.item.label == "Income from continuing operations"]
+    assert continuing == ["us-gaap:IncomeLossFromContinuingOperationsIncludingPortionAttributableToNoncontrollingInterest",
+                          "us-gaap:IncomeLossFromContinuingOperations"]  # consolidated above, the company's below

@@ -105,6 +105,7 @@ def _split(ms: MappedStatement) -> MappedItem | None:
         if not _uses(ms, MINORITY_SHARE):
             minority.reassign(MINORITY_SHARE, why)
         _consolidated_results(items[:items.index(total)])
+        _company_results(items[items.index(parent) + 1:])
         return total
     return None
 
@@ -122,6 +123,19 @@ def _consolidated_results(above: list[MappedItem]) -> None:
         taken.add(consolidated)
         mi.reassign(consolidated, "a result above a net income split between noncontrolling interests and the "
                                   "company includes both")
+
+
+def _company_results(below: list[MappedItem]) -> None:
+    """Income from continuing and from discontinued operations printed again below the
+    company's net income (a summary "amounts attributable to" block) are the company's."""
+    company = {consolidated: own for own, consolidated in CONSOLIDATED_RESULTS.items()}
+    taken = {mi.concept for mi in below}
+    for mi in below:
+        own = company.get(mi.concept or "")
+        if own is None or own in taken or _MINORITY.search(mi.item.label):
+            continue
+        taken.add(own)
+        mi.reassign(own, "a result below the company's share of a split net income is the company's")
 
 
 def _split_comprehensive(ms: MappedStatement) -> None:
