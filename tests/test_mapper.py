@@ -897,6 +897,8 @@ def test_no_relation_is_written_against_the_taxonomys_direction(mapper: Mapper) 
     ("Depreciation and amortization", ""),
     ("Short-term borrowings (repayments), net", "both"),
     ("Repayments of borrowings", ""),  # borrowings: the debt's name, not cash coming in
+    ("Increase (decrease) in short-term debt", "both"),
+    ("Net change in commercial paper", "both"),
 ])
 def test_a_cash_flow_label_says_which_way_the_cash_went(label: str, direction: str) -> None:
     assert mapper_module.cash_direction(label) == direction

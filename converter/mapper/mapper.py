@@ -109,6 +109,8 @@ _PARENTHESES = re.compile(r"\(([^)]*)\)")
 _BOTH_WAYS = re.compile(  # "Purchases and sales of", "Borrowings (repayments)", "issuances/repayments"
     rf"(?:{_RECEIPT.pattern})\s*(?:,|and|or|/|&)\s*(?:\w+\s+)?(?:{_PAYMENT.pattern})|"
     rf"(?:{_PAYMENT.pattern})\s*(?:,|and|or|/|&)\s*(?:\w+\s+)?(?:{_RECEIPT.pattern})", re.I)
+# "Increase (decrease) in short-term debt", "Net change in commercial paper": the net of both ways
+_NET_CHANGE = re.compile(r"\b(?:increase|decrease)\b.*\b(?:increase|decrease)\b|\bnet\s+changes?\b", re.I)
 _FIRST_WORDS = re.compile(r"^(?:net\s+)?(?:cash\s+)?(\w+(?:\s+expenditures?)?)", re.I)
 _SECTION_CONTEXTS = (re.compile(r"\b(current|non-?current|long-term|nonoperating)\b", re.I),
                      re.compile(r"\b(basic|diluted|dilution|dilutive)\b", re.I),
@@ -664,7 +666,7 @@ def cash_direction(label: str) -> str:
     outside = _PARENTHESES.sub(" ", label)
     turned = (_RECEIPT.search(inside) and _PAYMENT.search(outside)) or \
         (_PAYMENT.search(inside) and _RECEIPT.search(outside))
-    if turned or _BOTH_WAYS.search(label):
+    if turned or _BOTH_WAYS.search(label) or _NET_CHANGE.search(label):
         return "both"
     receipt, payment = _RECEIPT.search(label), _PAYMENT.search(label)
     first = _FIRST_WORDS.match(label.strip())
