@@ -8,8 +8,9 @@ in some period, the three lines are total, minority share and parent share.  Oth
 statements that print the same consolidated figure (cash flows, comprehensive income)
 then carry ``ProfitLoss`` too, and the results above that consolidated line (income from
 continuing and from discontinued operations) are consolidated as well, unless they say
-whose they are.  The balance sheet's equity is split the same way: the
-company's equity, the noncontrolling interests, and their sum, total equity.
+whose they are; printed again below the company's share, they are the company's.  The
+balance sheet's equity is split the same way: the company's equity, the noncontrolling
+interests, and their sum, total equity.
 """
 
 from __future__ import annotations
@@ -27,15 +28,18 @@ MINORITY_EQUITY = "us-gaap:MinorityInterest"
 PROFIT_LOSS = "us-gaap:ProfitLoss"
 NET_INCOME = "us-gaap:NetIncomeLoss"
 MINORITY_SHARE = "us-gaap:NetIncomeLossAttributableToNoncontrollingInterest"
-# the company's share -> the consolidated figure, for the results above net income
+# the company's share -> the consolidated figure, for the results above net income (and
+# back, for the same results printed again below the company's share)
 CONSOLIDATED_RESULTS = {
     "us-gaap:IncomeLossFromContinuingOperations":
         "us-gaap:IncomeLossFromContinuingOperationsIncludingPortionAttributableToNoncontrollingInterest",
     "us-gaap:IncomeLossFromDiscontinuedOperationsNetOfTaxAttributableToReportingEntity":
         "us-gaap:IncomeLossFromDiscontinuedOperationsNetOfTax",
 }
+COMPANY_RESULTS = {consolidated: own for own, consolidated in CONSOLIDATED_RESULTS.items()}
 _MINORITY = re.compile(r"non-?controlling|minority", re.I)
 _ATTRIBUTABLE = re.compile(r"attributable|applicable|available", re.I)
+_WHOSE = re.compile(rf"{_ATTRIBUTABLE.pattern}|{_MINORITY.pattern}", re.I)  # a label that says whose it is
 _NET_RESULT = re.compile(r"\bnet\s+(income|earnings|loss|profit)", re.I)
 
 
@@ -104,38 +108,27 @@ def _split(ms: MappedStatement) -> MappedItem | None:
         parent.reassign(NET_INCOME, why)
         if not _uses(ms, MINORITY_SHARE):
             minority.reassign(MINORITY_SHARE, why)
-        _consolidated_results(items[:items.index(total)])
-        _company_results(items[items.index(parent) + 1:])
+        _retag(items[:items.index(total)], CONSOLIDATED_RESULTS, _WHOSE,
+               "a result above a net income split between noncontrolling interests and the company includes both")
+        _retag(items[items.index(parent) + 1:], COMPANY_RESULTS, _MINORITY,
+               "a result below the company's share of a split net income is the company's")
         return total
     return None
 
 
-def _consolidated_results(above: list[MappedItem]) -> None:
-    """Income from continuing and from discontinued operations printed above a consolidated
-    net income that is split afterwards (FAS 160's layout) are consolidated too, unless
-    they say whose they are."""
-    taken = {mi.concept for mi in above}
-    for mi in above:
-        consolidated = CONSOLIDATED_RESULTS.get(mi.concept or "")
-        if consolidated is None or consolidated in taken or _ATTRIBUTABLE.search(mi.item.label) \
-                or _MINORITY.search(mi.item.label):
+def _retag(rows: list[MappedItem], concepts: dict[str, str], says_whose: re.Pattern[str], why: str) -> None:
+    """Income from continuing and from discontinued operations above a consolidated net
+    income that is split afterwards (FAS 160's layout) are consolidated too, and printed
+    again below the company's share (a summary "amounts attributable to" block) are the
+    company's: each row's concept to the one ``concepts`` gives, unless its label says
+    whose it is or a row here already has that concept."""
+    taken = {mi.concept for mi in rows}
+    for mi in rows:
+        target = concepts.get(mi.concept or "")
+        if target is None or target in taken or says_whose.search(mi.item.label):
             continue
-        taken.add(consolidated)
-        mi.reassign(consolidated, "a result above a net income split between noncontrolling interests and the "
-                                  "company includes both")
-
-
-def _company_results(below: list[MappedItem]) -> None:
-    """Income from continuing and from discontinued operations printed again below the
-    company's net income (a summary "amounts attributable to" block) are the company's."""
-    company = {consolidated: own for own, consolidated in CONSOLIDATED_RESULTS.items()}
-    taken = {mi.concept for mi in below}
-    for mi in below:
-        own = company.get(mi.concept or "")
-        if own is None or own in taken or _MINORITY.search(mi.item.label):
-            continue
-        taken.add(own)
-        mi.reassign(own, "a result below the company's share of a split net income is the company's")
+        taken.add(target)
+        mi.reassign(target, why)
 
 
 def _split_comprehensive(ms: MappedStatement) -> None:
