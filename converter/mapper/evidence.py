@@ -290,6 +290,11 @@ class Evidence:
         return np.array([bool(_TAX_EFFECT.search(q)) for q in self.concepts])
 
     @cached_property
+    def cost_of(self) -> Bools:
+        """Concepts that are a cost of revenue ("CostOfGoodsAndServicesSold", "CostOfRevenue")."""
+        return np.array([q.split(":")[-1].startswith("CostOf") for q in self.concepts])
+
+    @cached_property
     def named_other(self) -> Bools:
         """Concepts whose name opens with "Other" (``OtherPrepaidExpenseCurrent``)."""
         return np.array([q.split(":")[-1].startswith("Other") for q in self.concepts])

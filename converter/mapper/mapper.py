@@ -98,6 +98,7 @@ CONCEPT_QUALIFIERS = (("available", "available for sale"), ("purchase", "purchas
 NONCASH_BY_NATURE = tokens("depreciation amortization impairment accretion sharebased writedown unrealized deferred "
                            "incurred")
 _BALANCE_OF_EXPENSE = frozenset(tokens("accrued prepaid deferred"))
+_COST_WORDS = frozenset(tokens("cost costs expense expenses"))
 _CASH_WORDS = tokens("payments proceeds repayments")  # a concept so named is a cash flow
 _SIDE = re.compile(r"\b(assets?|liabilit(?:y|ies))\b", re.I)
 # what a cash-flow row's first words say the cash did: came in or went out.  A label that
@@ -208,6 +209,8 @@ class Score:
             if word not in q.toks and word not in q.context:
                 in_name = np.logical_and.reduce([ev.name_contains(w) for w in tokens(named)])
                 qualifiers.append((f"'{named}' is in the concept only", in_name, True))
+        if not any(t in q.toks for t in _COST_WORDS):  # "Total automotive revenues" is no cost of sales
+            qualifiers.append(("the concept is a cost the label does not name", ev.cost_of, True))
         if "tax" not in q.toks and "pretax" not in q.toks:  # the tax on an item, where the label names no tax
             qualifiers.append(("the concept is a tax the label does not name", ev.tax_effect, True))
         if q.statement_kind == "CF" and _names_an_expense(q.toks):  # an add-back, not a working-capital change
