@@ -3,9 +3,12 @@ income and expense) say what a bare "Other" or "Deposits" row is."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from converter import convert
+from converter.mapper.bank_sections import rows_in_bank_sections
+from converter.model.statements import Amount, LineItem
 
 FILING = """\
 EXAMPLE BANCORP
@@ -56,3 +59,31 @@ def test_bank_sections_say_what_other_rows_are(tmp_path: Path) -> None:
     assert ("Deposits", "us-gaap:InterestExpenseDeposits") in chosen
     assert ("Loans, including fees", "us-gaap:InterestAndFeeIncomeLoansAndLeases") in chosen
     assert ("Total noninterest expense", "us-gaap:NoninterestExpense") in chosen
+
+
+def test_section_totals_place_rows_whose_captions_are_lost(tmp_path: Path) -> None:
+    """Without its captions the statement's totals still say which section a row is in:
+    the rows whose figures add up to "Total noninterest expense"."""
+    lost = "\n".join(line for line in FILING.splitlines()
+                     if line not in ("Noninterest income:", "Noninterest expense:"))
+    path = tmp_path / "filing.txt"
+    path.write_text(lost + "\n")
+    result = convert(path, tmp_path / "out", cik="42")
+    income = next(ms for ms in result.statements if ms.statement.kind == "IS")
+    others = [mi.mapping.concept for mi in income.items if mi.item.label == "Other" and mi.mapping]
+    assert others[1:] == ["us-gaap:NoninterestIncomeOther", "us-gaap:OtherNoninterestExpense"]
+
+
+def test_only_rows_adding_up_to_the_total_are_in_its_section() -> None:
+    """"Net interest income after provision" sits right above the noninterest rows but is
+    not one of them: the figures decide, not the position."""
+    def row(label: str, *figures: str, total: bool = False) -> LineItem:
+        return LineItem(label, label, [Amount(f, Decimal(f)) for f in figures], is_total=total)
+
+    items = [row("Net interest income after provision for loan losses", "33500", "32600"),
+             row("Service charges on deposit accounts", "4000", "3800"),
+             row("Other", "1000", "900"),
+             row("Total noninterest income", "5000", "4700", total=True),
+             row("Salaries", "15000", "14000"),
+             row("Total noninterest expense", "15500", "14000", total=True)]
+    assert rows_in_bank_sections(items) == {1: "noninterest income", 2: "noninterest income"}

@@ -118,7 +118,9 @@ def test_first_choice(mapper: Mapper, label: str, kind: str, statement: str, sec
     ("SG&A expenses", "Selling, general and administrative expenses"), ("R&D", "Research and development"),
     ("D&A", "Depreciation and amortization"), ("Proceeds from FHLB advances",
                                                "Proceeds from Federal Home Loan Bank advances"),
-    ("Net change in AOCI", "Net change in accumulated other comprehensive income")])
+    ("Net change in AOCI", "Net change in accumulated other comprehensive income"),
+    ("FDIC insurance", "Federal Deposit Insurance Corporation insurance"),
+    ("OREO expense", "Other real estate owned expense")])
 def test_abbreviations_are_read_as_their_words(abbreviated: str, spelt_out: str) -> None:
     assert tokens(abbreviated) == tokens(spelt_out)
 

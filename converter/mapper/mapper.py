@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from converter.mapper.allocations import INCOME_STATEMENT_LOCATION_AXIS, allocated_by_location
+from converter.mapper.bank_sections import rows_in_bank_sections
 from converter.mapper.breakdowns import by_product_or_service
 from converter.mapper.cashflow import change_before_exchange_effect, concept_activity, row_activity
 from converter.mapper.components import (
@@ -765,14 +766,18 @@ def _positional_context(statement: Statement) -> list[tuple[str, ...]]:
     """Each row's sections, plus what its position says that its label may not: rows
     below operating income are nonoperating; balance-sheet rows above a "Total current
     ..." line are current (where no caption says so) and rows below it noncurrent assets
-    (or liabilities), to the next total of assets or liabilities or the first row of equity."""
+    (or liabilities), to the next total of assets or liabilities or the first row of equity;
+    a bank's rows whose figures add up to "Total noninterest income" are in that section."""
     out: list[tuple[str, ...]] = []
     below_operating = False
     after_current: str | None = None  # "assets" below "Total current assets", to the next major total
     current = _above_current_total(statement.items) if statement.kind == "BS" else {}
     activity = _above_activity_total(statement.items) if statement.kind == "CF" else {}
+    bank = rows_in_bank_sections(statement.items) if statement.kind == "IS" else {}
     for k, item in enumerate(statement.items):
         sections = item.sections
+        if k in bank and not any(c.search(s) for c in _SECTION_CONTEXTS[3:] for s in sections):
+            sections = (*sections, bank[k])
         if k in current and not any(_SECTION_CONTEXTS[0].search(s) for s in sections):
             sections = (*sections, current[k])
         if k in activity and row_activity("", sections) is None:

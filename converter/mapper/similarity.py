@@ -38,12 +38,15 @@ SYNONYMS = {
 }
 _JOIN = (
     # abbreviations statements print, spelt out ("&" is "and" by now): "SG&A", "R&D", "PP&E",
-    # "D&A", "FHLB advances", "AOCI"
+    # "D&A", "FHLB advances", "FDIC insurance", "OREO", "BOLI", "AOCI"
     (re.compile(r"\bsg and a\b"), "selling general and administrative"),
     (re.compile(r"\br and d\b"), "research and development"),
     (re.compile(r"\bpp and e\b"), "property plant and equipment"),
     (re.compile(r"\bd and a\b"), "depreciation and amortization"),
     (re.compile(r"\bfhlb\b"), "federal home loan bank"),
+    (re.compile(r"\bfdic\b"), "federal deposit insurance corporation"),
+    (re.compile(r"\boreo\b"), "other real estate owned"),
+    (re.compile(r"\bboli\b"), "bank owned life insurance"),
     (re.compile(r"\baoci\b"), "accumulated other comprehensive income"),
     (re.compile(r"\boci\b"), "other comprehensive income"),
     # what a label says of a current or noncurrent split, in other words
