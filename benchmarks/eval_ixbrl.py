@@ -65,6 +65,14 @@ XHTML = "{http://www.w3.org/1999/xhtml}"
 XBRLDI = "{http://xbrl.org/2006/xbrldi}"
 EQUITY_AXIS = "us-gaap:StatementEquityComponentsAxis"
 PRODUCT_AXIS = "srt:ProductOrServiceAxis"
+STANDARD_PREFIXES = ("us-gaap", "srt", "dei")
+
+
+def _member(qname: str) -> str:
+    """A member as compared: a company's own member by its local name alone ("tsla:" or
+    "ti:" is the prefix each side chose for the company's namespace, not what it means)."""
+    prefix, _, local = qname.rpartition(":")
+    return qname if prefix in STANDARD_PREFIXES or not prefix else f"company:{local}"
 PRIMARY_COMPONENTS = {f"us-gaap:{m}Member" for m in (
     "RetainedEarnings", "AdditionalPaidInCapital", "CommonStock", "CommonStockIncludingAdditionalPaidInCapital")}
 CORPUS = ROOT.parent / "shared" / "corpus" / "ixbrl"
@@ -112,9 +120,9 @@ def _periods(root: etree._Element) -> tuple[dict[str, str], dict[str, str], dict
         if ctx.find(f".//{XBRLI}segment") is not None:
             members = [(m.get("dimension"), (m.text or "").strip()) for m in ctx.iter(f"{XBRLDI}explicitMember")]
             alone = len(members) == 1 and len(list(ctx.iter(f"{XBRLI}segment"))[0]) == 1
-            dimensional[cid] = members[0][1] if alone and members[0][0] == EQUITY_AXIS else ""
+            dimensional[cid] = _member(members[0][1]) if alone and members[0][0] == EQUITY_AXIS else ""
             if alone and members[0][0] == PRODUCT_AXIS:
-                by_product[cid] = members[0][1]
+                by_product[cid] = _member(members[0][1])
         cik = cik or (ctx.findtext(f".//{XBRLI}identifier") or "")
         instant = ctx.findtext(f".//{XBRLI}instant")
         periods[cid] = instant or f"{ctx.findtext(f'.//{XBRLI}startDate')}--{ctx.findtext(f'.//{XBRLI}endDate')}"
@@ -263,7 +271,7 @@ def _equity(filed: Filed, produced: list[ReadFact], statement_of: list[str], cou
     for f, kind in zip(produced, statement_of, strict=True):
         if f.value is None or f.unit is None or (f.dims and [d for d, _ in f.dims] != [EQUITY_AXIS]):
             continue
-        key = (f.period, f.dims[0][1] if f.dims else "", Decimal(f.value))
+        key = (f.period, _member(f.dims[0][1]) if f.dims else "", Decimal(f.value))
         if kind == "EQ":
             counts["EQ produced"] += 1
             counts["EQ precise"] += key in filed.equity_anywhere
@@ -278,7 +286,7 @@ def _by_product(filed: Filed, produced: list[ReadFact], counts: Counter[str], in
     ours: dict[tuple[str, str, Decimal], set[str]] = {}
     for f in produced:
         if f.value is not None and f.unit is not None and [d for d, _ in f.dims] == [PRODUCT_AXIS]:
-            key = (f.period, f.dims[0][1], Decimal(f.value))
+            key = (f.period, _member(f.dims[0][1]), Decimal(f.value))
             ours.setdefault(key, set()).add(f.concept)
             counts["PS produced"] += 1
             counts["PS precise"] += key in filed.product_anywhere
