@@ -62,11 +62,27 @@ def test_public_float_and_shares_at_their_own_dates() -> None:
 def test_securities_registered_under_12b() -> None:
     assert securities_12b(["Securities registered pursuant to Section 12(b) of the Act:", "COMMON STOCK NASDAQ",
                            "Securities registered pursuant to Section 12(g) of the Act:", "NONE"]) == [
-        ("Common Stock", "NASDAQ")]
+        ("Common Stock", "NASDAQ", "")]
     assert securities_12b(["Securities registered pursuant to Section 12(b) of the Act:", "Title of each class",
                            "Name of each exchange on which registered", "Common Stock, $0.001 par value",
                            "New York Stock Exchange", "Securities registered pursuant to Section 12(g)"]) == [
-        ("Common Stock, $0.001 par value", "NYSE")]
+        ("Common Stock, $0.001 par value", "NYSE", "")]
+
+
+def test_trading_symbols_registered_under_12b() -> None:
+    """A row read as one line, its symbol cell repeated where it spans columns; and a row
+    read one cell to a line; a title that ends in "Series A" keeps it."""
+    header = ["Securities registered pursuant to Section 12(b) of the Act:",
+              "Title of each class Trading Symbol(s) Trading Symbol(s) Name of each exchange on which registered"]
+    assert securities_12b([*header, "Common stock TSLA TSLA TSLA The Nasdaq Global Select Market"]) == [
+        ("Common stock", "NASDAQ", "TSLA")]
+    assert securities_12b([*header, "Depositary Shares of Series A New York Stock Exchange"]) == [
+        ("Depositary Shares of Series A", "NYSE", "")]
+    cells = ["Securities registered pursuant to Section 12(b) of the Act:", "Title of each class",
+             "Trading Symbol", "Name of each exchange on which registered", "Common Stock, without Par Value",
+             "PG", "NYSE", "1.375% Notes due 2025", "PG25", "NYSE", "Indicate by check mark whether"]
+    assert securities_12b(cells) == [("Common Stock, without Par Value", "NYSE", "PG"),
+                                     ("1.375% Notes due 2025", "NYSE", "PG25")]
 
 
 def _balance_sheet(*ends: date) -> Statement:

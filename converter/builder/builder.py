@@ -172,7 +172,9 @@ class Builder:
         return dropped
 
     def _prefix(self) -> str:
-        ticker = str(self.cover.fields.get("TradingSymbol", "")).lower()
+        """The company namespace's prefix: its trading symbol, as filers name it, else the
+        registrant's initials."""
+        ticker = str(self.cover.fields.get("TradingSymbol") or self.cover.ticker or "").lower()
         if re.fullmatch(r"[a-z]{1,5}", ticker):
             return ticker
         name = str(self.cover.fields.get("EntityRegistrantName", ""))

@@ -164,10 +164,17 @@ def _periodic_report(form: str, lines: list[str], document: Document, cover: Cov
         if found is not None:
             cover.dated.append(found)
     listed = cover_boxes.securities_12b(lines)
+    cover.ticker = next((x.symbol for x in listed if x.symbol), None)
+    symbols = {x.symbol for x in listed if x.symbol}
+    if symbols and f.get("TradingSymbol") not in symbols:  # "(NASDAQ: ITCI)": a company the text names
+        f.pop("TradingSymbol", None)
+        f.pop("SecurityExchangeName", None)
     if len(listed) == 1:
-        f["Security12bTitle"], f["SecurityExchangeName"] = listed[0]
+        f["Security12bTitle"], f["SecurityExchangeName"] = listed[0].title, listed[0].exchange
         symbol = re.search(r"under the (?:ticker )?symbol\s+[\"“']?([A-Z]{1,5})\b", all_text)
-        if symbol and "TradingSymbol" not in f:
+        if listed[0].symbol:
+            f["TradingSymbol"] = listed[0].symbol
+        elif symbol and "TradingSymbol" not in f:
             f["TradingSymbol"] = symbol.group(1)
     elif len(listed) > 1:
         cover.missing.append("Security12bTitle: several classes are listed (a class-of-stock dimension this "

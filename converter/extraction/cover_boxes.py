@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from converter.extraction.periods import parse_date
 from converter.model.statements import DatedCoverFact
@@ -185,12 +186,23 @@ def _scaled(amount: str, unit: str | None) -> tuple[Decimal, int]:
     return number.scaleb(power), places - power
 
 
-def securities_12b(lines: list[str]) -> list[tuple[str, str]]:
-    """(title, exchange code) of each class registered under Section 12(b), from the lines
-    between "Securities registered pursuant to Section 12(b)" and "... 12(g)"."""
-    out: list[tuple[str, str]] = []
+class Listing(NamedTuple):
+    """A class of securities registered under Section 12(b): its title, the exchange's
+    code and, where the cover prints it, its trading symbol."""
+
+    title: str
+    exchange: str
+    symbol: str = ""
+
+
+def securities_12b(lines: list[str]) -> list[Listing]:
+    """Each class registered under Section 12(b), from the lines between "Securities
+    registered pursuant to Section 12(b)" and "... 12(g)": a table row read as one line
+    ("Common stock TSLA The Nasdaq Global Select Market") or one cell to a line (title,
+    symbol, exchange)."""
+    out: list[Listing] = []
     inside = False
-    previous = ""
+    before: list[str] = []  # the lines since the last exchange
     for line in lines:
         if re.search(r"registered pursuant to Section\s*12\s*\(b\)", line, re.I):
             inside = True
@@ -199,16 +211,39 @@ def securities_12b(lines: list[str]) -> list[tuple[str, str]]:
             break
         if not inside or not line.strip():
             continue
-        for code, pattern in _EXCHANGE_NAMES:
-            m = re.search(pattern, line, re.I)
-            if m:
-                # the title on the exchange's line, else on the line above it
-                title = _title_before(line[: m.start()]) or _title_before(previous)
-                if title:
-                    out.append((title, code))
-                break
-        previous = line
+        exchange = next(((code, m) for code, pattern in _EXCHANGE_NAMES if (m := re.search(pattern, line, re.I))), None)
+        if exchange is None:
+            before.append(line)
+            continue
+        code, m = exchange
+        title, symbol = _title_and_symbol(line[: m.start()])
+        if not title and before:  # the title (and symbol) on the lines above the exchange's
+            symbol = before.pop().strip() if len(before) > 1 and _SYMBOL.fullmatch(before[-1].strip()) else ""
+            title = _title_before(before[-1])
+        if title:
+            out.append(Listing(title, code, symbol))
+        before = []
     return out
+
+
+# "TSLA", "BRK.B", "IBM 25A": capitals and digits, no word of a title
+_SYMBOL = re.compile(r"(?!(?:COMMON|CLASS|SERIES|STOCK|SHARES|NOTES|NONE|TITLE)\b)"
+                     r"[A-Z][A-Z0-9.\-]{0,6}(?: [A-Z0-9]{1,4})?")
+
+
+def _title_and_symbol(text: str) -> tuple[str, str]:
+    """The title and the symbol of a row read as one line: the symbol is its last word
+    in capitals, printed once or repeated (a cell spanning columns), where the title
+    itself is not all in capitals ("COMMON STOCK" names no symbol)."""
+    title = _title_before(text)
+    words = title.split()
+    if len(words) < 2 or not _SYMBOL.fullmatch(words[-1]) or text.isupper() \
+            or words[-2].lower() in ("class", "series"):  # "Series A" is the title's
+        return title, ""
+    symbol = words[-1]
+    while words and words[-1] == symbol:
+        words.pop()
+    return " ".join(words).rstrip(" ,;"), symbol
 
 
 def _title_before(text: str) -> str:

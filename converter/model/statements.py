@@ -177,6 +177,7 @@ class CoverData:
     website: str | None = None
     dated: list[DatedCoverFact] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # what the form asks and the document does not say
+    ticker: str | None = None  # the first listed class's symbol: names the company's namespace
 
 
 @dataclass
