@@ -72,3 +72,14 @@ def test_the_report_explains_each_line() -> None:
                                                    "Earnings per share"]
     assert report["items"][1]["extension"] is True
     assert report["statements"][0]["scale"] == "in thousands, except per share"
+
+
+def test_the_company_namespace_is_named_by_its_trading_symbol() -> None:
+    """The symbol written as a fact, else the first listed class's (several classes listed),
+    else the registrant's initials."""
+    def prefix(cover: CoverData) -> str:
+        return Builder(load_index(), "0000000042", cover).build([_income_statement()]).model.prefix
+
+    assert prefix(CoverData({"TradingSymbol": "TSLA", "EntityRegistrantName": "Tesla, Inc."})) == "tsla"
+    assert prefix(CoverData({"EntityRegistrantName": "The Procter & Gamble Company"}, ticker="PG")) == "pg"
+    assert prefix(CoverData({"EntityRegistrantName": "The Procter & Gamble Company"})) == "tpgc"
