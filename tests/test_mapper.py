@@ -1242,3 +1242,12 @@ def test_other_income_expense_printed_as_an_expense_is_negative(mapper: Mapper) 
     interest = ms.items[6].mapping
     assert interest is not None and interest.sign == -1  # (1,332) read as income: +1,332
     assert not ms.unbalanced, ms.unbalanced
+
+
+def test_a_label_that_says_net_passes_over_the_gross_one_of_a_pair(mapper: Mapper) -> None:
+    """IncomeTaxesPaid and IncomeTaxesPaidNet are a pair: a label that says "net" is not the
+    gross one ("Net loss from continuing operations" had drawn IncomeTaxesPaid through a
+    filer's "Income taxes from continuing operations")."""
+    ranked = [s.qname for s in mapper.rank("Net loss from continuing operations", "monetary", "CF", limit=4)]
+    assert "us-gaap:IncomeTaxesPaid" not in ranked
+    assert "us-gaap:IncomeLossFromContinuingOperations" in ranked

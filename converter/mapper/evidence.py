@@ -284,6 +284,13 @@ class Evidence:
         return (np.array([a for a, _ in kept], dtype=np.int64), np.array([b for _, b in kept], dtype=np.int64))
 
     @cached_property
+    def net_sibling(self) -> Bools:
+        """Concepts whose name with "Net" added is a concept too ("IncomeTaxesPaid" and
+        "IncomeTaxesPaidNet"): the gross one of the pair."""
+        names = {q.split(":")[-1] for q in self.concepts}
+        return np.array([q.split(":")[-1] + "Net" in names for q in self.concepts])
+
+    @cached_property
     def tax_effect(self) -> Bools:
         """Concepts that are the tax on something ("...ArisingDuringPeriodTax"), not an
         amount net of it or before it."""

@@ -210,6 +210,9 @@ class Score:
             if word not in q.toks and word not in q.context:
                 in_name = np.logical_and.reduce([ev.name_contains(w) for w in tokens(named)])
                 qualifiers.append((f"'{named}' is in the concept only", in_name, True))
+        if "net" in q.toks:  # "Income taxes paid, net of refunds" is IncomeTaxesPaidNet, not IncomeTaxesPaid
+            qualifiers.append(("the label says net, the concept is the one of a pair without it", ev.net_sibling,
+                               False))
         if not any(t in q.toks for t in _COST_WORDS):  # "Total automotive revenues" is no cost of sales
             qualifiers.append(("the concept is a cost the label does not name", ev.cost_of, True))
         if "tax" not in q.toks and "pretax" not in q.toks:  # the tax on an item, where the label names no tax
