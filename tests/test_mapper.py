@@ -1047,6 +1047,26 @@ def test_an_extension_among_costs_takes_the_balance_its_total_gives_it(mapper: M
     assert not any("Total cost of revenues" in label for label in ms.unbalanced), ms.unbalanced
 
 
+def test_an_income_among_expenses_is_a_credit_extension(mapper: Mapper) -> None:
+    """IBM's "Intellectual property and custom development income" sits among its expenses
+    in parentheses: the company concept its label names an income of is a credit, and the
+    figure in parentheses a positive income (it had been a negative debit)."""
+    from converter.mapper.calculations import find_calculations
+    year = Period(date(2024, 12, 31), date(2024, 1, 1))
+    expense = ("Expense and other (income)",)
+    statement = _statement(StatementKind.IS, year, [
+        _row("Selling, general and administrative", ["5,027"], sections=expense),
+        _row("Zorblax licensing and custom development income", ["(215)"], sections=expense),
+        _row("Interest expense", ["510"], sections=expense),
+        _row("Total expense and other (income)", ["5,322"], is_total=True)])
+    ms = mapper.map_filing([statement])[0]
+    zorblax = ms.items[1].mapping
+    assert zorblax is not None and zorblax.extension is not None
+    find_calculations(ms, mapper.index)
+    assert zorblax.extension.balance == "credit"
+    assert zorblax.sign == -1  # printed (215): an income of 215
+
+
 def test_a_total_reaching_above_its_caption_may_read_one_rows_parentheses(mapper: Mapper) -> None:
     """Coca-Cola's "Total Comprehensive Income" sits under the "Other Comprehensive Income"
     caption it closes and starts from net income above it; its pension line, a gain of 1

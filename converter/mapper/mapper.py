@@ -43,7 +43,7 @@ from converter.mapper.noncontrolling import split_net_income
 from converter.mapper.nonoperating import choose_nonoperating
 from converter.mapper.overrides import Override
 from converter.mapper.pretax import choose_pretax
-from converter.mapper.signs import apply_signs, natural_balance
+from converter.mapper.signs import apply_signs, label_side, natural_balance
 from converter.mapper.similarity import similarity, tokens
 from converter.mapper.standards import cash_and_restricted_cash, contract_liabilities
 from converter.model.mapping import (
@@ -605,8 +605,8 @@ class Mapper:
         balance = None
         if item.kind == "monetary":
             balance = natural_balance(statement.kind, item, False)
-            if statement.kind == "IS" and re.search(r"expense|cost|loss", item.label, re.I):
-                balance = "debit"
+            if statement.kind == "IS":  # what the label says it is, before the section it sits in
+                balance = label_side(item.label) or _label_balance(item.label) or balance
         ext = ExtensionConcept(name, type_, period, balance, item.label)
         best = options[0] if options else None
         why = "no standard concept fits well enough"
@@ -732,6 +732,20 @@ def basic_and_diluted(label: str) -> tuple[str, str] | None:
     if not _BASIC_AND_DILUTED.search(label):
         return None
     return _BASIC_AND_DILUTED.sub("basic", label), _BASIC_AND_DILUTED.sub("diluted", label)
+
+
+_DEBIT_LABEL = re.compile(r"\b(?:expenses?|costs?|loss(?:es)?|charges?)\b", re.I)
+_CREDIT_LABEL = re.compile(r"\b(?:income|gains?|revenues?)\b", re.I)
+
+
+def _label_balance(label: str) -> str | None:
+    """The balance a company concept takes from its label's words: an expense, cost or
+    loss is a debit ("Income tax expense" too), else an income, gain or revenue a credit
+    ("Intellectual property and custom development income" among IBM's expenses is still
+    income); None for neither."""
+    if _DEBIT_LABEL.search(label):
+        return "debit"
+    return "credit" if _CREDIT_LABEL.search(label) else None
 
 
 def _printed(item: LineItem) -> tuple[object, ...]:
