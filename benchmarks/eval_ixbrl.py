@@ -22,6 +22,8 @@ text) to get a bare HTML input, convert it, and compare with the filer's own fac
 * Totals not adding up: statement totals whose printed rows above them add up to them by
   no rule the converter knows (reported to the user), out of those plus the calculation
   relations found.
+* Comprehensive income (CI, on its own lines): the filer's table of comprehensive income
+  (not the income statement's or the equity statement's), measured as BS/IS/CF are.
 * Parts by product or service (PS, on their own lines): the income statement table's facts
   on ``srt:ProductOrServiceAxis`` alone (Apple's "Products" and "Services" net sales),
   compared as (period, member, value); precision over our facts on that axis.
@@ -79,6 +81,7 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "ixbrl"
 DEPRECATED = ROOT.parent / "shared" / "tools" / "arelle-plugins" / "EDGAR" / "validate" / "resources" / \
     "us-gaap-deprecated-concepts.json"
 KINDS = ("BS", "IS", "CF")
+MEASURED = (*KINDS, "CI")  # comprehensive income is measured too, on its own lines
 # a table is a statement of a kind when it holds all the anchors of one of these groups
 ANCHORS: dict[str, tuple[tuple[str, ...], ...]] = {
     "BS": (("us-gaap:Assets",), ("us-gaap:LiabilitiesAndStockholdersEquity",)),
@@ -86,6 +89,8 @@ ANCHORS: dict[str, tuple[tuple[str, ...], ...]] = {
            ("us-gaap:EarningsPerShareBasicAndDiluted",)),
     "CF": (("us-gaap:NetCashProvidedByUsedInOperatingActivities",
             "us-gaap:NetCashProvidedByUsedInInvestingActivities"),),
+    "CI": (("us-gaap:ComprehensiveIncomeNetOfTax",),
+           ("us-gaap:ComprehensiveIncomeNetOfTaxIncludingPortionAttributableToNoncontrollingInterest",)),
 }
 
 Key = tuple[str, Decimal]  # (period, value)
@@ -182,11 +187,16 @@ def truth(path: Path) -> Filed:
                   and any(f[2] in PRIMARY_COMPONENTS for f in facts)]
     if by_members:
         filed.equity = set(max(by_members, key=lambda facts: sum(1 for f in facts if f[2])))
+    chosen: set[etree._Element] = set()
     for kind, groups in ANCHORS.items():
         holding = [(table, facts) for table, facts in tables.items()
                    if any(all(any(f[0] == a for f in facts) for a in group) for group in groups)]
+        if kind == "CI":  # its own table: not the income statement's (a combined statement), not the equity's
+            holding = [(table, facts) for table, facts in holding
+                       if table not in chosen and not any(f[2] for f in equity_tables.get(table, []))]
         if holding:
             table, facts = max(holding, key=lambda tf: len(tf[1]))
+            chosen.add(table)
             filed.by_kind[kind] = set(facts)
             if kind == "IS":
                 filed.by_product = set(product_tables.get(table, []))
@@ -228,7 +238,7 @@ def evaluate(path: Path, validate: bool) -> tuple[Counter[str], str]:
             counts["validated"] += 1
     index = load_index()
     deprecated = {f"us-gaap:{name}" for name in json.loads(DEPRECATED.read_text(encoding="utf-8"))}
-    ours: dict[str, dict[Key, set[str]]] = {k: {} for k in KINDS}
+    ours: dict[str, dict[Key, set[str]]] = {k: {} for k in MEASURED}
     anywhere_ours: dict[Key, set[str]] = {}  # every statement's: a fact shown twice is written once
     counts["deprecated chosen"] += sum(1 for f in produced if f.concept in deprecated)
     _equity(filed, produced, statement_of, counts, index, deprecated, path)
@@ -237,7 +247,7 @@ def evaluate(path: Path, validate: bool) -> tuple[Counter[str], str]:
         if f.value is None or f.unit is None or f.dims:
             continue
         anywhere_ours.setdefault((f.period, Decimal(f.value)), set()).add(f.concept)
-        if kind not in KINDS:
+        if kind not in MEASURED:
             continue
         key = (f.period, Decimal(f.value))
         ours[kind].setdefault(key, set()).add(f.concept)
@@ -245,7 +255,7 @@ def evaluate(path: Path, validate: bool) -> tuple[Counter[str], str]:
         counts[f"{kind} precise"] += key in filed.anywhere
         counts[f"{kind} scale errors"] += key not in filed.anywhere and _is_power_of_ten_off(
             key[1], key[0], filed.anywhere)
-    for kind in KINDS:
+    for kind in MEASURED:
         expected = filed.by_kind.get(kind, set())
         counts[f"{kind} expected"] += len(expected)
         for concept, period, value in expected:
@@ -352,7 +362,7 @@ def main() -> None:
         print(f"{_line(path.name, counts)}  {time.perf_counter() - start:5.1f} s {note}")
     for name, c in (("held-out companies", held), ("learned companies", learned), ("all", totals)):
         print(_line(name, c))
-        for kind in (*KINDS, "EQ", "PS"):
+        for kind in (*MEASURED, "EQ", "PS"):
             print(_line(f"  {name} {kind}", c, (kind,)))
 
 
