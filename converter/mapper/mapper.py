@@ -41,6 +41,7 @@ from converter.mapper.evidence import Bools, Evidence, Floats, Ints, load_eviden
 from converter.mapper.grand_total import liabilities_and_equity
 from converter.mapper.noncontrolling import split_net_income
 from converter.mapper.nonoperating import choose_nonoperating
+from converter.mapper.oci_components import component_words, whole_adjustments
 from converter.mapper.overrides import Override
 from converter.mapper.pretax import choose_pretax
 from converter.mapper.signs import apply_signs, label_side, natural_balance
@@ -410,6 +411,7 @@ class Mapper:
             cash_and_restricted_cash(ms)
             contract_liabilities(ms)
             change_before_exchange_effect(ms)
+            whole_adjustments(ms)
             by_product_or_service(ms)
             allocated_by_location(ms, self._included_concept, self._location_member)
             if ms.statement.components:
@@ -470,7 +472,10 @@ class Mapper:
         is the way a cash-flow row's printed signs say its cash went (``printed_directions``)."""
         head = _head(label)
         exact = self.evidence.exact_filer_uses(label) or self.evidence.exact_filer_uses(head)
-        query = Query(tokens(head), self._section_tokens(label, sections), tuple(exact),
+        context = self._section_tokens(label, sections)
+        if statement_kind == "CI":
+            context += tokens(component_words(label, sections))
+        query = Query(tokens(head), context, tuple(exact),
                       statement_kind, is_total, self._side(label, sections) if statement_kind == "BS" else "",
                       cash_direction(label) if statement_kind == "CF" else "",
                       printed_cash if statement_kind == "CF" else "")

@@ -1,0 +1,82 @@
+"""Which component of other comprehensive income a row moves, from the caption it sits under.
+
+A statement of comprehensive income repeats its row labels under each component's caption:
+"Unrealized gain (loss) arising during period", "Reclassifications to earnings" and "Net
+change" under "Securities", again under "Derivatives & hedges", again under "Employee
+benefit plans".  Only the caption says whose rows they are, so the component it names is
+read as the row's context, in the taxonomy's words (ASC 220's components: foreign currency
+translation, available-for-sale securities, cash flow hedges, defined benefit plans).
+"""
+
+from __future__ import annotations
+
+import re
+
+from converter.model.mapping import MappedStatement
+from converter.model.statements import StatementKind
+
+# (what a label or caption says, the taxonomy's words for the component)
+COMPONENTS = (
+    (re.compile(r"foreign\s+currency|translation", re.I), "foreign currency translation"),
+    (re.compile(r"securities|investments", re.I), "available for sale securities"),
+    (re.compile(r"derivative|hedg", re.I), "cash flow hedge"),
+    (re.compile(r"pension|post-?retirement|retirement|benefit\s+plans?", re.I), "pension postretirement benefit plans"),
+)
+
+
+def component_words(label: str, sections: tuple[str, ...]) -> str:
+    """The taxonomy's words for the component the nearest caption names, where the label
+    names none ("Net change" under "Derivatives & hedges": "cash flow hedge"); else ''."""
+    if any(pattern.search(label) for pattern, _ in COMPONENTS):
+        return ""
+    for section in reversed(sections):
+        for pattern, words in COMPONENTS:
+            if pattern.search(section):
+                return words
+    return ""
+
+
+# A component's gain or loss arising in the period, and its whole adjustment (that gain or
+# loss and the reclassification out of accumulated OCI together), on the same tax basis.
+# Not securities': a lone "Change in unrealized gains on available-for-sale investments"
+# is the part arising in the period as often as the whole (Meta the one, P&G the other).
+_WHOLE_OF = {
+    "us-gaap:OtherComprehensiveIncomeForeignCurrencyTransactionAndTranslationGainLossArisingDuringPeriodNetOfTax":
+        "us-gaap:OtherComprehensiveIncomeLossForeignCurrencyTransactionAndTranslationAdjustmentNetOfTax",
+    "us-gaap:OtherComprehensiveIncomeForeignCurrencyTransactionAndTranslationGainLossBeforeReclassificationAndTax":
+        "us-gaap:OtherComprehensiveIncomeLossForeignCurrencyTransactionAndTranslationAdjustmentBeforeTax",
+    "us-gaap:OtherComprehensiveIncomeLossCashFlowHedgeGainLossBeforeReclassificationAfterTax":
+        "us-gaap:OtherComprehensiveIncomeLossCashFlowHedgeGainLossAfterReclassificationAndTax",
+    "us-gaap:OtherComprehensiveIncomeLossCashFlowHedgeGainLossBeforeReclassificationAndTax":
+        "us-gaap:OtherComprehensiveIncomeLossCashFlowHedgeGainLossAfterReclassificationBeforeTax",
+}
+_RECLASSIFICATION = re.compile(r"reclassif|realized|included\s+in\s+(?:net\s+)?(?:income|earnings)|"
+                               r"transferred\s+to|amortization", re.I)
+
+
+def component_of(label: str, sections: tuple[str, ...]) -> str:
+    """The component a row moves: the one its label names, else its nearest caption's."""
+    for pattern, words in COMPONENTS:
+        if pattern.search(label):
+            return words
+    return component_words(label, sections)
+
+
+def whole_adjustments(ms: MappedStatement) -> None:
+    """A component printed as one row ("Foreign currency translation adjustments", with no
+    reclassification row beside it) is the component's whole adjustment, not the part of it
+    that arose in the period: labels alone chose the part, as many 2009 filers did, where
+    today's filers (Tesla, Meta, Walmart, Home Depot, Alphabet) file the whole."""
+    if ms.statement.kind != StatementKind.CI:
+        return
+    components = [component_of(mi.item.label, mi.item.sections) for mi in ms.items]
+    used = {mi.concept for mi in ms.items if mi.mapping is not None}
+    for mi, component in zip(ms.items, components, strict=True):
+        whole = _WHOLE_OF.get(mi.concept or "")
+        if whole is None or not component or whole in used:
+            continue
+        if any(c == component and other is not mi and _RECLASSIFICATION.search(other.item.label)
+               for other, c in zip(ms.items, components, strict=True)):
+            continue
+        mi.reassign(whole, "the component's only row, with no reclassification beside it: its whole adjustment")
+        used.add(whole)

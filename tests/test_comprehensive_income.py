@@ -1,0 +1,80 @@
+"""A statement of comprehensive income: the component captions say whose rows are whose,
+and a component printed as one row is its whole adjustment."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from converter.mapper.mapper import Mapper
+from converter.mapper.oci_components import component_words
+from converter.model.statements import Amount, ItemKind, LineItem, Period, Statement, StatementKind
+
+YEAR = Period(date(2024, 12, 29), date(2024, 1, 1))
+
+
+@pytest.fixture(scope="module")
+def mapper() -> Mapper:
+    return Mapper()
+
+
+def _row(label: str, value: str | None, sections: tuple[str, ...] = ()) -> LineItem:
+    amounts = [Amount(value, Decimal(value.strip("()").replace(",", "")) * (-1 if "(" in value else 1))] if value else [None]
+    return LineItem(label, label, amounts, ItemKind.MONETARY, sections=sections, is_header=value is None)
+
+
+def _map(mapper: Mapper, rows: list[LineItem]) -> dict[tuple[str, str], str]:
+    statement = Statement(StatementKind.CI, "Statements of Comprehensive Income", [YEAR], rows, scale=0,
+                          scale_text="", unscaled_kinds=frozenset())
+    ms = mapper.map_filing([statement])[0]
+    return {(mi.item.sections[-1] if mi.item.sections else "", mi.item.label): mi.mapping.concept
+            for mi in ms.items if mi.mapping is not None}
+
+
+def test_the_caption_says_which_component_a_row_moves(mapper: Mapper) -> None:
+    """The same three labels under "Securities" and under "Derivatives & hedges" (Johnson &
+    Johnson's layout): each caption's rows take its component's concepts."""
+    oci = "Other comprehensive income (loss), net of tax"
+    rows = [_row("Net earnings", "14,066"), _row(oci, None),
+            _row("Securities", None, (oci,))]
+    for label, value in (("Unrealized holding gain (loss) arising during period", "(3)"),
+                         ("Reclassifications to earnings", "1"), ("Net change", "(2)")):
+        rows.append(_row(label, value, (oci, "Securities")))
+    rows.append(_row("Derivatives & hedges", None, (oci,)))
+    for label, value in (("Unrealized gain (loss) arising during period", "114"),
+                         ("Reclassifications to earnings", "(121)"), ("Net change", "(7)")):
+        rows.append(_row(label, value, (oci, "Derivatives & hedges")))
+    chosen = _map(mapper, rows)
+    assert chosen[("Securities", "Reclassifications to earnings")] == \
+        "us-gaap:OtherComprehensiveIncomeLossReclassificationAdjustmentFromAOCIForSaleOfSecuritiesNetOfTax"
+    assert chosen[("Derivatives & hedges", "Reclassifications to earnings")] == \
+        "us-gaap:OtherComprehensiveIncomeLossCashFlowHedgeGainLossReclassificationAfterTax"
+    assert chosen[("Derivatives & hedges", "Net change")] == \
+        "us-gaap:OtherComprehensiveIncomeLossCashFlowHedgeGainLossAfterReclassificationAndTax"
+
+
+def test_a_component_printed_as_one_row_is_its_whole_adjustment(mapper: Mapper) -> None:
+    """A lone "Foreign currency translation adjustments" row is the translation adjustment
+    as a whole; printed beside a reclassification it is the part arising in the period."""
+    oci = ("Other comprehensive income (loss), net of tax",)
+    alone = _map(mapper, [_row("Net income", "7,091"),
+                          _row("Foreign currency translation adjustments", "(670)", oci),
+                          _row("Total comprehensive income", "6,421")])
+    assert alone[(oci[0], "Foreign currency translation adjustments")] == \
+        "us-gaap:OtherComprehensiveIncomeLossForeignCurrencyTransactionAndTranslationAdjustmentNetOfTax"
+    fx = ("Foreign currency translation:",)
+    parts = _map(mapper, [_row("Net income", "7,091"),
+                          _row("Foreign currency translation adjustments", "(670)", fx),
+                          _row("Reclassification to net income on sale of a subsidiary", "20", fx),
+                          _row("Net change", "(650)", fx),
+                          _row("Total comprehensive income", "6,441")])
+    assert parts[(fx[0], "Foreign currency translation adjustments")] != \
+        "us-gaap:OtherComprehensiveIncomeLossForeignCurrencyTransactionAndTranslationAdjustmentNetOfTax"
+
+
+def test_component_words_come_from_the_nearest_caption_naming_one() -> None:
+    assert component_words("Net change", ("Other comprehensive income", "Cash flow hedges")) == "cash flow hedge"
+    assert component_words("Foreign currency translation", ("Securities",)) == ""  # the label names its own
+    assert component_words("Net change", ("Other comprehensive income",)) == ""
