@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from converter.extraction.cover import fiscal_focus
+from converter.extraction.cover import company_site, fiscal_focus
 from converter.extraction.cover_boxes import (
     answer,
     filer_category,
@@ -169,3 +169,13 @@ def test_shares_outstanding_in_other_words(text: str, count: Decimal) -> None:
     from converter.extraction.cover_boxes import shares_outstanding
     found = shares_outstanding(text)
     assert found is not None and found.value == count
+
+
+def test_the_company_site_names_the_namespace() -> None:
+    """The registrant's own site, not the first one the text names (NVIDIA's 10-K names
+    LinkedIn first); a regulator's never; without one of its own, the first."""
+    text = "Follow us on www.linkedin.com and www.youtube.com. Filings at www.sec.gov; see www.nvidia.com."
+    assert company_site(text, "NVIDIA CORPORATION", "NVDA") == "www.nvidia.com"
+    assert company_site("Investors: www.abc.xyz; www.sec.gov", "Alphabet Inc.", "GOOGL") == "www.abc.xyz"
+    assert company_site("See www.stock.walmart.com and www.walmart.com", "Walmart Inc.", "WMT") == "www.walmart.com"
+    assert company_site("Filed with www.sec.gov", "Example Corp", "") is None

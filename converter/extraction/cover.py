@@ -64,6 +64,24 @@ def _before(text: str, caption: str) -> str | None:
 _NOT_THE_COMPANY = re.compile(r"(?:^|\.)(?:sec|fasb|xbrl|pcaob|nasdaq|nyse|finra|irs|gov)\.|\.gov$", re.I)
 
 
+_NAME_FILLER = frozenset("the inc corp corporation company co ltd llc plc holdings group platforms".split())
+
+
+def company_site(text: str, name: str, ticker: str) -> str | None:
+    """The company's own web site, to name its extension namespace: of the sites the text
+    names, not a regulator's or standard setter's ("www.sec.gov"), those whose domain holds
+    a word of the registrant's name or its symbol and end in ".com" come first (NVIDIA's
+    10-K names LinkedIn and YouTube before www.nvidia.com), the shortest among them
+    ("www.stock.walmart.com" is the investors' site); else the first ("www.abc.xyz")."""
+    sites = [m.group(1).lower() for m in re.finditer(r"\b(www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+)\b", text, re.I)]
+    sites = [site for site in sites if not _NOT_THE_COMPANY.search(site)]
+    words = {w.lower() for w in re.findall(r"[A-Za-z]{2,}", f"{name} {ticker}")} - _NAME_FILLER
+    own = [site for site in sites if site.endswith(".com") and any(w in site.replace("-", "") for w in words)]
+    if own:
+        return min(own, key=lambda site: (site.count("."), own.index(site)))
+    return sites[0] if sites else None
+
+
 def extract_cover(document: Document, statement_orders: set[int]) -> CoverData:
     """Cover facts from the text blocks and non-statement tables before the statements
     (``statement_orders``: the document positions of the statements' tables)."""
@@ -134,10 +152,7 @@ def extract_cover(document: Document, statement_orders: set[int]) -> CoverData:
     if form and form.upper().startswith(("10-K", "10-Q")):
         page = _cover_page(lines)
         _periodic_report(form.upper(), page, document, cover)
-    # the company's own site names its extension namespace; a regulator's or standard
-    # setter's site quoted in the text ("www.sec.gov") never does
-    sites = (m.group(1).lower() for m in re.finditer(r"\b(www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+)\b", all_text, re.I))
-    cover.website = next((site for site in sites if not _NOT_THE_COMPANY.search(site)), None)
+    cover.website = company_site(all_text, str(f.get("EntityRegistrantName", "")), cover.ticker or "")
     _from_header(header, f)
     return cover
 
