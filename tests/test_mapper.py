@@ -18,6 +18,7 @@ from converter.mapper.allocations import included_subject
 from converter.mapper.evidence import EVIDENCE_FILE, build_evidence, load_evidence
 from converter.mapper.mapper import EXTENSION_THRESHOLD, Mapper, printed_directions
 from converter.mapper.similarity import tokens
+from converter.model.mapping import MappedStatement, Mapping
 from converter.model.statements import Amount, ItemKind, LineItem, Period, Statement, StatementKind
 from converter.resources import data_dir
 from converter.taxonomy.deprecated import load_deprecated
@@ -1029,7 +1030,6 @@ def test_an_extension_among_costs_takes_the_balance_its_total_gives_it(mapper: M
     """Tesla's "Energy generation and storage" below "Total automotive cost of revenues" had
     become a credit extension (its section's guess), so "Total cost of revenues" did not add
     up; the arithmetic makes it a debit, and the relation is written."""
-    from converter.mapper.calculations import find_calculations
     year = Period(date(2024, 12, 31), date(2024, 1, 1))
     statement = _statement(StatementKind.IS, year, [
         _row("Total revenues", ["1,000"], is_total=True),
@@ -1039,19 +1039,25 @@ def test_an_extension_among_costs_takes_the_balance_its_total_gives_it(mapper: M
         _row("Zorblax generation and storage", ["70"]),
         _row("Total cost of revenues", ["590"], is_total=True),
         _row("Gross profit", ["410"], is_total=True)])
-    ms = mapper.map_filing([statement])[0]
-    zorblax = ms.items[4].mapping
-    assert zorblax is not None and zorblax.extension is not None
-    find_calculations(ms, mapper.index)
-    assert zorblax.extension.balance == "debit"
+    ms, zorblax = _extension_in(mapper, statement, 4)
+    assert zorblax.extension is not None and zorblax.extension.balance == "debit"
     assert not any("Total cost of revenues" in label for label in ms.unbalanced), ms.unbalanced
+
+
+def _extension_in(mapper: Mapper, statement: Statement, row: int) -> tuple[MappedStatement, Mapping]:
+    """The statement mapped with its calculations, and row ``row``'s mapping, a company concept."""
+    from converter.mapper.calculations import find_calculations
+    ms = mapper.map_filing([statement])[0]
+    mapping = ms.items[row].mapping
+    assert mapping is not None and mapping.extension is not None
+    find_calculations(ms, mapper.index)
+    return ms, mapping
 
 
 def test_an_income_among_expenses_is_a_credit_extension(mapper: Mapper) -> None:
     """IBM's "Intellectual property and custom development income" sits among its expenses
     in parentheses: the company concept its label names an income of is a credit, and the
     figure in parentheses a positive income (it had been a negative debit)."""
-    from converter.mapper.calculations import find_calculations
     year = Period(date(2024, 12, 31), date(2024, 1, 1))
     expense = ("Expense and other (income)",)
     statement = _statement(StatementKind.IS, year, [
@@ -1059,11 +1065,8 @@ def test_an_income_among_expenses_is_a_credit_extension(mapper: Mapper) -> None:
         _row("Zorblax licensing and custom development income", ["(215)"], sections=expense),
         _row("Interest expense", ["510"], sections=expense),
         _row("Total expense and other (income)", ["5,322"], is_total=True)])
-    ms = mapper.map_filing([statement])[0]
-    zorblax = ms.items[1].mapping
-    assert zorblax is not None and zorblax.extension is not None
-    find_calculations(ms, mapper.index)
-    assert zorblax.extension.balance == "credit"
+    _, zorblax = _extension_in(mapper, statement, 1)
+    assert zorblax.extension is not None and zorblax.extension.balance == "credit"
     assert zorblax.sign == -1  # printed (215): an income of 215
 
 
