@@ -1274,3 +1274,13 @@ def test_a_label_that_says_net_passes_over_the_gross_one_of_a_pair(mapper: Mappe
     ranked = [s.qname for s in mapper.rank("Net loss from continuing operations", "monetary", "CF", limit=4)]
     assert "us-gaap:IncomeTaxesPaid" not in ranked
     assert "us-gaap:IncomeLossFromContinuingOperations" in ranked
+
+
+def test_other_things_are_not_things_and_other(mapper: Mapper) -> None:
+    """"Other accounts receivable" has the words of "Accounts and Other Receivables" but
+    not its meaning: no bonus for saying exactly what that concept says (IBM's row had been
+    matched at 0.98 confidence on the words alone)."""
+    ranked = mapper.rank("Other accounts receivable, net", "monetary", "BS", ("Current assets",), period="instant")
+    both = next(s for s in ranked if s.qname == "us-gaap:AccountsAndOtherReceivablesNetCurrent")
+    assert both.score < 0.8, both
+    assert not any("exactly" in reason for reason in both.reasons), both.reasons

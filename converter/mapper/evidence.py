@@ -302,6 +302,11 @@ class Evidence:
         return np.array([q.split(":")[-1].startswith("CostOf") for q in self.concepts])
 
     @cached_property
+    def named_and_other(self) -> Bools:
+        """Concepts whose name joins "and other" (``AccountsAndOtherReceivablesNetCurrent``)."""
+        return np.array(["AndOther" in q.split(":")[-1] for q in self.concepts])
+
+    @cached_property
     def named_other(self) -> Bools:
         """Concepts whose name opens with "Other" (``OtherPrepaidExpenseCurrent``)."""
         return np.array([q.split(":")[-1].startswith("Other") for q in self.concepts])

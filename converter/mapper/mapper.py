@@ -188,8 +188,12 @@ class Score:
         older, prevailing = ev.prevailing
         for signal in (best, standard, exactly):
             signal[prevailing] = np.maximum(signal[prevailing], signal[older])
-        if q.toks[:1] != ("other",):  # "Prepaid expenses and other" is not "Other prepaid expense": same words
+        # "Prepaid expenses and other" is not "Other prepaid expense", nor "Other accounts
+        # receivable" "Accounts and other receivables": the same words, not the same thing
+        if q.toks[:1] != ("other",):
             exactly = exactly * ~ev.named_other
+        elif "other" not in q.toks[1:]:
+            exactly = exactly * ~ev.named_and_other
         # (why, concepts penalised, whether filers' usage may relieve it): the label's
         # silence can be relieved, a label or section that says the opposite cannot
         qualifiers: list[tuple[str, Bools, bool]] = []
