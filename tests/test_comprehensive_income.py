@@ -78,3 +78,32 @@ def test_component_words_come_from_the_nearest_caption_naming_one() -> None:
     assert component_words("Net change", ("Other comprehensive income", "Cash flow hedges")) == "cash flow hedge"
     assert component_words("Foreign currency translation", ("Securities",)) == ""  # the label names its own
     assert component_words("Net change", ("Other comprehensive income",)) == ""
+
+
+def test_the_tax_a_row_is_net_of_is_a_fact_of_the_taxonomy_tax_under_it(mapper: Mapper) -> None:
+    """Alphabet's "Change in foreign currency translation adjustment, net of income tax
+    benefit (expense) of $(134), $63 and $(49)": three facts of the translation adjustment's
+    tax, a debit (an expense when positive), so the printed benefit-positive figures change
+    sign (Alphabet files 134, -63 and 49); P&G's "(benefit)/expense" reads the other way; a
+    plain "net of tax of $100" says neither and is left to the report."""
+    from converter.extraction.labels import clean_label, extract_embedded
+    years = [Period(date(y, 12, 31), date(y, 1, 1)) for y in (2022, 2023, 2024)]
+
+    def row(raw: str) -> LineItem:
+        facts, _ = extract_embedded(raw, years, "CI")
+        return LineItem(clean_label(raw), raw, [Amount(v, Decimal(v)) for v in ("-1", "2", "3")],
+                        ItemKind.MONETARY, sections=("Other comprehensive income (loss)",), embedded=facts)
+
+    rows = [row("Change in foreign currency translation adjustment, net of income tax benefit (expense) of "
+                "$(134), $63 and $(49)"),
+            row("Unrealized gains/(losses) on defined benefit plans (net of tax (benefit)/expense of $(407), $230 "
+                "and $9, respectively)"),
+            row("Change in unrealized gains on cash flow hedges, net of tax of $100, $(55), and $226")]
+    statement = Statement(StatementKind.CI, "Comprehensive income", years, rows, scale=6, scale_text="in millions",
+                          unscaled_kinds=frozenset())
+    ms = mapper.map_filing([statement])[0]
+    fx = [me for me in ms.embedded if me.parent is rows[0]]
+    assert {me.mapping.concept for me in fx} == {"us-gaap:OtherComprehensiveIncomeLossForeignCurrencyTranslationAdjustmentTax"}
+    assert [me.fact.amount.shown * me.mapping.sign for me in fx] == [134, -63, 49]
+    plain = [me for me in ms.embedded if me.parent is rows[2]]
+    assert plain == []

@@ -438,7 +438,7 @@ class Builder:
                                              st.kind))
                 continue
             ctx = self.context(fact.period, mapping.dimensions)
-            written = self.add_fact(Fact(mapping.concept, ctx, self.number(fact.amount.shown, power),
+            written = self.add_fact(Fact(mapping.concept, ctx, self.number(fact.amount.shown * mapping.sign, power),
                                          UNIT_FOR_KIND[fact.kind], self.decimals(fact.amount, power),
                                          f"line {me.parent.line}: {fact.text}", st.kind, me.parent.line))
             if details is None:

@@ -20,6 +20,15 @@ _COUNT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
 _DATE_TEXT = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d{2}"
 )
+# "net of income tax benefit (expense) of $(134), $63 and $(49)", "(net of tax
+# (benefit)/expense of $(442), $66 and $(197), respectively)": the tax netted out of the row,
+# one amount a column; the word outside the parentheses says what a positive amount is, so
+# a plain "net of tax of $100", which says neither, is not read
+_SIGNED_MONEY = rf"\$\s*\(\s*[\d,.]+\s*\)|{_MONEY}"
+_TAX_WORD = r"\(?\s*(?:benefit|expense|provision)\s*\)?"
+_NET_OF_TAX = re.compile(
+    rf"net\s+of\s+(?:income\s+)?tax(?:es)?\s+(?P<way>{_TAX_WORD}(?:\s*/\s*|\s+)?(?:{_TAX_WORD})?)\s*of\s+"
+    rf"(?P<amounts>(?:{_SIGNED_MONEY})(?:\s*,?\s*(?:and\s+)?(?:{_SIGNED_MONEY}))*)", re.I)
 _INCLUDES = re.compile(
     rf"\(\s*(?:includes?|including)\s+(?P<what>[a-z][a-z\- ]*?)\s+of\s+"
     rf"(?P<amounts>{_MONEY}(?:\s*,\s*(?:and\s+)?{_MONEY}|\s+and\s+{_MONEY})*)"
@@ -131,6 +140,7 @@ def extract_embedded(
     else:
         raw_rest = raw
 
+    facts.extend(_tax_facts(raw_rest, periods, subject))
     for segment in raw_rest.split(";"):
         facts.extend(_segment_facts(segment, instants, subject))
     facts.extend(_share_facts(raw_rest, instants, subject))
@@ -140,10 +150,33 @@ def extract_embedded(
     return facts, [n for n in printed_numbers(raw_rest) if n not in consumed]
 
 
+def _tax_facts(text: str, periods: Sequence[Period], subject: str) -> list[EmbeddedFact]:
+    """The tax a row is net of, one amount a column, as "tax benefit" or "tax expense" by
+    the way the words say a positive amount goes; none unless there is one a column."""
+    m = _NET_OF_TAX.search(text)
+    if m is None:
+        return []
+    amounts = re.findall(_SIGNED_MONEY, m.group("amounts"))
+    if len(amounts) != len(periods) or any(p.is_instant for p in periods):
+        return []
+    outside = re.sub(r"\([^)]*\)", " ", m.group("way").lower())
+    role = "tax benefit" if "benefit" in outside else "tax expense"
+    return [EmbeddedFact(role, _signed_amount(a), "monetary", True, period, m.group(0), subject)
+            for a, period in zip(amounts, periods, strict=True)]
+
+
+def _signed_amount(text: str) -> Amount:
+    """"$(134)" is -134."""
+    amount = _amount(text.replace("(", "").replace(")", ""))
+    if "(" in text and amount.shown is not None:
+        return Amount(text.strip(), -amount.shown, amount.decimals_shown)
+    return amount
+
+
 def printed_numbers(text: str) -> list[str]:
     """The amounts and counts a label prints: not a bare year or a one- or two-digit
     number, which are a date or a note number ("$5" is money)."""
-    return [n for n in re.findall(rf"{_MONEY}|{_COUNT}", text)
+    return [n for n in re.findall(rf"{_SIGNED_MONEY}|{_COUNT}", text)
             if n.startswith("$") or not re.fullmatch(r"(?:19|20)\d{2}|\d{1,2}", n)]
 
 
