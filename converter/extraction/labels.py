@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from converter.extraction.periods import parse_date
-from converter.model.statements import Amount, EmbeddedFact, Period
+from converter.model.statements import TAX_BENEFIT, TAX_EXPENSE, Amount, EmbeddedFact, Period
 
 _MONEY = r"\$\s*(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)"
 _COUNT = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
@@ -160,7 +160,7 @@ def _tax_facts(text: str, periods: Sequence[Period], subject: str) -> list[Embed
     if len(amounts) != len(periods) or any(p.is_instant for p in periods):
         return []
     outside = re.sub(r"\([^)]*\)", " ", m.group("way").lower())
-    role = "tax benefit" if "benefit" in outside else "tax expense"
+    role = TAX_BENEFIT if "benefit" in outside else TAX_EXPENSE
     return [EmbeddedFact(role, _signed_amount(a), "monetary", True, period, m.group(0), subject)
             for a, period in zip(amounts, periods, strict=True)]
 

@@ -47,6 +47,7 @@ from converter.mapper.pretax import choose_pretax
 from converter.mapper.signs import apply_signs, label_side, natural_balance
 from converter.mapper.similarity import similarity, tokens
 from converter.mapper.standards import cash_and_restricted_cash, contract_liabilities
+from converter.mapper.taxes import TAX_ROLES, tax_netted
 from converter.model.mapping import (
     ExtensionConcept,
     MappedEmbedded,
@@ -630,7 +631,7 @@ class Mapper:
                      parent_concept: str | None = None) -> Mapping:
         role = fact.role
         if role in TAX_ROLES:
-            return self.tax_netted(fact, parent_concept)
+            return tax_netted(fact, parent_concept, self.index)
         included = role.startswith("included ")
         # an amount "included" in a line item is an allocation of an expense to that line
         subject = re.sub(r",?\s*\bnet\b", "", fact.subject)
@@ -658,25 +659,7 @@ class Mapper:
         concept_of = {id(mi.item): mi.concept for mi in ms.items}
         for me in ms.embedded:
             if me.fact.role in TAX_ROLES:
-                me.mapping = self.tax_netted(me.fact, concept_of.get(id(me.parent)))
-
-    def tax_netted(self, fact: EmbeddedFact, parent_concept: str | None) -> Mapping:
-        """The tax a row is net of: the tax concept the taxonomy's calculations put under the
-        row's own concept (``OtherComprehensiveIncomeLossForeignCurrencyTranslationAdjustmentTax``
-        under the translation adjustment, net of tax), signed by its balance (a debit tax is
-        an expense when positive, a credit one a benefit) against what the label's words make
-        a positive amount; none where no such concept is."""
-        children = self.index.calc_children.get(parent_concept or "", [])
-        taxes = [c for c, _ in children if _TAX_CHILD.search(c) and c in self.index and self.index[c].balance]
-        if len(taxes) != 1:
-            return Mapping("", 0.0, f"no tax concept under {parent_concept or 'the row'}'s in the taxonomy")
-        concept = taxes[0]
-        positive = "expense" if self.index[concept].balance == "debit" else "benefit"
-        printed = fact.role.split()[1]
-        sign = 1 if positive == printed else -1
-        why = f"'{fact.text}' read as the tax netted out of the row: the taxonomy's tax under {parent_concept}"
-        return Mapping(concept, 0.9, why, sign=sign,
-                       sign_reason=f"the label's positive amount is a tax {printed}, the concept's a tax {positive}")
+                me.mapping = tax_netted(me.fact, concept_of.get(id(me.parent)), self.index)
 
     def _included_concept(self, subject: str) -> str | None:
         """The income-statement concept of what a header says its rows include, if one fits."""
@@ -772,10 +755,6 @@ def basic_and_diluted(label: str) -> tuple[str, str] | None:
     return _BASIC_AND_DILUTED.sub("basic", label), _BASIC_AND_DILUTED.sub("diluted", label)
 
 
-TAX_ROLES = ("tax benefit", "tax expense")  # extraction.labels: the tax a row is net of
-# a concept that is a tax on something, not an amount before or after it
-_TAX_CHILD = re.compile(r"Taxe?s?$(?<!BeforeTax)(?<!AfterTax)(?<!NetOfTax)(?<!AndTax)"
-                        r"(?<!IncludingTax)(?<!ExcludingTax)")
 _DEBIT_LABEL = re.compile(r"\b(?:expenses?|costs?|loss(?:es)?|charges?)\b", re.I)
 _CREDIT_LABEL = re.compile(r"\b(?:income|gains?|revenues?)\b", re.I)
 

@@ -74,6 +74,11 @@ class Amount:
         return self.shown is None
 
 
+# the roles of a tax a row is net of ("net of income tax benefit (expense) of $(134)"):
+# which of the two a positive amount is, as the label's words say
+TAX_BENEFIT, TAX_EXPENSE = "tax benefit", "tax expense"
+
+
 @dataclass
 class EmbeddedFact:
     """A number written inside a line item's label, such as a par value or an allowance.
