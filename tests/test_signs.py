@@ -124,3 +124,8 @@ def test_a_label_naming_both_sides_says_which_is_positive() -> None:
     assert label_side("Loss (gain) on sale of assets") == "debit"
     assert label_side("Provision for (benefit from) income taxes") is None
     assert label_side("Income tax expense") is None
+    # Walmart's "Other (gains) and losses 794" is a loss: -794 under a gains concept
+    assert label_side("Other (gains) and losses") == "debit"
+    assert label_side("Gains and (losses), net") == "credit"
+    # a reclassification of "(gains)/losses" in comprehensive income is left to the arithmetic
+    assert label_side("Reclassification of (gains)/losses to net income") is None

@@ -72,8 +72,9 @@ _CREDIT_SIDE_WORD = r"income|gains?|revenues?"
 _SIDE_WORD = rf"{_DEBIT_SIDE}|{_CREDIT_SIDE_WORD}"
 # a label naming both sides, the other in parentheses: "Other (income) expense, net" is
 # positive as an expense, "Gain (loss) on sale" as a gain
-_BOTH_SIDES = re.compile(rf"\(\s*(?P<inner>{_SIDE_WORD})\s*\)\s*,?\s*(?P<outer>{_SIDE_WORD})\b|"
-                         rf"\b(?P<outer2>{_SIDE_WORD})\s*\(\s*(?P<inner2>{_SIDE_WORD})\s*\)", re.I)
+_JOINED = r"(?:,|\band\b|\bor\b)?"  # "Other (gains) and losses"
+_BOTH_SIDES = re.compile(rf"\(\s*(?P<inner>{_SIDE_WORD})\s*\)\s*{_JOINED}\s*(?P<outer>{_SIDE_WORD})\b|"
+                         rf"\b(?P<outer2>{_SIDE_WORD})\s*{_JOINED}\s*\(\s*(?P<inner2>{_SIDE_WORD})\s*\)", re.I)
 
 
 def label_side(label: str) -> str | None:
