@@ -6,6 +6,10 @@ change" under "Securities", again under "Derivatives & hedges", again under "Emp
 benefit plans".  Only the caption says whose rows they are, so the component it names is
 read as the row's context, in the taxonomy's words (ASC 220's components: foreign currency
 translation, available-for-sale securities, cash flow hedges, defined benefit plans).
+
+The component's rows also say which of its concepts a row is: printed alone, with no
+reclassification beside it, a component's row is its whole adjustment for the period, not
+the part of it that arose in the period (``whole_adjustments``).
 """
 
 from __future__ import annotations
