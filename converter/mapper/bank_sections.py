@@ -17,9 +17,8 @@ the broader interest concepts (measured on the SEC data sets: two lines lost for
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
-from converter.mapper.figures import rounding_allowance
+from converter.mapper.figures import sums_to
 from converter.model.statements import ItemKind, LineItem
 
 # a bank's noninterest sections, by their totals; the phrase becomes the rows' section
@@ -64,10 +63,7 @@ def _adds_up(total: LineItem, parts: list[LineItem]) -> bool:
             continue
         figures = [p.values[c] for p in parts if c < len(p.values)]
         shown = [a.shown for a in figures if a is not None and a.shown is not None]
-        if not shown:
-            return False
-        units = [Decimal(1).scaleb(int(x.as_tuple().exponent)) for x in (amount.shown, *shown)]
-        if abs(sum(shown, Decimal(0)) - amount.shown) > rounding_allowance(units, amount.shown):
+        if not shown or not sums_to(amount.shown, *shown):
             return False
         columns += 1
     return columns > 0

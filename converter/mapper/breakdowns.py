@@ -20,9 +20,8 @@ and so do Walmart's "Net sales" and "Membership and other income".
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
-from converter.mapper.figures import holds, rounding_allowance
+from converter.mapper.figures import holds, sums_to
 from converter.model.mapping import MappedItem, MappedStatement
 from converter.model.statements import ItemKind, StatementKind
 
@@ -69,7 +68,7 @@ def by_product_or_service(ms: MappedStatement) -> None:
                 or total.item.kind is not ItemKind.MONETARY or mapping.dimensions:
             continue
         parts = _parts_above(ms.items, t)
-        if parts and holds(ms, (total, *(mi for mi, _ in parts)), _adds_up):
+        if parts and holds(ms, (total, *(mi for mi, _ in parts)), sums_to):
             _assign(total, [(mi, member, "") for mi, member in parts])
         elif total.item.is_total:
             _assign(total, _company_parts(ms, t))
@@ -133,7 +132,7 @@ def _company_parts(ms: MappedStatement, t: int) -> list[tuple[MappedItem, str, s
         else:
             found.append(j)
             j -= 1
-        if len(found) >= 2 and holds(ms, (items[t], *(items[k] for k in found)), _adds_up):
+        if len(found) >= 2 and holds(ms, (items[t], *(items[k] for k in found)), sums_to):
             rows = sorted(found + nested)
             members = [company_member(items[k].item.label) for k in rows]
             unplaced = sum(1 for k in rows if _unplaced(items[k]))
@@ -151,17 +150,10 @@ def _rows_adding_up(ms: MappedStatement, s: int) -> list[int]:
     j = s - 1
     while j >= 0 and len(rows) < MAX_PARTS and _weak(ms.items[j]) and not ms.items[j].item.is_total:
         rows.append(j)
-        if len(rows) >= 2 and holds(ms, (ms.items[s], *(ms.items[k] for k in rows)), _adds_up):
+        if len(rows) >= 2 and holds(ms, (ms.items[s], *(ms.items[k] for k in rows)), sums_to):
             return rows
         j -= 1
     return []
-
-
-def _adds_up(total: Decimal, *parts: Decimal) -> bool:
-    """The parts add up to the total, within the rounding of the printed figures (IBM's
-    14,962 + 16,199 + 357 = 31,519)."""
-    units = [Decimal(1).scaleb(int(x.as_tuple().exponent)) for x in (total, *parts)]
-    return abs(sum(parts, Decimal(0)) - total) <= rounding_allowance(units, total)
 
 
 def _parts_above(items: list[MappedItem], t: int) -> list[tuple[MappedItem, str]]:

@@ -29,3 +29,10 @@ def rounding_allowance(units: list[Decimal], total: Decimal) -> Decimal:
     printed unit for each figure, parts and total (XBRL Calculations 1.1), and at most 0.5%
     of the total, so that small figures ("3 + 5 = 9") never pass."""
     return min(sum(units, Decimal(0)) / 2, abs(total) / 200)
+
+
+def sums_to(total: Decimal, *parts: Decimal) -> bool:
+    """The parts add up to the total, within the rounding of the printed figures (IBM's
+    14,962 + 16,199 + 357 = 31,519)."""
+    units = [Decimal(1).scaleb(int(x.as_tuple().exponent)) for x in (total, *parts)]
+    return abs(sum(parts, Decimal(0)) - total) <= rounding_allowance(units, total)

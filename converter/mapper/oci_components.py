@@ -28,16 +28,20 @@ COMPONENTS = (
 )
 
 
+def _named(text: str) -> str:
+    """The taxonomy's words for the component a label or caption names; '' for none."""
+    return next((words for pattern, words in COMPONENTS if pattern.search(text)), "")
+
+
+def _nearest_caption(sections: tuple[str, ...]) -> str:
+    """The component the nearest caption naming one names; '' for none."""
+    return next((words for section in reversed(sections) if (words := _named(section))), "")
+
+
 def component_words(label: str, sections: tuple[str, ...]) -> str:
     """The taxonomy's words for the component the nearest caption names, where the label
     names none ("Net change" under "Derivatives & hedges": "cash flow hedge"); else ''."""
-    if any(pattern.search(label) for pattern, _ in COMPONENTS):
-        return ""
-    for section in reversed(sections):
-        for pattern, words in COMPONENTS:
-            if pattern.search(section):
-                return words
-    return ""
+    return "" if _named(label) else _nearest_caption(sections)
 
 
 # A component's gain or loss arising in the period, and its whole adjustment (that gain or
@@ -60,10 +64,7 @@ _RECLASSIFICATION = re.compile(r"reclassif|realized|included\s+in\s+(?:net\s+)?(
 
 def component_of(label: str, sections: tuple[str, ...]) -> str:
     """The component a row moves: the one its label names, else its nearest caption's."""
-    for pattern, words in COMPONENTS:
-        if pattern.search(label):
-            return words
-    return component_words(label, sections)
+    return _named(label) or _nearest_caption(sections)
 
 
 def whole_adjustments(ms: MappedStatement) -> None:
