@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -166,6 +167,35 @@ def test_lines_that_count_the_shares_of_the_row_above_belong_to_its_label(tmp_pa
         (2025, 1_353_027_746), (2024, 1_352_874_243)}
     # a heading's numbers are reported, never dropped
     assert {lo.text for lo in extracted.left_out if "heading" in lo.reason} == {"$0.001", "221,903,982"}
+
+
+BALANCE_SHEET_WITH_DATED_SHARE_ROWS = """<html><body>
+<p>CONSOLIDATED BALANCE SHEETS</p><p>Amounts in millions</p>
+<table>
+<tr><td></td><td></td><td></td><td>March 31, 2025</td><td>June 30, 2024</td></tr>
+<tr><td>Total liabilities</td><td></td><td></td><td>70,439</td><td>71,811</td></tr>
+<tr><td>Preferred stock</td><td></td><td></td><td>781</td><td>798</td></tr>
+<tr><td>Common stock \u2013 shares issued \u2013</td><td>March 2025</td><td>4,009.2</td><td></td><td></td></tr>
+<tr><td></td><td>June 2024</td><td>4,009.2</td><td>4,009</td><td>4,009</td></tr>
+<tr><td>Retained earnings</td><td></td><td></td><td>130,522</td><td>126,824</td></tr>
+</table></body></html>"""
+
+
+def test_a_row_labelled_by_a_date_goes_on_from_the_row_above(tmp_path: Path) -> None:
+    """P&G prints the common stock's label and its first dated count of issued shares on
+    one row and the second date with the stock's amounts on the next: "June 2024" is not a
+    line item, and the dated counts (in the statement's millions) are facts."""
+    path = tmp_path / "bs.htm"
+    path.write_text(BALANCE_SHEET_WITH_DATED_SHARE_ROWS)
+    extracted = extract(read_document(path))
+    items = [i for i in extracted.statements[0].items if not i.is_header]
+    assert [i.label for i in items] == ["Total liabilities", "Preferred stock", "Common stock", "Retained earnings"]
+    stock = items[2]
+    assert [v.shown for v in stock.values if v] == [4009, 4009]
+    assert {(f.role, f.period.end, f.amount.shown) for f in stock.embedded} == {
+        ("shares issued", date(2025, 3, 31), Decimal("4009.2")),
+        ("shares issued", date(2024, 6, 30), Decimal("4009.2"))}
+    assert not [lo for lo in extracted.left_out if "4,009" in lo.text]
 
 
 SALES_BY_PRODUCT_AND_SERVICE = """<html><body>

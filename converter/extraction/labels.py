@@ -84,6 +84,8 @@ _CUT = re.compile(
 # 800,000,000 shares authorized": after a colon or a dash, a description of the shares
 _DESCRIPTION = re.compile(r"\s*(?::|\s[-–—]\s)")
 _SOME_SHARES = re.compile(r"\d[\d,.]*\s+(?:(?:million|billion)\s+)?shares\b", re.I)
+# "Common stock - shares issued - March 2025 4,009.2": the counts named after their role
+_ROLE_FIRST = re.compile(r"\s*shares\s+(?:issued|authorized|outstanding)\b(?=.*\d)", re.I)
 
 
 def _without_share_description(text: str) -> str:
@@ -91,7 +93,8 @@ def _without_share_description(text: str) -> str:
     "Less:" alone, which names no item."""
     for sep in _DESCRIPTION.finditer(text):
         head = text[:sep.start()].strip()
-        if re.sub(r"(?i)^less\b", "", head).strip(" ,") and _SOME_SHARES.search(text, sep.end()):
+        if re.sub(r"(?i)^less\b", "", head).strip(" ,") and (_SOME_SHARES.search(text, sep.end())
+                                                                  or _ROLE_FIRST.match(text, sep.end())):
             return head
     return text
 
@@ -283,7 +286,8 @@ def _share_facts(text: str, instants: list[Period], subject: str) -> list[Embedd
 
     listed: list[tuple[int, int]] = []
     for ym in _YEAR_LIST.finditer(text):  # "shares issued: 2025 - 4,009.2, 2024 - 4,009.2"
-        pairs = _by_year([(count, year) for year, count in _YEAR_COUNT.findall(ym.group("pairs"))], instants)
+        pairs = _by_year([(count, named or bare) for named, bare, count in _YEAR_COUNT.findall(ym.group("pairs"))],
+                         instants)
         role = ym.group("role").lower()
         if role == "held":
             role = "treasury"
@@ -324,9 +328,11 @@ def _share_facts(text: str, instants: list[Period], subject: str) -> list[Embedd
     return facts
 
 
-_YEAR_COUNT = re.compile(rf"\b((?:19|20)\d{{2}})\s*[-–—]\s*({_COUNT}(?:\.\d+)?)")
+# "2025 - 4,009.2", or with its month and no dash ("March 2025 4,009.2", P&G's rows)
+_YEAR_COUNT = re.compile(rf"(?:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+((?:19|20)\d{{2}})"
+                         rf"\s*[-–—]?|\b((?:19|20)\d{{2}})\s*[-–—])\s*({_COUNT}(?:\.\d+)?)", re.I)
 _YEAR_LIST = re.compile(
-    rf"\b(?P<role>authorized|issued and outstanding|issued|outstanding|held|shares)\s*:\s*"
+    rf"\b(?P<role>authorized|issued and outstanding|issued|outstanding|held|shares)\s*[:–—-]\s*"
     rf"(?P<pairs>{_YEAR_COUNT.pattern}(?:\s*[,;]\s*{_YEAR_COUNT.pattern})*)", re.I)
 _ROLE_COUNT = re.compile(
     rf"\b(?P<role>authorized|issued and outstanding|issued|outstanding)\s*:\s*(?P<count>{_COUNT})(?![,.]?\d)"

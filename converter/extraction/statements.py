@@ -59,6 +59,7 @@ _PAR_VALUE_ROW = re.compile(
 _DATE = re.compile(r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
                    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:\s+\d{1,2},?)?(?:\s+\d{4})?|"
                    r"\b(?:19|20)\d\d\b", re.I)
+_BARE_DATE = re.compile(rf"^(?:{_DATE.pattern})$", re.I)
 # "per share", "per diluted share", "per El Paso Corporation's common share"
 _PER_SHARE = re.compile(r"\bper\s+(?:[\w.&'’-]+\s+){0,4}?(?:share|unit)\b|\bEPS\b", re.I)
 # "Total assets", or "Assets, Total" as some filings print the taxonomy's total labels
@@ -286,7 +287,9 @@ def _read_body(statement: Statement, rows: list[Row], columns: Columns, left_out
     sections = Sections()
     body = [r for r in rows if not r.is_rule]
     wrapped, skip = _wrapped_labels(body)
-    described, descriptions = _description_lines(body, skip)
+    dated, began = _dated_rows(body, skip, columns)
+    wrapped.update(dated)
+    described, descriptions = _description_lines(body, skip | began)
     skip |= descriptions
     closers = [(k, total_words(label)) for k, row in enumerate(body)
                if (label := clean_label(wrapped.get(k, row.cells[0].strip())))
@@ -295,6 +298,9 @@ def _read_body(statement: Statement, rows: list[Row], columns: Columns, left_out
     for k, row in enumerate(body):
         if k in skip:
             continue  # the first lines of a label wrapped over several lines
+        if k in began:
+            _row_values(row, columns, kind, left_out)  # its stray numbers are reported
+            continue  # a label a dated row goes on from
         raw = wrapped.get(k, row.cells[0].strip())
         if k in described:
             raw = f"{raw}; {described[k]}"
@@ -319,6 +325,8 @@ def _read_body(statement: Statement, rows: list[Row], columns: Columns, left_out
         if is_total or _CLOSING.match(label):
             sections.close(label)
         embedded, unread = extract_embedded(raw, periods, kind)
+        if k in dated:
+            unread = _settle_strays(body[k - 1: k + 1], columns, unread, left_out)
         for text in unread:
             left_out.append(LeftOut(text, "a number in a label that no rule reads", row.line, kind))
         balance_at = None
@@ -365,6 +373,50 @@ def _wrapped_labels(body: list[Row]) -> tuple[dict[int, str], set[int]]:
                 continue
         k += 1
     return wrapped, skip
+
+
+def _dated_rows(body: list[Row], skip: set[int], columns: Columns) -> tuple[dict[int, str], set[int]]:
+    """A row labelled only by a date ("June 2024") goes on from the row above it when that
+    row has no values in the statement's columns: P&G's "Common stock - shares issued -
+    March 2025 | 4,009.2" / "June 2024 | 4,009.2 | 4,009 | 4,009".  A date is never a line
+    item of its own.  The numbers the two rows print outside the value columns (the dated
+    share counts) join the label, where the label's rules read them or report them.
+    Returns the joined label of each dated row, and the rows that began them."""
+    joined: dict[int, str] = {}
+    began: set[int] = set()
+    for k in range(1, len(body)):
+        above = body[k - 1].cells[0].strip()
+        if (k - 1 in skip or k - 1 in joined or not above or not _BARE_DATE.match(body[k].cells[0].strip())
+                or _in_value_columns(body[k - 1], columns)):
+            continue
+        joined[k] = "; ".join(" ".join([row.cells[0].strip(), *_strays(row, columns)])
+                              for row in (body[k - 1], body[k]))
+        began.add(k - 1)
+    return joined, began
+
+
+def _settle_strays(rows: list[Row], columns: Columns, unread: list[str], left_out: list[LeftOut]) -> list[str]:
+    """The stray numbers of a dated row and the row it goes on from were reported when their
+    cells were read.  If the joined label's rules read them all, they became facts and the
+    reports go; if not, the reports stay and the label does not report them again."""
+    if unread:
+        return []
+    lines = {row.line for row in rows}
+    texts = {text for row in rows for text in _strays(row, columns)}
+    left_out[:] = [x for x in left_out if not (x.line in lines and x.text in texts)]
+    return []
+
+
+def _strays(row: Row, columns: Columns) -> list[str]:
+    """The amounts a row prints outside the statement's value columns."""
+    read = set(columns.value_cols) | columns.absorbed
+    return [text for c, text in enumerate(row.cells[1:], 1)
+            if c not in read and text and parse_amount(text) is not None]
+
+
+def _in_value_columns(row: Row, columns: Columns) -> bool:
+    return any(c < len(row.cells) and parse_amount(row.cells[c]) is not None
+               for j in columns.value_cols for c in (j, *columns.merged.get(j, ())))
 
 
 # a line that only counts shares: "Shares authorized: 4,687,500,000", "2024 - 2,279,164,313"
