@@ -198,6 +198,30 @@ def test_a_row_labelled_by_a_date_goes_on_from_the_row_above(tmp_path: Path) -> 
     assert not [lo for lo in extracted.left_out if "4,009" in lo.text]
 
 
+INCOME_STATEMENT_WITH_SHARE_BRIDGE = """<html><body>
+<p>CONDENSED CONSOLIDATED STATEMENTS OF INCOME</p><p>(In millions except per share data)</p>
+<table>
+<tr><td></td><td>Three Months Ended June 27, 2025</td><td>Three Months Ended June 28, 2024</td></tr>
+<tr><td>Net income</td><td>$ 3,812</td><td>$ 2,408</td></tr>
+<tr><td>Diluted Net Income Per Share<span style="font-size:5.85pt;position:relative;top:-3.15pt">1</span></td>
+<td>$ 0.88</td><td>$ 0.56</td></tr>
+<tr><td>Average Shares Outstanding \u2014 Basic</td><td>4,303</td><td>4,310</td></tr>
+<tr><td>Effect of dilutive securities</td><td>17</td><td>23</td></tr>
+<tr><td>Average Shares Outstanding \u2014 Diluted</td><td>4,320</td><td>4,333</td></tr>
+</table></body></html>"""
+
+
+def test_a_row_taking_basic_to_diluted_shares_counts_shares(tmp_path: Path) -> None:
+    """"Effect of dilutive securities" names no shares, but basic + it = diluted: it counts
+    shares.  A footnote mark raised by a style, not <sup>, is not part of the label."""
+    path = tmp_path / "is.htm"
+    path.write_text(INCOME_STATEMENT_WITH_SHARE_BRIDGE)
+    items = {i.label: i for i in extract(read_document(path)).statements[0].items if not i.is_header}
+    assert items["Effect of dilutive securities"].kind == "shares"
+    assert items["Net income"].kind == "monetary"
+    assert items["Diluted Net Income Per Share"].kind == "perShare"
+
+
 SALES_BY_PRODUCT_AND_SERVICE = """<html><body>
 <p>EXAMPLE CORP</p><p>CONSOLIDATED STATEMENTS OF OPERATIONS</p><p>(In millions, except per share amounts)</p>
 <table>

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 
 from converter.extraction.columns import Columns, read_columns
 from converter.extraction.fiscal import FiscalCalendar
@@ -340,6 +341,29 @@ def _read_body(statement: Statement, rows: list[Row], columns: Columns, left_out
             sections=sections.names, level=len(sections.stack), is_total=is_total, line=row.line,
             embedded=embedded, balance_at=balance_at,
         ))
+    _count_between_counts(statement.items)
+
+
+def _count_between_counts(items: list[LineItem]) -> None:
+    """A row between two share counts that takes the first to the second is a count too:
+    "Average shares outstanding - basic" + "Effect of dilutive securities" = "... - diluted"
+    (the middle label names no shares, so its words had made it an amount)."""
+    rows = [i for i in items if not i.is_header]
+    for above, row, below in zip(rows, rows[1:], rows[2:], strict=False):
+        if (row.kind == ItemKind.MONETARY and above.kind == below.kind == ItemKind.SHARES
+                and _bridges(above, row, below)):
+            row.kind = ItemKind.SHARES
+
+
+def _bridges(above: LineItem, row: LineItem, below: LineItem) -> bool:
+    """above + row = below, within a unit of the printed digits, in every column where all
+    three print a number, and there is one."""
+    columns = [(a, r, b) for a, r, b in zip(above.values, row.values, below.values, strict=True)
+               if a is not None and r is not None and b is not None
+               and a.shown is not None and r.shown is not None and b.shown is not None]
+    return bool(columns) and all(
+        abs(a.shown + r.shown - b.shown) <= Decimal(1).scaleb(-min(x.decimals_shown for x in (a, r, b)))
+        for a, r, b in columns if a.shown is not None and r.shown is not None and b.shown is not None)
 
 
 def _has_values(row: Row) -> bool:

@@ -29,6 +29,10 @@ _NUMBER = re.compile(r"\d")
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _AMOUNT = re.compile(r"^[$(\s]*-?[\d,]*\.?\d+\s*\)?%?$|^[-—–]+$")
 CAPTION_LINES = 6
+# a footnote mark set as a raised span instead of <sup>: "1", "1,2", "(1)", "(C)", "*", "®"
+_RAISED = re.compile(r"vertical-align:\s*super|\btop:\s*-\d", re.I)
+_MARK = re.compile(r"^\s*(?:\(?\d{1,2}(?:\s*,\s*\d{1,2})*\)?|\([A-Za-z]\)|\*+|[®©†‡]|SM|TM)"
+                   r"(?:\s*\(\d{1,2}\))*\s*$")
 
 
 _STRING = etree.XPath("string()")  # a cell's text, gathered by libxml2
@@ -200,6 +204,9 @@ def read(path: Path, raw: str) -> Document:
         raise InputError(f"{path} is not readable HTML: {exc}") from None
     for sup in root.iter("sup"):  # footnote marks are not part of a label or a number
         sup.text = ""
+    for span in root.iter("span"):  # nor are marks raised by a style ("Per Share<span style=
+        if _RAISED.search(span.get("style", "")) and _MARK.match(span.text or ""):  # "top:-3pt">1")
+            span.text = ""
     for br in root.iter("br"):  # "Retained<br/>Earnings" is two words
         br.tail = " " + (br.tail or "")
     doc = Document(path=path, format="html")
