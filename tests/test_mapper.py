@@ -1284,3 +1284,21 @@ def test_other_things_are_not_things_and_other(mapper: Mapper) -> None:
     both = next(s for s in ranked if s.qname == "us-gaap:AccountsAndOtherReceivablesNetCurrent")
     assert both.score < 0.8, both
     assert not any("exactly" in reason for reason in both.reasons), both.reasons
+
+
+def test_the_parts_of_net_inventories_are_net_of_reserves(mapper: Mapper) -> None:
+    """Under "Total inventories" (``InventoryNet``) every part is on the total's basis: the
+    taxonomy adds up the ``...NetOfReserves`` concepts to it, the plain ones to
+    ``InventoryGross``.  Labels alone had mixed the two in one table."""
+    at = Period(date(2025, 3, 31))
+    statement = _statement(StatementKind.BS, at, [
+        LineItem("Inventories", "Inventories", [None], is_header=True),
+        _row("Materials and supplies", ["2,022"], sections=("Inventories",)),
+        _row("Work in process", ["1,012"], sections=("Inventories",)),
+        _row("Finished goods", ["4,516"], sections=("Inventories",)),
+        _row("Total inventories", ["7,550"], is_total=True),
+    ])
+    concepts = [m.concept for m in mapper.map_filing([statement])[0].items if m.mapping]
+    assert concepts == ["us-gaap:InventoryRawMaterialsAndSuppliesNetOfReserves",
+                        "us-gaap:InventoryWorkInProcessNetOfReserves",
+                        "us-gaap:InventoryFinishedGoodsNetOfReserves", "us-gaap:InventoryNet"], concepts

@@ -39,6 +39,7 @@ from converter.mapper.components import (
 from converter.mapper.costs import costs_and_expenses
 from converter.mapper.evidence import Bools, Evidence, Floats, Ints, load_evidence
 from converter.mapper.grand_total import liabilities_and_equity
+from converter.mapper.net_basis import parts_on_the_totals_basis
 from converter.mapper.noncontrolling import split_net_income
 from converter.mapper.nonoperating import choose_nonoperating
 from converter.mapper.oci_components import component_words, whole_adjustments
@@ -415,6 +416,7 @@ class Mapper:
             costs_and_expenses(ms)
             cash_and_restricted_cash(ms)
             contract_liabilities(ms)
+            parts_on_the_totals_basis(ms, self.index)
             change_before_exchange_effect(ms)
             whole_adjustments(ms)
             by_product_or_service(ms)
