@@ -74,6 +74,26 @@ def test_a_component_printed_as_one_row_is_its_whole_adjustment(mapper: Mapper) 
         "us-gaap:OtherComprehensiveIncomeLossForeignCurrencyTransactionAndTranslationAdjustmentNetOfTax"
 
 
+def test_components_above_a_total_net_of_tax_are_net_of_tax(mapper: Mapper) -> None:
+    """P&G's "Foreign currency translation" and "Unrealized gains/(losses) on investment
+    securities" add up to "Total other comprehensive income/(loss), net of tax": the
+    taxonomy adds up the translation adjustment net of tax there, not before it.  With a
+    tax row among them, the rows are before the tax."""
+    oci = "OTHER COMPREHENSIVE INCOME/(LOSS), NET OF TAX"
+    total = _row("TOTAL OTHER COMPREHENSIVE INCOME/(LOSS), NET OF TAX", "1,022")
+    total.is_total = True
+    fx = "us-gaap:OtherComprehensiveIncomeLossForeignCurrencyTransactionAndTranslationAdjustmentNetOfTax"
+    net = _map(mapper, [_row("NET EARNINGS", "3,769"), _row(oci, None),
+                        _row("Foreign currency translation", "1,021", (oci,)),
+                        _row("Unrealized gains/(losses) on investment securities", "1", (oci,)), total])
+    assert net[(oci, "Foreign currency translation")] == fx
+    before = _map(mapper, [_row("NET EARNINGS", "3,769"), _row(oci, None),
+                           _row("Foreign currency translation", "1,021", (oci,)),
+                           _row("Unrealized gains/(losses) on investment securities", "1", (oci,)),
+                           _row("Income tax on other comprehensive income", "(20)", (oci,)), total])
+    assert before[(oci, "Foreign currency translation")] != fx
+
+
 def test_component_words_come_from_the_nearest_caption_naming_one() -> None:
     assert component_words("Net change", ("Other comprehensive income", "Cash flow hedges")) == "cash flow hedge"
     assert component_words("Foreign currency translation", ("Securities",)) == ""  # the label names its own

@@ -416,9 +416,9 @@ class Mapper:
             costs_and_expenses(ms)
             cash_and_restricted_cash(ms)
             contract_liabilities(ms)
-            parts_on_the_totals_basis(ms, self.index)
             change_before_exchange_effect(ms)
             whole_adjustments(ms)
+            parts_on_the_totals_basis(ms, self.index)
             by_product_or_service(ms)
             allocated_by_location(ms, self._included_concept, self._location_member)
             if ms.statement.components:

@@ -1,4 +1,4 @@
-"""The parts of a total on the total's basis: net of reserves when the total is.
+"""The parts of a total on the total's basis: net of reserves, or of tax, when the total is.
 
 Labels rarely say it ("Finished goods", "Work in process"), and a concept with the
 basis in its name and one without say the same words, so rows under one "Total
@@ -6,17 +6,25 @@ inventories" had come out half net of reserves, half not (P&G's "Materials and s
 plain beside "Work in process" and "Finished goods" net).  The taxonomy's calculations
 decide: ``InventoryNet`` adds up the ``...NetOfReserves`` concepts; the plain ones add up
 to ``InventoryGross``.  A part whose concept is not among its total's calculation children
-takes the variant that is, where the two differ only by the basis in the name.
+takes the variant that is, where the two differ only by the basis in the name.  So do
+the components of other comprehensive income above a total "net of tax"
+(``...AdjustmentBeforeTax`` becomes ``...AdjustmentNetOfTax``), unless a row among them is
+the tax: then they are before it.
 """
 
 from __future__ import annotations
 
+import re
+
 from converter.model.mapping import MappedItem, MappedStatement
 from converter.taxonomy.index import ConceptIndex
 
-# the words a concept's name adds for its basis: "InventoryFinishedGoods" and
-# "InventoryFinishedGoodsNetOfReserves" name the same thing on two bases
-BASIS_SUFFIXES = ("NetOfReserves",)
+# the words of a concept's name for its basis, and what they are on the other basis:
+# "InventoryFinishedGoods" and "InventoryFinishedGoodsNetOfReserves" name the same thing
+BASES = ((re.compile(r"(?<=[a-z])(?:NetOfReserves)?$"), "NetOfReserves"),
+         (re.compile(r"BeforeTax$"), "NetOfTax"), (re.compile(r"NetOfTax$"), "BeforeTax"))
+# a row that is the tax on other rows ("OtherComprehensiveIncomeLossTax"): those rows are before it
+_TAX_ROW = re.compile(r"^(?!.*(?:NetOf|After|Before)[A-Za-z]*Tax$).*Tax$")
 
 
 def parts_on_the_totals_basis(ms: MappedStatement, index: ConceptIndex) -> None:
@@ -26,8 +34,10 @@ def parts_on_the_totals_basis(ms: MappedStatement, index: ConceptIndex) -> None:
         children = {child for child, _ in index.calc_children.get(total.concept or "", [])}
         if not children:
             continue
-        for part in _parts(ms.items, t):
-            variant = _on_basis(part.concept or "", children)
+        parts = _parts(ms.items, t)
+        taxed = any(_TAX_ROW.match(part.concept or "") for part in parts)
+        for part in parts:
+            variant = _on_basis(part.concept or "", children, taxed)
             if variant:
                 part.reassign(variant, f"a part of {total.concept}, whose calculation adds up {variant}, "
                                        f"not {part.concept}")
@@ -44,12 +54,13 @@ def _parts(items: list[MappedItem], t: int) -> list[MappedItem]:
     return parts
 
 
-def _on_basis(concept: str, children: set[str]) -> str | None:
-    """The total's child that is ``concept`` on another basis, if ``concept`` is no child."""
+def _on_basis(concept: str, children: set[str], taxed: bool) -> str | None:
+    """The total's child that is ``concept`` on another basis, if ``concept`` is no child
+    (not net of a tax that is a row of its own)."""
     if not concept or concept in children:
         return None
-    for suffix in BASIS_SUFFIXES:
-        for variant in (concept + suffix, concept.removesuffix(suffix)):
-            if variant != concept and variant in children:
-                return variant
+    for basis, other in BASES:
+        variant = basis.sub(other, concept, count=1)
+        if variant != concept and variant in children and not (taxed and other == "NetOfTax"):
+            return variant
     return None
