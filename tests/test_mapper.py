@@ -1302,3 +1302,15 @@ def test_the_parts_of_net_inventories_are_net_of_reserves(mapper: Mapper) -> Non
     assert concepts == ["us-gaap:InventoryRawMaterialsAndSuppliesNetOfReserves",
                         "us-gaap:InventoryWorkInProcessNetOfReserves",
                         "us-gaap:InventoryFinishedGoodsNetOfReserves", "us-gaap:InventoryNet"], concepts
+
+
+def test_a_change_reads_the_same_however_its_direction_is_put(mapper: Mapper) -> None:
+    """"Changes in receivables, net", "(Increase) decrease in receivables" and the
+    taxonomy's "Increase (Decrease) in Receivables" say one thing: the words for a change
+    are one word, so the prefix no longer hides the label's match."""
+    from converter.mapper.similarity import tokens
+
+    assert set(tokens("Changes in receivables")) == set(tokens("(Increase) decrease in receivables")) \
+        == set(tokens("Increase (Decrease) in Receivables"))
+    best = mapper.rank("Changes in receivables, net", "monetary", "CF", ("Operating activities",))[0]
+    assert best.qname == "us-gaap:IncreaseDecreaseInReceivables", best

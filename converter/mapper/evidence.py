@@ -308,8 +308,10 @@ class Evidence:
 
     @cached_property
     def named_other(self) -> Bools:
-        """Concepts whose name opens with "Other" (``OtherPrepaidExpenseCurrent``)."""
-        return np.array([q.split(":")[-1].startswith("Other") for q in self.concepts])
+        """Concepts whose name opens with "Other" (``OtherPrepaidExpenseCurrent``), after
+        the words for a change (``IncreaseDecreaseInOtherAccountsPayableAndAccruedLiabilities``)."""
+        return np.array([q.split(":")[-1].removeprefix("IncreaseDecreaseIn").startswith("Other")
+                         for q in self.concepts])
 
     @cached_property
     def is_grand_total(self) -> Bools:

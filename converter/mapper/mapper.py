@@ -192,9 +192,10 @@ class Score:
             signal[prevailing] = np.maximum(signal[prevailing], signal[older])
         # "Prepaid expenses and other" is not "Other prepaid expense", nor "Other accounts
         # receivable" "Accounts and other receivables": the same words, not the same thing
-        if q.toks[:1] != ("other",):
+        lead = q.toks[1:] if q.toks[:1] == ("change",) else q.toks  # "Change in other ..." names other
+        if lead[:1] != ("other",):
             exactly = exactly * ~ev.named_other
-        elif "other" not in q.toks[1:]:
+        elif "other" not in lead[1:]:
             exactly = exactly * ~ev.named_and_other
         # (why, concepts penalised, whether filers' usage may relieve it): the label's
         # silence can be relieved, a label or section that says the opposite cannot
@@ -227,7 +228,7 @@ class Score:
         if q.statement_kind == "CF" and _names_an_expense(q.toks):  # an add-back, not a working-capital change
             paid = np.logical_or.reduce([ev.name_contains(word) for word in (*_CASH_WORDS, "contribution")])
             qualifiers.append(("the label names an expense, the concept a change in a balance or a payment",
-                               (ev.name_contains("increase") & ev.name_contains("decrease")) | paid, True))
+                               ev.name_contains("change") | paid, True))
         if "noncash" in q.context:  # "Supplemental non-cash investing and financing activities"
             cash = np.logical_or.reduce([ev.name_contains(word) for word in _CASH_WORDS])
             qualifiers.append(("the row's section is non-cash, the concept a cash payment or receipt",
@@ -734,7 +735,7 @@ def _names_an_expense(toks: tuple[str, ...]) -> bool:
     """"Pension and other postretirement expense" in a cash-flow statement adds back an
     expense; "Accrued expenses" and "Prepaid expenses" name balances, and a label that says
     it is a change is one."""
-    if any(t in toks for t in ("change", "increase", "decrease")):
+    if "change" in toks:
         return False
     return any(t == "expense" and (k == 0 or toks[k - 1] not in _BALANCE_OF_EXPENSE) for k, t in enumerate(toks))
 

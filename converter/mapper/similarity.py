@@ -35,6 +35,10 @@ SYNONYMS = {
     # "minority interest" was renamed noncontrolling interest in 2009 (FAS 160, ASC 810):
     # every earlier filing says the one, today's concepts the other
     "minority": "noncontrolling",
+    # a change in a balance, however its direction is put: "Changes in receivables",
+    # "(Increase) decrease in receivables", "Increase (Decrease) in Receivables"
+    "increase": "change", "increases": "change", "decrease": "change", "decreases": "change",
+    "changes": "change",
 }
 _JOIN = (
     # abbreviations statements print, spelt out ("&" is "and" by now): "SG&A", "R&D", "PP&E",
