@@ -1314,3 +1314,12 @@ def test_a_change_reads_the_same_however_its_direction_is_put(mapper: Mapper) ->
         == set(tokens("Increase (Decrease) in Receivables"))
     best = mapper.rank("Changes in receivables, net", "monetary", "CF", ("Operating activities",))[0]
     assert best.qname == "us-gaap:IncreaseDecreaseInReceivables", best
+
+
+def test_a_label_naming_current_and_noncurrent_is_neither_alone(mapper: Mapper) -> None:
+    """"Other current and noncurrent assets" spans both: a concept naming neither fits, and
+    one whose name happens to hold both words (``IncreaseDecreaseInLongTermReceivablesCurrent``)
+    is no better for it."""
+    best = mapper.rank("Change in other current and noncurrent assets", "monetary", "CF",
+                       ("Operating activities",))[0]
+    assert best.qname == "us-gaap:IncreaseDecreaseInOtherOperatingAssets", best

@@ -201,6 +201,12 @@ class Score:
         # silence can be relieved, a label or section that says the opposite cannot
         qualifiers: list[tuple[str, Bools, bool]] = []
         for word in QUALIFIERS:
+            if word in q.toks and OPPOSITE[word] in q.toks:  # "Other current and noncurrent assets": both
+                if word in ("current", "basic"):  # (once a pair) neither alone
+                    one = ev.name_contains(word) ^ ev.name_contains(OPPOSITE[word])
+                    qualifiers.append((f"the label names both {word} and {OPPOSITE[word]}, the concept one",
+                                       one, True))
+                continue
             if word in q.toks:
                 qualifiers.append((f"'{word}' is in the label only", ~ev.name_contains(word), True))
             elif word not in q.context:
