@@ -1323,3 +1323,11 @@ def test_a_label_naming_current_and_noncurrent_is_neither_alone(mapper: Mapper) 
     best = mapper.rank("Change in other current and noncurrent assets", "monetary", "CF",
                        ("Operating activities",))[0]
     assert best.qname == "us-gaap:IncreaseDecreaseInOtherOperatingAssets", best
+
+
+def test_pretax_income_is_income_before_income_taxes(mapper: Mapper) -> None:
+    """"Pretax income" had matched GainLossOnDerivativeInstrumentsNetPretax on the one word
+    "pretax"; it says "before tax", and domestic income is a part it does not name."""
+    best = mapper.rank("Pretax income", "monetary", "IS")[0]
+    assert best.qname.startswith("us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxes"), best
+    assert not best.qname.endswith("Domestic"), best

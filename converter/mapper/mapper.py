@@ -92,10 +92,10 @@ LABEL_QUALIFIERS = (("noncash",), ("gain",), ("operating", "lease"), ("redeemabl
 # name's words).  "Available for sale" is a class of securities; an employee stock
 # purchase or ownership plan is one plan among the "employee stock plans" most labels
 # mean (StockIssuedDuringPeriodValueShareBasedCompensation); stock held in treasury is
-# not the shares authorized or issued.
+# not the shares authorized or issued; domestic income is one part of a company's income.
 # "Available" alone is no class: NetIncomeLossAvailableToCommonStockholdersBasic.
 CONCEPT_QUALIFIERS = (("available", "available for sale"), ("purchase", "purchase plan"),
-                      ("ownership", "ownership plan"), ("treasury", "treasury"))
+                      ("ownership", "ownership plan"), ("treasury", "treasury"), ("domestic", "domestic"))
 # what a "Non-cash ..." label may be without its concept's name saying so ("Non-cash
 # operating lease cost" is OperatingLeaseRightOfUseAssetAmortizationExpense; "Non-cash
 # capital expenditures" are CapitalExpendituresIncurredButNotYetPaid)
@@ -229,7 +229,7 @@ class Score:
                                False))
         if not any(t in q.toks for t in _COST_WORDS):  # "Total automotive revenues" is no cost of sales
             qualifiers.append(("the concept is a cost the label does not name", ev.cost_of, True))
-        if "tax" not in q.toks and "pretax" not in q.toks:  # the tax on an item, where the label names no tax
+        if "tax" not in q.toks:  # the tax on an item, where the label names no tax ("pretax" reads "before tax")
             qualifiers.append(("the concept is a tax the label does not name", ev.tax_effect, True))
         if q.statement_kind == "CF" and _names_an_expense(q.toks):  # an add-back, not a working-capital change
             paid = np.logical_or.reduce([ev.name_contains(word) for word in (*_CASH_WORDS, "contribution")])

@@ -57,6 +57,7 @@ _JOIN = (
     (re.compile(r"\b(?:excluding|less|net of|exclusive of)\s+(?:the\s+)?current\s+"
                 r"(?:portions?|installments?|maturities|amounts?)\b"), "noncurrent"),
     (re.compile(r"\b(?:due|payable|maturing)\s+within\s+one\s+year\b"), "current"),
+    (re.compile(r"\bpre[- ]?tax\b"), "before tax"),  # "Pretax income" is income before income taxes
     (re.compile(r"\blong[- ]term\b"), "longterm"),
     (re.compile(r"\bnon[- ]current\b"), "noncurrent"),
     (re.compile(r"\bnon[- ](cash|operating|controlling|interest|recurring)\b"), r"non\1"),
