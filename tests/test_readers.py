@@ -222,6 +222,33 @@ def test_a_row_taking_basic_to_diluted_shares_counts_shares(tmp_path: Path) -> N
     assert items["Diluted Net Income Per Share"].kind == "perShare"
 
 
+EQUITY_BY_SECTION_WITH_DASHES = """<html><body>
+<p>CONSOLIDATED STATEMENTS OF STOCKHOLDERS' EQUITY</p><p>in millions</p>
+<table>
+<tr><td></td><td>Fiscal Year Ended February 2, 2025</td><td>Fiscal Year Ended January 28, 2024</td></tr>
+<tr><td>Common Stock:</td><td></td><td></td></tr>
+<tr><td>Balance at beginning of year</td><td>$ 90</td><td>$ 90</td></tr>
+<tr><td>Shares issued under employee stock plans, net</td><td>\u2014</td><td>\u2014</td></tr>
+<tr><td>Balance at end of year</td><td>90</td><td>90</td></tr>
+<tr><td>Paid-in Capital:</td><td></td><td></td></tr>
+<tr><td>Balance at beginning of year</td><td>13,147</td><td>12,592</td></tr>
+<tr><td>Shares issued under employee stock plans, net</td><td>530</td><td>175</td></tr>
+<tr><td>Stock-based compensation expense</td><td>440</td><td>380</td></tr>
+<tr><td>Balance at end of year</td><td>14,117</td><td>13,147</td></tr>
+</table></body></html>"""
+
+
+def test_a_row_printing_only_dashes_among_amounts_is_an_amount(tmp_path: Path) -> None:
+    """Home Depot's "Shares issued under employee stock plans, net" prints dashes under
+    "Common Stock", whose balances are amounts, and 530 under "Paid-in Capital": nothing
+    printed says it counts shares, so it is an amount in both."""
+    path = tmp_path / "eq.htm"
+    path.write_text(EQUITY_BY_SECTION_WITH_DASHES)
+    statement = next(s for s in extract(read_document(path)).statements if s.kind == "EQ")
+    rows = [i for i in statement.items if i.label.startswith("Shares issued")]
+    assert len(rows) == 2 and {i.kind for i in rows} == {"monetary"}, [(i.label, i.kind) for i in rows]
+
+
 SALES_BY_PRODUCT_AND_SERVICE = """<html><body>
 <p>EXAMPLE CORP</p><p>CONSOLIDATED STATEMENTS OF OPERATIONS</p><p>(In millions, except per share amounts)</p>
 <table>

@@ -342,6 +342,27 @@ def _read_body(statement: Statement, rows: list[Row], columns: Columns, left_out
             embedded=embedded, balance_at=balance_at,
         ))
     _count_between_counts(statement.items)
+    _unprinted_in_amounts(statement.items)
+
+
+def _unprinted_in_amounts(items: list[LineItem]) -> None:
+    """A row that prints no figure but dashes or zeros between an opening and a closing
+    balance that are amounts is an amount too, whatever its words: Home Depot's "Shares
+    issued under employee stock plans, net" under "Common Stock", the same row that prints
+    530 under "Paid-in Capital".  Nothing printed says it counts shares."""
+    opening: LineItem | None = None
+    pending: list[LineItem] = []
+    for item in items:
+        if item.balance_at == "start":
+            opening, pending = item, []
+        elif item.balance_at == "end":
+            if opening is not None and opening.kind == item.kind == ItemKind.MONETARY:
+                for row in pending:
+                    if row.kind == ItemKind.SHARES and all(v is None or not v.shown for v in row.values):
+                        row.kind = ItemKind.MONETARY
+            opening, pending = None, []
+        elif not item.is_header:
+            pending.append(item)
 
 
 def _count_between_counts(items: list[LineItem]) -> None:
