@@ -235,18 +235,23 @@ EQUITY_BY_SECTION_WITH_DASHES = """<html><body>
 <tr><td>Shares issued under employee stock plans, net</td><td>530</td><td>175</td></tr>
 <tr><td>Stock-based compensation expense</td><td>440</td><td>380</td></tr>
 <tr><td>Balance at end of year</td><td>14,117</td><td>13,147</td></tr>
+<tr><td>Total stockholders\u2019 equity</td><td>$ 14,207</td><td>$ 13,237</td></tr>
 </table></body></html>"""
 
 
 def test_a_row_printing_only_dashes_among_amounts_is_an_amount(tmp_path: Path) -> None:
     """Home Depot's "Shares issued under employee stock plans, net" prints dashes under
     "Common Stock", whose balances are amounts, and 530 under "Paid-in Capital": nothing
-    printed says it counts shares, so it is an amount in both."""
+    printed says it counts shares, so it is an amount in both.  "Total stockholders' equity"
+    below the sections is their closing balance."""
     path = tmp_path / "eq.htm"
     path.write_text(EQUITY_BY_SECTION_WITH_DASHES)
     statement = next(s for s in extract(read_document(path)).statements if s.kind == "EQ")
     rows = [i for i in statement.items if i.label.startswith("Shares issued")]
     assert len(rows) == 2 and {i.kind for i in rows} == {"monetary"}, [(i.label, i.kind) for i in rows]
+    # the total below the components' roll-forwards is the equity they close at, not a movement
+    total = next(i for i in statement.items if i.label.startswith("Total stockholders"))
+    assert total.balance_at == "end"
 
 
 SALES_BY_PRODUCT_AND_SERVICE = """<html><body>

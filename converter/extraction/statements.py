@@ -99,6 +99,9 @@ def balance_position(label: str, periods: list[Period] | None = None) -> tuple[s
     return None, label
 
 
+# "Total stockholders' equity", "Total Walmart shareholders' equity", "Total equity"
+_EQUITY_TOTAL = re.compile(r"^total\s+(?!.*\b(?:liabilities|and|other)\b)(?:[\w&.'’-]+\s+){0,3}?"
+                           r"(?:(?:stockholders|shareholders|shareowners)['’]?\s+)?equity$", re.I)
 _CASH_RECONCILIATION = re.compile(r"\breconciliation\s+of\s+cash\b", re.I)
 _AT_DAY = re.compile(r",?\s*(?:at|as of)\s+([A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s*(?:19|20)\d{2})?\s*$")
 
@@ -335,6 +338,8 @@ def _read_body(statement: Statement, rows: list[Row], columns: Columns, left_out
             balance_at, label = balance_position(label, periods)
             if balance_at is None and any(_CASH_RECONCILIATION.search(name) for name in open_sections):
                 balance_at = "end"  # "Reconciliation of cash ... to the balance sheets": closing balances
+            elif balance_at is None and kind == StatementKind.EQ and _EQUITY_TOTAL.match(label):
+                balance_at = "end"  # below the components' roll-forwards: the equity they close at
         statement.items.append(LineItem(
             label=label, raw_label=raw, values=values,
             kind=_kind_by_print(kind_in_context(label, open_sections, raw, kind), values, statement.scale),
