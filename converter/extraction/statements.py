@@ -384,12 +384,13 @@ def _count_between_counts(items: list[LineItem]) -> None:
 def _bridges(above: LineItem, row: LineItem, below: LineItem) -> bool:
     """above + row = below, within a unit of the printed digits, in every column where all
     three print a number, and there is one."""
-    columns = [(a, r, b) for a, r, b in zip(above.values, row.values, below.values, strict=True)
-               if a is not None and r is not None and b is not None
-               and a.shown is not None and r.shown is not None and b.shown is not None]
-    return bool(columns) and all(
-        abs(a.shown + r.shown - b.shown) <= Decimal(1).scaleb(-min(x.decimals_shown for x in (a, r, b)))
-        for a, r, b in columns if a.shown is not None and r.shown is not None and b.shown is not None)
+    holds: list[bool] = []
+    for a, r, b in zip(above.values, row.values, below.values, strict=True):
+        if a is None or r is None or b is None or a.shown is None or r.shown is None or b.shown is None:
+            continue
+        unit = Decimal(1).scaleb(-min(a.decimals_shown, r.decimals_shown, b.decimals_shown))
+        holds.append(abs(a.shown + r.shown - b.shown) <= unit)
+    return bool(holds) and all(holds)
 
 
 def _has_values(row: Row) -> bool:

@@ -28,6 +28,8 @@ _TAX_ROW = re.compile(r"^(?!.*(?:NetOf|After|Before)[A-Za-z]*Tax$).*Tax$")
 
 
 def parts_on_the_totals_basis(ms: MappedStatement, index: ConceptIndex) -> None:
+    """Each total's parts, moved to the variant of their concept that the taxonomy's
+    calculation adds up to the total's concept (the label's choice stays an alternative)."""
     for t, total in enumerate(ms.items):
         if not total.item.is_total or total.mapping is None:
             continue
