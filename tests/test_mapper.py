@@ -1331,3 +1331,24 @@ def test_pretax_income_is_income_before_income_taxes(mapper: Mapper) -> None:
     best = mapper.rank("Pretax income", "monetary", "IS")[0]
     assert best.qname.startswith("us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxes"), best
     assert not best.qname.endswith("Domestic"), best
+
+
+def test_other_operating_activities_above_the_working_capital_caption_is_non_cash(mapper: Mapper) -> None:
+    """Walmart prints "Other operating activities" among the adjustments for non-cash items,
+    above "Changes in certain assets and liabilities": an adjustment, not a change in a
+    balance.  Printed after the changes, it stays a change."""
+    year = Period(date(2025, 1, 31), date(2024, 2, 1))
+    operating = ("Cash flows from operating activities",)
+
+    def statement(rows: list[LineItem]) -> str:
+        mapped = mapper.map_filing([_statement(StatementKind.CF, year, rows)])[0]
+        return next(m.concept for m in mapped.items if m.item.label == "Other operating activities")
+
+    net_income = _row("Consolidated net income", ["20,157"], sections=operating)
+    depreciation = _row("Depreciation and amortization", ["12,973"], sections=operating)
+    other = _row("Other operating activities", ["1,138"], sections=operating)
+    caption = LineItem("Changes in certain assets and liabilities", "Changes in certain assets and liabilities",
+                       [None], is_header=True, sections=operating)
+    payable = _row("Accounts payable", ["2,981"], sections=(*operating, "Changes in certain assets and liabilities"))
+    assert statement([net_income, depreciation, other, caption, payable]) == "us-gaap:OtherNoncashIncomeExpense"
+    assert statement([net_income, depreciation, caption, payable, other]) != "us-gaap:OtherNoncashIncomeExpense"

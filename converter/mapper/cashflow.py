@@ -121,3 +121,26 @@ def change_before_exchange_effect(ms: MappedStatement) -> None:
         without = _WITHOUT_EXCHANGE_EFFECT.get(above.concept or "")
         if without and (below.concept or "").startswith("us-gaap:EffectOfExchangeRate"):
             above.reassign(without, "printed above the effect of exchange rates, the change excludes it")
+
+
+OTHER_CHANGE = "us-gaap:IncreaseDecreaseInOtherOperatingCapitalNet"
+OTHER_NONCASH = "us-gaap:OtherNoncashIncomeExpense"
+# the caption of the working-capital changes: "Changes in certain assets and liabilities,
+# net of effects of acquisitions", "Changes in operating assets and liabilities:"
+_WORKING_CAPITAL = re.compile(r"\bchanges?\b.*\b(?:assets|liabilities|working\s+capital)\b", re.I)
+
+
+def other_before_working_capital(ms: MappedStatement) -> None:
+    """An "Other operating activities" row printed above the caption of the working-capital
+    changes is one of the adjustments for non-cash items, not a change in a balance:
+    Walmart's, under "Adjustments to reconcile ..." and before "Changes in certain assets
+    and liabilities".  Printed among or after those changes, it stays a change."""
+    if ms.statement.kind != StatementKind.CF:
+        return
+    caption = next((k for k, mi in enumerate(ms.items)
+                    if mi.item.is_header and _WORKING_CAPITAL.search(mi.item.label)), None)
+    if caption is None:
+        return
+    for mi in ms.items[:caption]:
+        if mi.concept == OTHER_CHANGE:
+            mi.reassign(OTHER_NONCASH, "printed above the working-capital changes, among the non-cash adjustments")

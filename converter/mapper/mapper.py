@@ -27,7 +27,12 @@ import numpy as np
 from converter.mapper.allocations import INCOME_STATEMENT_LOCATION_AXIS, allocated_by_location
 from converter.mapper.bank_sections import rows_in_bank_sections
 from converter.mapper.breakdowns import by_product_or_service
-from converter.mapper.cashflow import change_before_exchange_effect, concept_activity, row_activity
+from converter.mapper.cashflow import (
+    change_before_exchange_effect,
+    concept_activity,
+    other_before_working_capital,
+    row_activity,
+)
 from converter.mapper.components import (
     component_members,
     equity_balances,
@@ -424,6 +429,7 @@ class Mapper:
             cash_and_restricted_cash(ms)
             contract_liabilities(ms)
             change_before_exchange_effect(ms)
+            other_before_working_capital(ms)
             whole_adjustments(ms)
             parts_on_the_totals_basis(ms, self.index)
             by_product_or_service(ms)
