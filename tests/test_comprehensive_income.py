@@ -91,7 +91,8 @@ def test_components_above_a_total_net_of_tax_are_net_of_tax(mapper: Mapper) -> N
                            _row("Foreign currency translation", "1,021", (oci,)),
                            _row("Unrealized gains/(losses) on investment securities", "1", (oci,)),
                            _row("Income tax on other comprehensive income", "(20)", (oci,)), total])
-    assert before[(oci, "Foreign currency translation")] != fx
+    assert before[(oci, "Income tax on other comprehensive income")] == "us-gaap:OtherComprehensiveIncomeLossTax"
+    assert before[(oci, "Foreign currency translation")] == fx.replace("NetOfTax", "BeforeTax")
 
 
 def test_component_words_come_from_the_nearest_caption_naming_one() -> None:

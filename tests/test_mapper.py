@@ -1351,4 +1351,5 @@ def test_other_operating_activities_above_the_working_capital_caption_is_non_cas
                        [None], is_header=True, sections=operating)
     payable = _row("Accounts payable", ["2,981"], sections=(*operating, "Changes in certain assets and liabilities"))
     assert statement([net_income, depreciation, other, caption, payable]) == "us-gaap:OtherNoncashIncomeExpense"
-    assert statement([net_income, depreciation, caption, payable, other]) != "us-gaap:OtherNoncashIncomeExpense"
+    assert statement([net_income, depreciation, caption, payable, other]) == \
+        "us-gaap:IncreaseDecreaseInOtherOperatingCapitalNet"

@@ -29,6 +29,7 @@ import numpy.typing as npt
 from converter.errors import TaxonomyError
 from converter.mapper.grand_total import GRAND_TOTALS
 from converter.mapper.similarity import Weights, tokens
+from converter.mapper.taxes import is_tax_effect
 from converter.resources import data_dir
 from converter.taxonomy.deprecated import load_deprecated
 from converter.taxonomy.index import INDEX_FILE, Concept, ConceptIndex, load_filer_labels, load_index
@@ -158,7 +159,6 @@ PREVAILING_RATIO = 3  # measured: 1.5 adds IncomeTaxesPaidNet (1,960 to 3,622 co
 PREVAILING_COMPANIES = 100
 # words that name an account reducing its side of the balance sheet
 CONTRA_WORDS = tuple(tokens("allowance accumulated discount unamortized valuation depreciation amortization"))
-_TAX_EFFECT = re.compile(r"^(?!.*(?:NetOf|After|Before|Including|Excluding)[A-Za-z]*Taxe?s?$).*Taxe?s?$")
 
 
 class Evidence:
@@ -294,7 +294,7 @@ class Evidence:
     def tax_effect(self) -> Bools:
         """Concepts that are the tax on something ("...ArisingDuringPeriodTax"), not an
         amount net of it or before it."""
-        return np.array([bool(_TAX_EFFECT.search(q)) for q in self.concepts])
+        return np.array([is_tax_effect(q) for q in self.concepts])
 
     @cached_property
     def cost_of(self) -> Bools:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from converter.mapper.taxes import is_tax_effect
 from converter.model.mapping import MappedItem, MappedStatement
 from converter.taxonomy.index import ConceptIndex
 
@@ -23,8 +24,6 @@ from converter.taxonomy.index import ConceptIndex
 # "InventoryFinishedGoods" and "InventoryFinishedGoodsNetOfReserves" name the same thing
 BASES = ((re.compile(r"(?<=[a-z])(?:NetOfReserves)?$"), "NetOfReserves"),
          (re.compile(r"BeforeTax$"), "NetOfTax"), (re.compile(r"NetOfTax$"), "BeforeTax"))
-# a row that is the tax on other rows ("OtherComprehensiveIncomeLossTax"): those rows are before it
-_TAX_ROW = re.compile(r"^(?!.*(?:NetOf|After|Before)[A-Za-z]*Tax$).*Tax$")
 
 
 def parts_on_the_totals_basis(ms: MappedStatement, index: ConceptIndex) -> None:
@@ -37,7 +36,7 @@ def parts_on_the_totals_basis(ms: MappedStatement, index: ConceptIndex) -> None:
         if not children:
             continue
         parts = _parts(ms.items, t)
-        taxed = any(_TAX_ROW.match(part.concept or "") for part in parts)
+        taxed = any(is_tax_effect(part.concept or "") for part in parts)  # the rows are before it
         for part in parts:
             variant = _on_basis(part.concept or "", children, taxed)
             if variant:

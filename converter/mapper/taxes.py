@@ -19,16 +19,26 @@ from converter.taxonomy.index import ConceptIndex
 
 # the embedded roles extraction.labels gives a tax, and what each makes a positive amount
 TAX_ROLES = {TAX_BENEFIT: "benefit", TAX_EXPENSE: "expense"}
-# a concept that is a tax on something, not an amount before or after it
-_TAX_CHILD = re.compile(r"Taxe?s?$(?<!BeforeTax)(?<!AfterTax)(?<!NetOfTax)(?<!AndTax)"
-                        r"(?<!IncludingTax)(?<!ExcludingTax)")
+_ENDS_IN_TAX = re.compile(r"Taxe?s?$")
+# ... and a name that ends so without being a tax: an amount before, after or net of it
+# ("...BeforeIncomeTax", "...AfterReclassificationAndTax"), with or without one
+# ("RevenueFromContractWithCustomerExcludingAssessedTax"), or accruals "...ExpenseAndTaxes"
+_NOT_A_TAX = re.compile(r"(?:NetOf|After|Before|And)(?:Income)?Taxe?s?$|(?:Including|Excluding)[A-Za-z]*Taxe?s?$")
+
+
+def is_tax_effect(concept: str) -> bool:
+    """A concept that is the tax on something ("OtherComprehensiveIncomeLossTax",
+    "...BeforeReclassificationAdjustmentsTax"), not an amount before, after or net of it.
+    The one test of it: the mapper's qualifier, the taxes rows are net of, and the tax row
+    that puts comprehensive income's components before tax (net_basis)."""
+    return bool(_ENDS_IN_TAX.search(concept)) and not _NOT_A_TAX.search(concept)
 
 
 def tax_netted(fact: EmbeddedFact, parent_concept: str | None, index: ConceptIndex) -> Mapping:
     """The mapping of a tax netted out of a row whose concept is ``parent_concept``; no
     concept (and so a number reported as left out) where the taxonomy gives it no one tax."""
     children = index.calc_children.get(parent_concept or "", [])
-    taxes = [c for c, _ in children if _TAX_CHILD.search(c) and c in index and index[c].balance]
+    taxes = [c for c, _ in children if is_tax_effect(c) and c in index and index[c].balance]
     if len(taxes) != 1:
         return Mapping("", 0.0, f"the taxonomy has no one tax concept under {parent_concept or 'the row'}")
     concept = taxes[0]
