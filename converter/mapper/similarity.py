@@ -58,6 +58,8 @@ _JOIN = (
                 r"(?:portions?|installments?|maturities|amounts?)\b"), "noncurrent"),
     (re.compile(r"\b(?:due|payable|maturing)\s+within\s+one\s+year\b"), "current"),
     (re.compile(r"\bpre[- ]?tax\b"), "before tax"),  # "Pretax income" is income before income taxes
+    # "Income from continuing operations after income taxes" is that income net of tax
+    (re.compile(r"\bafter (?:income )?tax(?:es)?\b"), "net of tax"),
     (re.compile(r"\blong[- ]term\b"), "longterm"),
     (re.compile(r"\bnon[- ]current\b"), "noncurrent"),
     (re.compile(r"\bnon[- ](cash|operating|controlling|interest|recurring)\b"), r"non\1"),
