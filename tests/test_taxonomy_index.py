@@ -293,3 +293,24 @@ def test_a_note_row_teaches_no_label(tmp_path: Path) -> None:
                                              "us-gaap:OtherComprehensiveIncomeLossReclassificationAdjustment"
                                              "FromAOCIForSaleOfSecuritiesNetOfTax": ("CI",)}))
     assert rows == [("4", "IS", "Consolidated net income", "ProfitLoss")]
+
+
+def test_a_company_kept_for_either_measurement_teaches_nothing() -> None:
+    """A company held out of the Inline XBRL measurement does not teach its 2009 labels
+    (Home Depot's 2009 "Merchandise inventories" would be its own answer in 2025), and one
+    held out of the data sets does not teach its modern labels; a 2009 filer that is not in
+    the Inline XBRL corpus is held out by the data sets' fold alone."""
+    from converter.taxonomy.filer_labels import build_label_table, is_held_out, kept_for_measurement
+    from converter.taxonomy.ixbrl_labels import is_held_out_ixbrl
+
+    assert not is_held_out("4") and not is_held_out_ixbrl("4")
+    assert is_held_out_ixbrl("2") and is_held_out_ixbrl("3") and not is_held_out("3")
+    assert is_held_out("6") and not is_held_out_ixbrl("6")
+    assert kept_for_measurement("0000000002", inline=True) and not kept_for_measurement("3", inline=False)
+    rows = [("4", "BS", "Cash", "Cash"), ("2", "BS", "Cash", "CashAndDueFromBanks"),
+            ("3", "BS", "Cash", "CashAndCashEquivalentsAtCarryingValue"), ("6", "BS", "Cash", "CashEquivalentsAtCarryingValue")]
+    modern = [("0000000004", "BS", "Revenue", "Revenues"), ("0000000002", "IS", "Revenue", "SalesRevenueNet"),
+              ("0000000006", "IS", "Revenue", "RevenueFromContractWithCustomerExcludingAssessedTax")]
+    table = build_label_table(rows, modern)["labels"]
+    assert table == {"cash": [["us-gaap:Cash", "BS", 1], ["us-gaap:CashAndCashEquivalentsAtCarryingValue", "BS", 1]],
+                     "revenue": [["us-gaap:Revenues", "BS", 20]]}

@@ -3,9 +3,9 @@ with the concept the filer chose.
 
 The SEC data sets of 2009 speak the taxonomy of 2009; Inline XBRL filings of 2024-2025
 show the concepts filers use now (``InterestExpenseNonoperating``,
-``ContractWithCustomerLiabilityCurrent`` ...).  Only companies in the learning fold are
-read (``crc32(cik) % 2 == 0``); the others are kept for measurement
-(``benchmarks/eval_ixbrl.py``).
+``ContractWithCustomerLiabilityCurrent`` ...).  Every company's rows are read, with its
+CIK: ``filer_labels.build_label_table`` leaves out the companies kept for measurement
+(``is_held_out_ixbrl``, ``benchmarks/eval_ixbrl.py``), and their 2009 labels with them.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ STATEMENTS = ("BS", "IS", "CF", "CI", "EQ")
 
 
 def is_held_out_ixbrl(cik: str) -> bool:
+    """One company in two (by a stable hash of its CIK) is kept for measurement."""
     return zlib.crc32(cik.lstrip("0").encode()) % 2 == 1
 
 
@@ -44,7 +45,7 @@ def iter_ixbrl_labels(folder: Path, statements_of: dict[str, tuple[str, ...]]) -
                 plain.add(ctx.get("id", ""))
             elif [m.get("dimension") for m in segment] == [EQUITY_AXIS]:
                 equity.add(ctx.get("id", ""))
-        if not cik or is_held_out_ixbrl(cik):
+        if not cik:
             continue
         seen: set[tuple[str, str]] = set()
         # a row whose undimensioned facts carry several concepts is a note's table by
