@@ -161,6 +161,10 @@ PREVAILING_COMPANIES = 100
 CONTRA_WORDS = tuple(tokens("allowance accumulated discount unamortized valuation depreciation amortization"))
 
 
+# the words of a concept's name for the tax basis of its amount
+_TAX_BASIS = re.compile(r"(?:NetOfTax|BeforeTax|AfterTax|BeforeIncomeTax|NetOfIncomeTax|AfterIncomeTax)")
+
+
 class Evidence:
     """Evidence rows grouped by concept (rows of one concept are contiguous)."""
 
@@ -178,6 +182,7 @@ class Evidence:
         self.period_inferred: Bools = data["period_inferred"]
         self.balance_inferred: Bools = data["balance_inferred"]
         self.is_calc_total = np.array([q in index.calc_children for q in self.concepts])
+        self._fragments: dict[str, Bools] = {}
 
         vocabulary = _strings(data["vocabulary"])
         self.vocabulary: dict[str, int] = {t: i for i, t in enumerate(vocabulary)}
@@ -302,6 +307,21 @@ class Evidence:
         return np.array([q.split(":")[-1].startswith("CostOf") for q in self.concepts])
 
     @cached_property
+    def tax_basis(self) -> Bools:
+        """Concepts that are an amount before or after its tax ("...ArisingDuringPeriodNetOfTax",
+        "...BeforeTax", "IncomeLossFromContinuingOperationsBeforeIncomeTaxes..."), not a tax."""
+        local = [q.split(":")[-1] for q in self.concepts]
+        return np.array([bool(_TAX_BASIS.search(n)) for n in local])
+
+    @cached_property
+    def reclassification(self) -> Bools:
+        """Concepts that are a reclassification out of accumulated other comprehensive
+        income ("...ReclassificationAdjustmentFromAOCI...", "...GainLossReclassificationAfterTax"),
+        not what arose before it ("...BeforeReclassificationAdjustmentsAndTax")."""
+        local = [q.split(":")[-1] for q in self.concepts]
+        return np.array(["Reclassification" in n and "BeforeReclassification" not in n for n in local])
+
+    @cached_property
     def named_and_other(self) -> Bools:
         """Concepts whose name joins "and other" (``AccountsAndOtherReceivablesNetCurrent``)."""
         return np.array(["AndOther" in q.split(":")[-1] for q in self.concepts])
@@ -345,6 +365,12 @@ class Evidence:
         return hit if hit is not None else np.zeros(len(self.concepts), dtype=bool)
 
     @lru_cache(maxsize=64)  # noqa: B019 - one Evidence per process; every rank asks for some 30 words
+    def name_has(self, fragment: str) -> Bools:
+        """Concepts whose local name has the fragment, as written ("NotFrom")."""
+        if fragment not in self._fragments:
+            self._fragments[fragment] = np.array([fragment in q.split(":")[-1] for q in self.concepts])
+        return self._fragments[fragment]
+
     def name_contains(self, word: str) -> Bools:
         """Concepts whose name, spelt out, contains the word."""
         rows = self.postings(word)

@@ -229,6 +229,15 @@ class Score:
             if word not in q.toks and word not in q.context:
                 in_name = np.logical_and.reduce([ev.name_contains(w) for w in tokens(named)])
                 qualifiers.append((f"'{named}' is in the concept only", in_name, True))
+        if _names_the_tax(q.toks):  # "Tax on defined benefit plans net gain": the tax, not the gain after it
+            qualifiers.append(("the label names the tax, the concept an amount before or after it",
+                               ev.tax_basis, True))
+        if _says_reclassified(q.toks):  # "Reclassifications to earnings" under "Securities"
+            qualifiers.append(("the label says reclassified, the concept is no reclassification",
+                               ~ev.reclassification, True))
+        if "not" not in q.toks:  # revenue "not from" contracts with customers is a class of its own
+            qualifiers.append(("the concept is what is not from something, the label does not say so",
+                               ev.name_has("NotFrom"), True))
         if "net" in q.toks:  # "Income taxes paid, net of refunds" is IncomeTaxesPaidNet, not IncomeTaxesPaid
             qualifiers.append(("the label says net, the concept is the one of a pair without it", ev.net_sibling,
                                False))
@@ -357,6 +366,21 @@ class Score:
 
 # words after which a label names what a row leaves out or takes in, not what it is
 _CLAUSE = frozenset({"excluding", "exclusive", "except", "excludes", "than", "without", "including", "includes"})
+
+
+def _names_the_tax(toks: tuple[str, ...]) -> bool:
+    """The label is a tax ("Tax on defined benefit plans", "Income tax benefit on other
+    comprehensive income"), not an amount before or net of one ("Income before provision
+    for income taxes", "Unrealized gains, net of tax")."""
+    return any(t == "tax" and not {"before", "after"} & set(toks[:k]) and "net" not in toks[max(0, k - 2):k]
+               for k, t in enumerate(toks))
+
+
+def _says_reclassified(toks: tuple[str, ...]) -> bool:
+    """The label names amounts reclassified out of accumulated other comprehensive income,
+    not those before the reclassification ("Net unrealized gain before reclassifications")."""
+    return any(_says(toks, (word,)) and not _says(toks, ("before", word))
+               for word in ("reclassification", "reclassified"))
 
 
 def _says(toks: tuple[str, ...], phrase: tuple[str, ...]) -> bool:

@@ -9,7 +9,7 @@ to ``InventoryGross``.  A part whose concept is not among its total's calculatio
 takes the variant that is, where the two differ only by the basis in the name.  So do
 the components of other comprehensive income above a total "net of tax"
 (``...AdjustmentBeforeTax`` becomes ``...AdjustmentNetOfTax``), unless a row among them is
-the tax: then they are before it.
+the tax: then they are before it (``...NetOfTax`` becomes ``...BeforeTax``).
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def parts_on_the_totals_basis(ms: MappedStatement, index: ConceptIndex) -> None:
         parts = _parts(ms.items, t)
         taxed = any(is_tax_effect(part.concept or "") for part in parts)  # the rows are before it
         for part in parts:
-            variant = _on_basis(part.concept or "", children, taxed)
+            variant = _before_tax(part.concept or "", index) if taxed else _on_basis(part.concept or "", children)
             if variant:
                 part.reassign(variant, f"a part of {total.concept}, whose calculation adds up {variant}, "
                                        f"not {part.concept}")
@@ -55,13 +55,18 @@ def _parts(items: list[MappedItem], t: int) -> list[MappedItem]:
     return parts
 
 
-def _on_basis(concept: str, children: set[str], taxed: bool) -> str | None:
-    """The total's child that is ``concept`` on another basis, if ``concept`` is no child
-    (not net of a tax that is a row of its own)."""
+def _on_basis(concept: str, children: set[str]) -> str | None:
+    """The total's child that is ``concept`` on another basis, if ``concept`` is no child."""
     if not concept or concept in children:
         return None
     for basis, other in BASES:
         variant = basis.sub(other, concept, count=1)
-        if variant != concept and variant in children and not (taxed and other == "NetOfTax"):
+        if variant != concept and variant in children:
             return variant
     return None
+
+
+def _before_tax(concept: str, index: ConceptIndex) -> str | None:
+    """A component's before-tax concept, where the tax is a row of its own beside it."""
+    variant = re.sub(r"NetOfTax$", "BeforeTax", concept)
+    return variant if variant != concept and variant in index else None
