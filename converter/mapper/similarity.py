@@ -76,10 +76,14 @@ _JOIN = (
     (re.compile(r"\bbuy[- ]?outs?\b"), "purchase"),
     (re.compile(r"\bbuy[- ]?backs?\b"), "repurchase"),
     (re.compile(r"\bper[- ]share\b"), "pershare"),
-    # selling, general and administrative in any order or with a word left out: one concept
-    (re.compile(r"\b(?:selling,?\s+general,?\s+(?:and\s+)?administrative|general,?\s+selling,?\s+(?:and\s+)?"
-                r"administrative|administrative,?\s+(?:and\s+)?selling(?:,?\s+(?:and\s+)?general)?|"
-                r"selling,?\s+(?:and\s+)?administrative)\b"), "sga"),
+    # selling, general and administrative in any order, with a word left out or another
+    # function named beside selling ("Selling, marketing and administrative", "Marketing,
+    # general and administrative", "Operating, selling, general and administrative"): one
+    # concept; "General and administrative" alone is its own
+    (re.compile(r"\b(?:(?=(?:\w+,?\s+(?:and\s+)?){0,3}(?:selling|marketing)\b)"
+                r"(?:(?:operating|selling|marketing|general|distribution|warehousing),?\s+(?:and\s+)?){1,4}"
+                r"administrative|administrative,?\s+(?:and\s+)?(?:selling|marketing)(?:,?\s+(?:and\s+)?general)?)\b"),
+     "sga"),
     (re.compile(r"\bresearch and development\b"), "rnd"),
     (re.compile(r"\bproperty,? plant,? and equipment\b"), "ppe"),
     # "Cash, cash equivalents, restricted cash ...": the comma joins the same pair
