@@ -1355,3 +1355,55 @@ def test_other_operating_activities_above_the_working_capital_caption_is_non_cas
     assert statement([net_income, depreciation, other, caption, payable]) == "us-gaap:OtherNoncashIncomeExpense"
     assert statement([net_income, depreciation, caption, payable, other]) == \
         "us-gaap:IncreaseDecreaseInOtherOperatingCapitalNet"
+
+
+def test_selling_beside_another_function_and_administrative_is_sga(mapper: Mapper) -> None:
+    """Johnson & Johnson's "Selling, marketing and administrative expenses" and Walmart's
+    "Operating, selling, general and administrative expenses" are SG&A, as 2009 filers'
+    "Marketing, general and administrative" was; "General and administrative" is not."""
+    assert tokens("Selling, marketing and administrative expenses") == ("sga", "expense")
+    assert tokens("Operating, selling, general and administrative expenses") == ("sga", "expense")
+    assert tokens("Marketing, general and administrative") == ("sga",)
+    assert tokens("General and administrative") == ("general", "administrative")
+    for label in ("Selling, marketing and administrative expenses", "Operating, selling, general and administrative expenses"):
+        assert mapper.rank(label, "monetary", "IS")[0].qname == "us-gaap:SellingGeneralAndAdministrativeExpense"
+    assert mapper.rank("General and administrative", "monetary", "IS")[0].qname == "us-gaap:GeneralAndAdministrativeExpense"
+
+
+def test_a_label_that_names_the_tax_is_the_tax() -> None:
+    from converter.mapper.mapper import _names_the_tax
+
+    assert _names_the_tax(tokens("Tax on defined benefit plans net gain arising during period"))
+    assert _names_the_tax(tokens("Income tax benefit (expense) on other comprehensive income"))
+    assert not _names_the_tax(tokens("Earnings before provision for income taxes"))
+    assert not _names_the_tax(tokens("Unrealized gains, net of tax"))
+    assert not _names_the_tax(tokens("Income from continuing operations after income taxes"))
+    assert tokens("Income after income taxes") == tokens("Income, net of tax")  # the taxonomy's words
+
+
+def test_a_cost_total_that_leaves_gross_profit_is_the_cost_of_revenue(mapper: Mapper) -> None:
+    """IBM's "Total cost" of services, sales and financing takes revenue to gross profit
+    (16,977 - 7,001 = 9,977, as rounded): the cost of revenue, split by product and service
+    as its revenue is, not costs and expenses."""
+    year = Period(date(2025, 6, 30), date(2025, 4, 1))
+    statement = _statement(StatementKind.IS, year, [
+        _row("Services", ["8,000"]), _row("Sales", ["8,000"]), _row("Financing", ["977"]),
+        _row("Total revenue", ["16,977"], is_total=True),
+        _row("Services", ["4,000"]), _row("Sales", ["2,600"]), _row("Financing", ["401"]),
+        _row("Total cost", ["7,001"], is_total=True), _row("Gross profit", ["9,977"])])
+    items = mapper.map_filing([statement])[0].items
+    assert items[7].concept == "us-gaap:CostOfRevenue"
+    assert {mi.concept for mi in items[4:7]} == {"us-gaap:CostOfRevenue"}
+
+
+def test_research_beside_in_process_research_excludes_it(mapper: Mapper) -> None:
+    """Johnson & Johnson prints "Research and development expense" and "In-process research
+    and development impairments": the first excludes the acquired in-process cost, and the
+    second is an impairment, not a second research and development expense."""
+    year = Period(date(2024, 12, 29), date(2024, 1, 1))
+    statement = _statement(StatementKind.IS, year, [
+        _row("Sales to customers", ["88,821"]), _row("Research and development expense", ["17,232"]),
+        _row("In-process research and development impairments", ["194"])])
+    items = mapper.map_filing([statement])[0].items
+    assert items[1].concept == "us-gaap:ResearchAndDevelopmentExpenseExcludingAcquiredInProcessCost"
+    assert items[2].concept == "us-gaap:ImpairmentOfIntangibleAssetsIndefinitelivedExcludingGoodwill"

@@ -41,7 +41,7 @@ from converter.mapper.components import (
     share_signs,
     total_column_signs,
 )
-from converter.mapper.costs import costs_and_expenses
+from converter.mapper.costs import cost_of_revenue, costs_and_expenses, research_excluding_in_process
 from converter.mapper.evidence import Bools, Evidence, Floats, Ints, load_evidence
 from converter.mapper.grand_total import liabilities_and_equity
 from converter.mapper.net_basis import parts_on_the_totals_basis
@@ -450,6 +450,8 @@ class Mapper:
             liabilities_and_equity(ms)
             choose_nonoperating(ms)
             costs_and_expenses(ms)
+            cost_of_revenue(ms)
+            research_excluding_in_process(ms)
             cash_and_restricted_cash(ms)
             contract_liabilities(ms)
             change_before_exchange_effect(ms)
