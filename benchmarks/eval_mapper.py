@@ -41,7 +41,7 @@ from converter.extraction.labels import clean_label  # noqa: E402
 from converter.extraction.statements import is_total_label  # noqa: E402
 from converter.mapper.evidence import choosable  # noqa: E402
 from converter.mapper.mapper import Mapper  # noqa: E402
-from converter.taxonomy.filer_labels import is_held_out  # noqa: E402
+from converter.taxonomy.filer_labels import is_held_out, withheld_ciks  # noqa: E402
 from converter.taxonomy.index import Concept, load_index  # noqa: E402
 from converter.text import normalize_label  # noqa: E402
 
@@ -216,8 +216,13 @@ def measure_statements(fsds: Path, mapper: Mapper, fold: str, learned: LabelConc
 
 
 def _in_fold(cik: str, fold: str) -> bool:
-    """Whether a company belongs to the fold measured ("any": every company)."""
-    return fold == "any" or is_held_out(cik) == (fold == "held-out")
+    """Whether a company belongs to the fold measured ("any": every company).  A company held
+    out of the Inline XBRL measurement is in neither fold: the table was not built from it."""
+    if fold == "any":
+        return True
+    if fold == "learned" and cik.lstrip("0") in withheld_ciks():
+        return False
+    return is_held_out(cik) == (fold == "held-out")
 
 
 def _counted(concept: Concept) -> bool:

@@ -13,12 +13,18 @@ its 2009 lines were.
 
 from __future__ import annotations
 
+import gzip
+import json
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from converter.extraction.labels import clean_label
+from converter.resources import data_dir
+from converter.taxonomy.index import LABELS_FILE
 from converter.taxonomy.ixbrl_labels import is_held_out_ixbrl
 from converter.text import normalize_label
 
@@ -58,4 +64,14 @@ def build_label_table(rows: Iterable[tuple[str, str, str, str]],
         norm: [[concept, stmt, n] for (concept, stmt), n in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))]
         for norm, c in sorted(counts.items())
     }
-    return {"format": 1, "holdOut": f"crc32(cik) % {HOLD_OUT_FOLDS} == 0", "labels": labels}
+    withheld = sorted(cik for cik in inline if kept_for_measurement(cik, True) and not is_held_out(cik))
+    return {"format": 1, "holdOut": f"crc32(cik) % {HOLD_OUT_FOLDS} == 0", "withheld": withheld, "labels": labels}
+
+
+@lru_cache(maxsize=2)
+def withheld_ciks(folder: Path | None = None) -> frozenset[str]:
+    """The companies outside the data sets' held-out fold that the table was not built from
+    all the same (held out of the Inline XBRL measurement): not a learned company either."""
+    path = (folder or data_dir("taxonomy")) / LABELS_FILE
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return frozenset(json.load(fh).get("withheld", ()))
