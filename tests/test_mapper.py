@@ -1407,3 +1407,11 @@ def test_research_beside_in_process_research_excludes_it(mapper: Mapper) -> None
     items = mapper.map_filing([statement])[0].items
     assert items[1].concept == "us-gaap:ResearchAndDevelopmentExpenseExcludingAcquiredInProcessCost"
     assert items[2].concept == "us-gaap:ImpairmentOfIntangibleAssetsIndefinitelivedExcludingGoodwill"
+
+
+def test_revenue_not_from_contracts_must_be_named_so(mapper: Mapper) -> None:
+    """Johnson & Johnson's "Sales to customers" had found RevenueNotFromContractWithCustomer
+    on its words "revenue ... contract with customer"; a label that says "not from" still may."""
+    assert not mapper.rank("Sales to customers", "monetary", "IS")[0].qname.startswith("us-gaap:RevenueNot")
+    assert mapper.rank("Revenue not from contracts with customers", "monetary", "IS")[0].qname == \
+        "us-gaap:RevenueNotFromContractWithCustomer"
