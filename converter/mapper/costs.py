@@ -20,18 +20,18 @@ from converter.model.mapping import MappedItem, MappedStatement
 from converter.model.statements import ItemKind, StatementKind
 
 OPERATING_EXPENSES = "us-gaap:OperatingExpenses"
+COSTS_AND_EXPENSES = "us-gaap:CostsAndExpenses"
+REVENUE = frozenset({"us-gaap:Revenues", "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax",
+                     "us-gaap:RevenueFromContractWithCustomerIncludingAssessedTax"})
 COST_OF_REVENUE = "us-gaap:CostOfRevenue"
 GROSS_PROFIT = "us-gaap:GrossProfit"
+# research and development; as a prefix, every concept of its expense (...ExcludingAcquiredInProcessCost)
 RESEARCH = "us-gaap:ResearchAndDevelopmentExpense"
 RESEARCH_EXCLUDING_IN_PROCESS = "us-gaap:ResearchAndDevelopmentExpenseExcludingAcquiredInProcessCost"
 IN_PROCESS_IMPAIRMENT = "us-gaap:ImpairmentOfIntangibleAssetsIndefinitelivedExcludingGoodwill"
 IN_PROCESS_WRITTEN_OFF = "us-gaap:ResearchAndDevelopmentAssetAcquiredOtherThanThroughBusinessCombinationWrittenOff"
-_RESEARCH_CONCEPTS = "us-gaap:ResearchAndDevelopmentExpense"
 _IMPAIRED = re.compile(r"\bimpair|\bwrite[- ]?downs?\b", re.I)
 _IN_PROCESS = re.compile(r"\bin[- ]process\s+research\b|\bIPR&?D\b", re.I)
-COSTS_AND_EXPENSES = "us-gaap:CostsAndExpenses"
-REVENUE = frozenset({"us-gaap:Revenues", "us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax",
-                     "us-gaap:RevenueFromContractWithCustomerIncludingAssessedTax"})
 
 
 def costs_and_expenses(ms: MappedStatement) -> None:
@@ -83,7 +83,7 @@ def research_excluding_in_process(ms: MappedStatement) -> None:
         return
     used = {mi.concept for mi in ms.items}
     for mi in in_process:
-        if not (mi.concept or "").startswith(_RESEARCH_CONCEPTS):
+        if not (mi.concept or "").startswith(RESEARCH):
             continue
         impaired = _IMPAIRED.search(mi.item.label)
         instead = IN_PROCESS_IMPAIRMENT if impaired else IN_PROCESS_WRITTEN_OFF
@@ -92,6 +92,7 @@ def research_excluding_in_process(ms: MappedStatement) -> None:
         mi.reassign(instead, "in-process research and development " + ("impaired" if impaired else "written off")
                     + " is not the research and development expense beside it")
         used.add(instead)
+    apart = {id(mi) for mi in in_process}
     for mi in ms.items:
-        if mi.concept == RESEARCH and mi not in in_process:
+        if mi.concept == RESEARCH and id(mi) not in apart:
             mi.reassign(RESEARCH_EXCLUDING_IN_PROCESS, "in-process research and development is a row of its own")

@@ -364,13 +364,13 @@ class Evidence:
         hit = self.in_statement.get(kind)
         return hit if hit is not None else np.zeros(len(self.concepts), dtype=bool)
 
-    @lru_cache(maxsize=64)  # noqa: B019 - one Evidence per process; every rank asks for some 30 words
     def name_has(self, fragment: str) -> Bools:
         """Concepts whose local name has the fragment, as written ("NotFrom")."""
         if fragment not in self._fragments:
             self._fragments[fragment] = np.array([fragment in q.split(":")[-1] for q in self.concepts])
         return self._fragments[fragment]
 
+    @lru_cache(maxsize=64)  # noqa: B019 - one Evidence per process; every rank asks for some 30 words
     def name_contains(self, word: str) -> Bools:
         """Concepts whose name, spelt out, contains the word."""
         rows = self.postings(word)

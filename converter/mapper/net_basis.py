@@ -38,10 +38,14 @@ def parts_on_the_totals_basis(ms: MappedStatement, index: ConceptIndex) -> None:
         parts = _parts(ms.items, t)
         taxed = any(is_tax_effect(part.concept or "") for part in parts)  # the rows are before it
         for part in parts:
-            variant = _before_tax(part.concept or "", index) if taxed else _on_basis(part.concept or "", children)
+            if taxed:
+                variant = _before_tax(part.concept or "", index)
+                why = f"a part of {total.concept} beside a row of its own for the tax: before that tax"
+            else:
+                variant = _on_basis(part.concept or "", children)
+                why = f"a part of {total.concept}, whose calculation adds up {variant}, not {part.concept}"
             if variant:
-                part.reassign(variant, f"a part of {total.concept}, whose calculation adds up {variant}, "
-                                       f"not {part.concept}")
+                part.reassign(variant, why)
 
 
 def _parts(items: list[MappedItem], t: int) -> list[MappedItem]:
