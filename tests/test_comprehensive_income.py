@@ -128,3 +128,18 @@ def test_the_tax_a_row_is_net_of_is_a_fact_of_the_taxonomy_tax_under_it(mapper: 
     assert [me.fact.amount.shown * me.mapping.sign for me in fx] == [134, -63, 49]
     plain = [me for me in ms.embedded if me.parent is rows[2]]
     assert plain == []
+
+
+def test_a_net_of_tax_caption_makes_the_components_net_of_tax(mapper: Mapper) -> None:
+    """Johnson & Johnson's "Other comprehensive income (loss), net of tax" caption stands
+    above captions of their own ("Securities"): with no tax row anywhere, the securities'
+    "Unrealized holding gain (loss) arising during period" is net of tax, not before it."""
+    oci = "Other comprehensive income (loss), net of tax"
+    rows = [_row("Net earnings", "14,066"), _row(oci, None), _row("Foreign currency translation", "(1,085)", (oci,)),
+            _row("Securities", None)]
+    for label, value in (("Unrealized holding gain (loss) arising during period", "(3)"),
+                         ("Reclassifications to earnings", "1"), ("Net change", "(2)")):
+        rows.append(_row(label, value, ("Securities",)))
+    chosen = _map(mapper, rows)
+    assert chosen[("Securities", "Unrealized holding gain (loss) arising during period")] == \
+        "us-gaap:OtherComprehensiveIncomeUnrealizedHoldingGainLossOnSecuritiesArisingDuringPeriodNetOfTax"

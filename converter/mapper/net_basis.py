@@ -74,3 +74,24 @@ def _before_tax(concept: str, index: ConceptIndex) -> str | None:
     """A component's before-tax concept, where the tax is a row of its own beside it."""
     variant = re.sub(r"NetOfTax$", "BeforeTax", concept)
     return variant if variant != concept and variant in index else None
+
+
+_NET_OF_TAX = re.compile(r"\bnet\s+of\s+(?:income\s+)?tax(?:es)?\b|\bafter[- ](?:income\s+)?tax(?:es)?\b", re.I)
+
+
+def under_a_net_of_tax_caption(ms: MappedStatement, index: ConceptIndex) -> None:
+    """Components of other comprehensive income in a statement whose title or a caption says
+    "net of tax" (Johnson & Johnson's "Other comprehensive income (loss), net of tax", above
+    captions of its own for securities and hedges) are net of tax where no row is the tax:
+    a ``...BeforeTax`` choice becomes its ``...NetOfTax`` twin, unless another row has it."""
+    captions = [ms.statement.title, *(mi.item.label for mi in ms.items if mi.item.is_header)]
+    said = next((c for c in captions if _NET_OF_TAX.search(c)), None)
+    rows = [mi for mi in ms.items if mi.mapping is not None]
+    if said is None or any(is_tax_effect(mi.concept or "") for mi in rows):
+        return
+    used = {mi.concept for mi in rows}
+    for mi in rows:
+        variant = re.sub(r"BeforeTax$", "NetOfTax", mi.concept or "")
+        if variant != mi.concept and variant in index and variant not in used:  # not another row's
+            mi.reassign(variant, f"'{said}', and no row of its own for the tax: net of tax")
+            used.add(variant)
