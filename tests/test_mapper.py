@@ -1415,3 +1415,13 @@ def test_revenue_not_from_contracts_must_be_named_so(mapper: Mapper) -> None:
     assert not mapper.rank("Sales to customers", "monetary", "IS")[0].qname.startswith("us-gaap:RevenueNot")
     assert mapper.rank("Revenue not from contracts with customers", "monetary", "IS")[0].qname == \
         "us-gaap:RevenueNotFromContractWithCustomer"
+
+
+def test_a_sales_tax_is_a_tax_not_revenue(mapper: Mapper) -> None:
+    """"Sales" reads "revenue", but Home Depot's "Sales taxes payable" is the sales tax it
+    owes (SalesAndExciseTaxPayableCurrent), as a 2009 filer's "Sales-based taxes" were
+    ExciseAndSalesTaxes."""
+    assert tokens("Sales taxes payable") == ("salestax", "payable")
+    assert tokens("Sales-based taxes") == tokens("Excise and Sales Taxes") == ("salestax",)
+    best = mapper.rank("Sales taxes payable", "monetary", "BS", ("Current liabilities",))[0]
+    assert best.qname == "us-gaap:SalesAndExciseTaxPayableCurrent"

@@ -57,6 +57,9 @@ _JOIN = (
     (re.compile(r"\b(?:excluding|less|net of|exclusive of)\s+(?:the\s+)?current\s+"
                 r"(?:portions?|installments?|maturities|amounts?)\b"), "noncurrent"),
     (re.compile(r"\b(?:due|payable|maturing)\s+within\s+one\s+year\b"), "current"),
+    # a sales tax is a tax, not revenue ("sales" reads "revenue" below): "Sales taxes payable"
+    # is SalesAndExciseTaxPayableCurrent
+    (re.compile(r"\b(?:excise and )?sales(?:[- ]based| and (?:excise|use))? tax(?:es)?\b"), "salestax"),
     (re.compile(r"\bpre[- ]?tax\b"), "before tax"),  # "Pretax income" is income before income taxes
     # "Income from continuing operations after income taxes" is that income net of tax
     (re.compile(r"\bafter (?:income )?tax(?:es)?\b"), "net of tax"),
