@@ -1425,3 +1425,12 @@ def test_a_sales_tax_is_a_tax_not_revenue(mapper: Mapper) -> None:
     assert tokens("Sales-based taxes") == tokens("Excise and Sales Taxes") == ("salestax",)
     best = mapper.rank("Sales taxes payable", "monetary", "BS", ("Current liabilities",))[0]
     assert best.qname == "us-gaap:SalesAndExciseTaxPayableCurrent"
+
+
+def test_a_purchase_of_company_stock_is_no_stock_purchase_plan(mapper: Mapper) -> None:
+    """Walmart's equity statement prints "Purchase of Company stock" in shares: a repurchase.
+    The qualifier "purchase plan" is a phrase the label must say, not its first word alone."""
+    best = mapper.rank("Purchase of Company stock", "shares", "EQ")[0]
+    assert "PurchasePlan" not in best.qname, best
+    assert mapper.rank("Shares issued under the employee stock purchase plan", "shares", "EQ")[0].qname == \
+        "us-gaap:StockIssuedDuringPeriodSharesEmployeeStockPurchasePlans"

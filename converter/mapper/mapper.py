@@ -93,14 +93,15 @@ OPPOSITE = {"basic": "diluted", "diluted": "basic", "current": "noncurrent", "no
 # interests right; "finance lease" gained as much as it lost ("Long-term debt including
 # obligations under finance leases" is LongTermDebtAndCapitalLeaseObligations).
 LABEL_QUALIFIERS = (("noncash",), ("gain",), ("operating", "lease"), ("redeemable",), ("comprehensive",))
-# Words that, in a concept's name, name a class the label must name too: (the word, the
-# name's words).  "Available for sale" is a class of securities; an employee stock
-# purchase or ownership plan is one plan among the "employee stock plans" most labels
-# mean (StockIssuedDuringPeriodValueShareBasedCompensation); stock held in treasury is
-# not the shares authorized or issued; domestic income is one part of a company's income.
-# "Available" alone is no class: NetIncomeLossAvailableToCommonStockholdersBasic.
-CONCEPT_QUALIFIERS = (("available", "available for sale"), ("purchase", "purchase plan"),
-                      ("ownership", "ownership plan"), ("treasury", "treasury"), ("domestic", "domestic"))
+# Phrases that, in a concept's name, name a class the label must name too, word after word.
+# "Available for sale" is a class of securities; an employee stock purchase or ownership
+# plan is one plan among the "employee stock plans" most labels mean
+# (StockIssuedDuringPeriodValueShareBasedCompensation), and "Purchase of Company stock" is
+# no purchase plan; stock held in treasury is not the shares authorized or issued; domestic
+# income is one part of a company's income.  "Available" alone is no class:
+# NetIncomeLossAvailableToCommonStockholdersBasic.
+CONCEPT_QUALIFIERS = tuple((phrase, tokens(phrase)) for phrase in ("available for sale", "purchase plan",
+                                                                   "ownership plan", "treasury", "domestic"))
 # what a "Non-cash ..." label may be without its concept's name saying so ("Non-cash
 # operating lease cost" is OperatingLeaseRightOfUseAssetAmortizationExpense; "Non-cash
 # capital expenditures" are CapitalExpendituresIncurredButNotYetPaid)
@@ -225,9 +226,9 @@ class Score:
                 if phrase == ("noncash",):  # amortization, impairment ... are non-cash by what they are
                     in_name = np.logical_or.reduce([in_name, *(ev.name_contains(w) for w in NONCASH_BY_NATURE)])
                 qualifiers.append((f"'{' '.join(phrase)}' is in the label only", ~in_name, True))
-        for word, named in CONCEPT_QUALIFIERS:  # a class of securities or plan the label does not name
-            if word not in q.toks and word not in q.context:
-                in_name = np.logical_and.reduce([ev.name_contains(w) for w in tokens(named)])
+        for named, words in CONCEPT_QUALIFIERS:  # a class of securities or plan the label does not name
+            if not (_has_phrase(q.toks, words) or _has_phrase(q.context, words)):
+                in_name = np.logical_and.reduce([ev.name_contains(w) for w in words])
                 qualifiers.append((f"'{named}' is in the concept only", in_name, True))
         if _names_the_tax(q.toks):  # "Tax on defined benefit plans net gain": the tax, not the gain after it
             qualifiers.append(("the label names the tax, the concept an amount before or after it",
@@ -383,14 +384,19 @@ def _says_reclassified(toks: tuple[str, ...]) -> bool:
                for word in ("reclassification", "reclassified"))
 
 
+def _has_phrase(toks: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    """The words hold the phrase, word after word."""
+    n = len(phrase)
+    return any(toks[i:i + n] == phrase for i in range(len(toks) - n + 1))
+
+
 def _says(toks: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
     """The label's head (before "excluding", "including" ...) contains the phrase, word
     after word ("Purchases of property and equipment excluding finance leases" does not
     say finance lease; "Retained deficit, including accumulated other comprehensive loss"
     does not say comprehensive)."""
     head = next((toks[:k] for k, t in enumerate(toks) if t in _CLAUSE and k > 0), toks)
-    n = len(phrase)
-    return any(head[i:i + n] == phrase for i in range(len(head) - n + 1))
+    return _has_phrase(head, phrase)
 
 
 # words after which a label names what the row leaves out: not what it is
