@@ -1434,3 +1434,10 @@ def test_a_purchase_of_company_stock_is_no_stock_purchase_plan(mapper: Mapper) -
     assert "PurchasePlan" not in best.qname, best
     assert mapper.rank("Shares issued under the employee stock purchase plan", "shares", "EQ")[0].qname == \
         "us-gaap:StockIssuedDuringPeriodSharesEmployeeStockPurchasePlans"
+
+
+def test_sundry_and_miscellaneous_say_other() -> None:
+    """IBM's "Investments and sundry assets" and a 2009 filer's "Miscellaneous, net" are the
+    "other" of their statements: the words read as "other" does."""
+    assert tokens("Investments and sundry assets") == tokens("Investments and other assets")
+    assert tokens("Miscellaneous, net") == tokens("Other, net")

@@ -32,6 +32,7 @@ SYNONYMS = {
     "dilution": "diluted", "dilutive": "diluted",
     "plant": "plant", "ppe": "property", "borrowings": "debt", "obligations": "obligation",
     "withheld": "withholding", "withholdings": "withholding",
+    "sundry": "other", "miscellaneous": "other",  # "Investments and sundry assets", "Miscellaneous, net"
     # "minority interest" was renamed noncontrolling interest in 2009 (FAS 160, ASC 810):
     # every earlier filing says the one, today's concepts the other
     "minority": "noncontrolling",
