@@ -1412,7 +1412,7 @@ def test_research_beside_in_process_research_excludes_it(mapper: Mapper) -> None
 def test_revenue_not_from_contracts_must_be_named_so(mapper: Mapper) -> None:
     """Johnson & Johnson's "Sales to customers" had found RevenueNotFromContractWithCustomer
     on its words "revenue ... contract with customer"; a label that says "not from" still may."""
-    assert not mapper.rank("Sales to customers", "monetary", "IS")[0].qname.startswith("us-gaap:RevenueNot")
+    assert mapper.rank("Sales to customers", "monetary", "IS")[0].qname == "us-gaap:Revenues"
     assert mapper.rank("Revenue not from contracts with customers", "monetary", "IS")[0].qname == \
         "us-gaap:RevenueNotFromContractWithCustomer"
 
@@ -1430,8 +1430,7 @@ def test_a_sales_tax_is_a_tax_not_revenue(mapper: Mapper) -> None:
 def test_a_purchase_of_company_stock_is_no_stock_purchase_plan(mapper: Mapper) -> None:
     """Walmart's equity statement prints "Purchase of Company stock" in shares: a repurchase.
     The qualifier "purchase plan" is a phrase the label must say, not its first word alone."""
-    best = mapper.rank("Purchase of Company stock", "shares", "EQ")[0]
-    assert "PurchasePlan" not in best.qname, best
+    assert mapper.rank("Purchase of Company stock", "shares", "EQ")[0].qname == "us-gaap:StockRepurchasedDuringPeriodShares"
     assert mapper.rank("Shares issued under the employee stock purchase plan", "shares", "EQ")[0].qname == \
         "us-gaap:StockIssuedDuringPeriodSharesEmployeeStockPurchasePlans"
 
@@ -1441,3 +1440,17 @@ def test_sundry_and_miscellaneous_say_other() -> None:
     "other" of their statements: the words read as "other" does."""
     assert tokens("Investments and sundry assets") == tokens("Investments and other assets")
     assert tokens("Miscellaneous, net") == tokens("Other, net")
+
+
+def test_a_tax_and_an_amount_on_a_tax_basis_are_told_apart() -> None:
+    """One test each (``mapper/taxes.py``), used by the qualifiers, the taxes a row is net of
+    and net_basis: the tax on something, and an amount before, after or net of its tax."""
+    from converter.mapper.taxes import is_on_a_tax_basis, is_tax_effect
+
+    assert is_tax_effect("us-gaap:OtherComprehensiveIncomeLossTax")
+    assert is_tax_effect("us-gaap:OtherComprehensiveIncomeLossAvailableForSaleSecuritiesAdjustmentBeforeReclassificationAdjustmentsTax")
+    assert not is_tax_effect("us-gaap:RevenueFromContractWithCustomerExcludingAssessedTax")
+    assert not is_tax_effect("us-gaap:OtherComprehensiveIncomeLossCashFlowHedgeGainLossAfterReclassificationAndTax")
+    assert is_on_a_tax_basis("us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest")
+    assert is_on_a_tax_basis("us-gaap:OtherComprehensiveIncomeUnrealizedHoldingGainLossOnSecuritiesArisingDuringPeriodNetOfTax")
+    assert not is_on_a_tax_basis("us-gaap:OtherComprehensiveIncomeLossTax")

@@ -29,7 +29,7 @@ import numpy.typing as npt
 from converter.errors import TaxonomyError
 from converter.mapper.grand_total import GRAND_TOTALS
 from converter.mapper.similarity import Weights, tokens
-from converter.mapper.taxes import is_tax_effect
+from converter.mapper.taxes import is_on_a_tax_basis, is_tax_effect
 from converter.resources import data_dir
 from converter.taxonomy.deprecated import load_deprecated
 from converter.taxonomy.index import INDEX_FILE, Concept, ConceptIndex, load_filer_labels, load_index
@@ -161,10 +161,6 @@ PREVAILING_COMPANIES = 100
 CONTRA_WORDS = tuple(tokens("allowance accumulated discount unamortized valuation depreciation amortization"))
 
 
-# the words of a concept's name for the tax basis of its amount
-_TAX_BASIS = re.compile(r"(?:NetOfTax|BeforeTax|AfterTax|BeforeIncomeTax|NetOfIncomeTax|AfterIncomeTax)")
-
-
 class Evidence:
     """Evidence rows grouped by concept (rows of one concept are contiguous)."""
 
@@ -182,7 +178,6 @@ class Evidence:
         self.period_inferred: Bools = data["period_inferred"]
         self.balance_inferred: Bools = data["balance_inferred"]
         self.is_calc_total = np.array([q in index.calc_children for q in self.concepts])
-        self._fragments: dict[str, Bools] = {}
 
         vocabulary = _strings(data["vocabulary"])
         self.vocabulary: dict[str, int] = {t: i for i, t in enumerate(vocabulary)}
@@ -307,19 +302,26 @@ class Evidence:
         return np.array([q.split(":")[-1].startswith("CostOf") for q in self.concepts])
 
     @cached_property
+    def local_names(self) -> list[str]:
+        """Each concept's name without its prefix."""
+        return [q.split(":")[-1] for q in self.concepts]
+
+    @cached_property
     def tax_basis(self) -> Bools:
-        """Concepts that are an amount before or after its tax ("...ArisingDuringPeriodNetOfTax",
-        "...BeforeTax", "IncomeLossFromContinuingOperationsBeforeIncomeTaxes..."), not a tax."""
-        local = [q.split(":")[-1] for q in self.concepts]
-        return np.array([bool(_TAX_BASIS.search(n)) for n in local])
+        """Concepts that are an amount before or after its tax (``taxes.is_on_a_tax_basis``)."""
+        return np.array([is_on_a_tax_basis(n) for n in self.local_names])
 
     @cached_property
     def reclassification(self) -> Bools:
         """Concepts that are a reclassification out of accumulated other comprehensive
         income ("...ReclassificationAdjustmentFromAOCI...", "...GainLossReclassificationAfterTax"),
         not what arose before it ("...BeforeReclassificationAdjustmentsAndTax")."""
-        local = [q.split(":")[-1] for q in self.concepts]
-        return np.array(["Reclassification" in n and "BeforeReclassification" not in n for n in local])
+        return np.array(["Reclassification" in n and "BeforeReclassification" not in n for n in self.local_names])
+
+    @cached_property
+    def not_from(self) -> Bools:
+        """Concepts of what is "not from" something (``RevenueNotFromContractWithCustomer``)."""
+        return np.array(["NotFrom" in n for n in self.local_names])
 
     @cached_property
     def named_and_other(self) -> Bools:
@@ -363,12 +365,6 @@ class Evidence:
         """Concepts that the 2025 statement linkbases place in this kind of statement."""
         hit = self.in_statement.get(kind)
         return hit if hit is not None else np.zeros(len(self.concepts), dtype=bool)
-
-    def name_has(self, fragment: str) -> Bools:
-        """Concepts whose local name has the fragment, as written ("NotFrom")."""
-        if fragment not in self._fragments:
-            self._fragments[fragment] = np.array([fragment in q.split(":")[-1] for q in self.concepts])
-        return self._fragments[fragment]
 
     @lru_cache(maxsize=64)  # noqa: B019 - one Evidence per process; every rank asks for some 30 words
     def name_contains(self, word: str) -> Bools:

@@ -238,7 +238,7 @@ class Score:
                                ~ev.reclassification, True))
         if "not" not in q.toks:  # revenue "not from" contracts with customers is a class of its own
             qualifiers.append(("the concept is what is not from something, the label does not say so",
-                               ev.name_has("NotFrom"), True))
+                               ev.not_from, True))
         if "net" in q.toks:  # "Income taxes paid, net of refunds" is IncomeTaxesPaidNet, not IncomeTaxesPaid
             qualifiers.append(("the label says net, the concept is the one of a pair without it", ev.net_sibling,
                                False))

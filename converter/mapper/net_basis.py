@@ -39,7 +39,7 @@ def parts_on_the_totals_basis(ms: MappedStatement, index: ConceptIndex) -> None:
         taxed = any(is_tax_effect(part.concept or "") for part in parts)  # the rows are before it
         for part in parts:
             if taxed:
-                variant = _before_tax(part.concept or "", index)
+                variant = _tax_twin(part.concept or "", "BeforeTax", index)
                 why = f"a part of {total.concept} beside a row of its own for the tax: before that tax"
             else:
                 variant = _on_basis(part.concept or "", children)
@@ -70,9 +70,11 @@ def _on_basis(concept: str, children: set[str]) -> str | None:
     return None
 
 
-def _before_tax(concept: str, index: ConceptIndex) -> str | None:
-    """A component's before-tax concept, where the tax is a row of its own beside it."""
-    variant = re.sub(r"NetOfTax$", "BeforeTax", concept)
+def _tax_twin(concept: str, basis: str, index: ConceptIndex) -> str | None:
+    """The concept named as ``concept`` on the other tax basis (``basis`` is "BeforeTax" or
+    "NetOfTax"), if the taxonomy has it."""
+    other = "NetOfTax" if basis == "BeforeTax" else "BeforeTax"
+    variant = re.sub(f"{other}$", basis, concept)
     return variant if variant != concept and variant in index else None
 
 
@@ -91,7 +93,7 @@ def under_a_net_of_tax_caption(ms: MappedStatement, index: ConceptIndex) -> None
         return
     used = {mi.concept for mi in rows}
     for mi in rows:
-        variant = re.sub(r"BeforeTax$", "NetOfTax", mi.concept or "")
-        if variant != mi.concept and variant in index and variant not in used:  # not another row's
+        variant = _tax_twin(mi.concept or "", "NetOfTax", index)
+        if variant and variant not in used:  # not another row's
             mi.reassign(variant, f"'{said}', and no row of its own for the tax: net of tax")
             used.add(variant)

@@ -26,6 +26,16 @@ _ENDS_IN_TAX = re.compile(r"Taxe?s?$")
 _NOT_A_TAX = re.compile(r"(?:NetOf|After|Before|And)(?:Income)?Taxe?s?$|(?:Including|Excluding)[A-Za-z]*Taxe?s?$")
 
 
+# the words of a name for an amount before, after or net of its tax, wherever they stand
+# ("...ArisingDuringPeriodNetOfTax", "IncomeLossFromContinuingOperationsBeforeIncomeTaxes...")
+_TAX_BASIS = re.compile(r"(?:NetOf|After|Before)(?:Income)?Tax")
+
+
+def is_on_a_tax_basis(concept: str) -> bool:
+    """A concept that is an amount before, after or net of its tax: not the tax itself."""
+    return bool(_TAX_BASIS.search(concept))
+
+
 def is_tax_effect(concept: str) -> bool:
     """A concept that is the tax on something ("OtherComprehensiveIncomeLossTax",
     "...BeforeReclassificationAdjustmentsTax"), not an amount before, after or net of it.
