@@ -1454,3 +1454,33 @@ def test_a_tax_and_an_amount_on_a_tax_basis_are_told_apart() -> None:
     assert is_on_a_tax_basis("us-gaap:IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest")
     assert is_on_a_tax_basis("us-gaap:OtherComprehensiveIncomeUnrealizedHoldingGainLossOnSecuritiesArisingDuringPeriodNetOfTax")
     assert not is_on_a_tax_basis("us-gaap:OtherComprehensiveIncomeLossTax")
+
+
+def test_components_above_a_before_tax_total_are_before_tax(mapper: Mapper) -> None:
+    """IBM totals the components of other comprehensive income "before tax" and deducts one
+    tax row for them all: every component above that total is before tax, the subtotal of
+    cash-flow hedges included (whose net name ends "AfterTax", not "NetOfTax"); without the
+    tax row below, the labels' net-of-tax choices stand."""
+    quarter = Period(date(2025, 6, 30), date(2025, 4, 1))
+    before = ("Other comprehensive income/(loss), before tax",)
+    hedges = (*before, "Unrealized gains/(losses) on cash flow hedges")
+    rows = [_row("Net income", ["2,194"]),
+            _row("Foreign currency translation adjustments", ["(613)"], sections=before),
+            _row("Unrealized gains/(losses) arising during the period", ["(82)"], sections=hedges),
+            _row("Reclassification of (gains)/losses to net income", ["(419)"], sections=hedges),
+            _row("Total unrealized gains/(losses) on cash flow hedges", ["(501)"], sections=hedges, is_total=True),
+            _row("Other comprehensive income/(loss), before tax", ["(1,114)"]),
+            _row("Income tax (expense)/benefit related to items of other comprehensive income", ["493"]),
+            _row("Other comprehensive income/(loss), net", ["(621)"]),
+            _row("Total comprehensive income", ["1,573"], is_total=True)]
+    statement = _statement(StatementKind.CI, quarter, rows)
+    concepts = {mi.item.label: mi.concept for mi in mapper.map_filing([statement])[0].items}
+    assert concepts["Other comprehensive income/(loss), before tax"] == "us-gaap:OtherComprehensiveIncomeLossBeforeTax"
+    assert concepts["Foreign currency translation adjustments"] == (
+        "us-gaap:OtherComprehensiveIncomeLossForeignCurrencyTransactionAndTranslationAdjustmentBeforeTax")
+    assert concepts["Reclassification of (gains)/losses to net income"] == (
+        "us-gaap:OtherComprehensiveIncomeLossCashFlowHedgeGainLossReclassificationBeforeTax")
+    untaxed = _statement(StatementKind.CI, quarter, [r for r in rows if not r.label.startswith("Income tax")])
+    concepts = {mi.item.label: mi.concept for mi in mapper.map_filing([untaxed])[0].items}
+    assert concepts["Foreign currency translation adjustments"] == (
+        "us-gaap:OtherComprehensiveIncomeLossForeignCurrencyTransactionAndTranslationAdjustmentNetOfTax")

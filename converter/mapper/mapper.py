@@ -44,7 +44,7 @@ from converter.mapper.components import (
 from converter.mapper.costs import cost_of_revenue, costs_and_expenses, research_excluding_in_process
 from converter.mapper.evidence import Bools, Evidence, Floats, Ints, load_evidence
 from converter.mapper.grand_total import liabilities_and_equity
-from converter.mapper.net_basis import parts_on_the_totals_basis, under_a_net_of_tax_caption
+from converter.mapper.net_basis import above_a_before_tax_total, parts_on_the_totals_basis, under_a_net_of_tax_caption
 from converter.mapper.noncontrolling import split_net_income
 from converter.mapper.nonoperating import choose_nonoperating
 from converter.mapper.oci_components import component_words, whole_adjustments
@@ -465,6 +465,7 @@ class Mapper:
             whole_adjustments(ms)
             parts_on_the_totals_basis(ms, self.index)
             under_a_net_of_tax_caption(ms, self.index)
+            above_a_before_tax_total(ms, self.index)
             by_product_or_service(ms)
             allocated_by_location(ms, self._included_concept, self._location_member)
             if ms.statement.components:

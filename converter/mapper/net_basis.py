@@ -9,7 +9,9 @@ to ``InventoryGross``.  A part whose concept is not among its total's calculatio
 takes the variant that is, where the two differ only by the basis in the name.  So do
 the components of other comprehensive income above a total "net of tax"
 (``...AdjustmentBeforeTax`` becomes ``...AdjustmentNetOfTax``), unless a row among them is
-the tax: then they are before it (``...NetOfTax`` becomes ``...BeforeTax``).
+the tax: then they are before it (``...NetOfTax`` becomes ``...BeforeTax``).  A
+statement that totals its components "before tax" and then deducts one tax row for them
+all (IBM) has every component above that total before tax, its subtotals included.
 """
 
 from __future__ import annotations
@@ -70,12 +72,25 @@ def _on_basis(concept: str, children: set[str]) -> str | None:
     return None
 
 
+# how the taxonomy names one amount net of tax and before it, longest ending first:
+# "...GainLossBeforeReclassificationAfterTax" is "...BeforeReclassificationAndTax" before
+# tax, "...AfterReclassificationAndTax" is "...AfterReclassificationBeforeTax"
+TAX_BASES = (("BeforeReclassificationAfterTax", "BeforeReclassificationAndTax"),
+             ("AfterReclassificationAndTax", "AfterReclassificationBeforeTax"),
+             ("AdjustmentsNetOfTax", "AdjustmentsAndTax"),
+             ("NetOfTax", "BeforeTax"), ("AfterTax", "BeforeTax"))
+
+
 def _tax_twin(concept: str, basis: str, index: ConceptIndex) -> str | None:
     """The concept named as ``concept`` on the other tax basis (``basis`` is "BeforeTax" or
     "NetOfTax"), if the taxonomy has it."""
-    other = "NetOfTax" if basis == "BeforeTax" else "BeforeTax"
-    variant = re.sub(f"{other}$", basis, concept)
-    return variant if variant != concept and variant in index else None
+    for net, before in TAX_BASES:
+        ending, other = (net, before) if basis == "BeforeTax" else (before, net)
+        if concept.endswith(ending):
+            variant = concept[: -len(ending)] + other
+            if variant in index:
+                return variant
+    return None
 
 
 _NET_OF_TAX = re.compile(r"\bnet\s+of\s+(?:income\s+)?tax(?:es)?\b|\bafter[- ](?:income\s+)?tax(?:es)?\b", re.I)
@@ -97,3 +112,28 @@ def under_a_net_of_tax_caption(ms: MappedStatement, index: ConceptIndex) -> None
         if variant and variant not in used:  # not another row's
             mi.reassign(variant, f"'{said}', and no row of its own for the tax: net of tax")
             used.add(variant)
+
+
+def above_a_before_tax_total(ms: MappedStatement, index: ConceptIndex) -> None:
+    """Components of other comprehensive income above their total before tax, with the tax
+    on them in a row below it (IBM's "Other comprehensive income/(loss), before tax", then
+    "Income tax (expense)/benefit related to items of other comprehensive income"): every
+    row above is before tax, the subtotals of each kind of component included, so a
+    ``...NetOfTax`` choice becomes its ``...BeforeTax`` twin, unless another row has it."""
+    rows = [mi for mi in ms.items if mi.mapping is not None]
+    total = next((k for k, mi in enumerate(rows) if _is_before_tax_total(mi.concept or "", index)
+                  and any(is_tax_effect(below.concept or "") for below in rows[k + 1:])), None)
+    if total is None:
+        return
+    used = {mi.concept for mi in rows}
+    why = f"above {rows[total].concept}, with the tax in a row below it: before tax"
+    for mi in rows[:total]:
+        variant = _tax_twin(mi.concept or "", "BeforeTax", index)
+        if variant and variant not in used:
+            mi.reassign(variant, why)
+            used.add(variant)
+
+
+def _is_before_tax_total(concept: str, index: ConceptIndex) -> bool:
+    """A total of comprehensive income's components before tax in the taxonomy's calculations."""
+    return concept.endswith("BeforeTax") and "ComprehensiveIncome" in concept and bool(index.calc_children.get(concept))
