@@ -1484,3 +1484,31 @@ def test_components_above_a_before_tax_total_are_before_tax(mapper: Mapper) -> N
     concepts = {mi.item.label: mi.concept for mi in mapper.map_filing([untaxed])[0].items}
     assert concepts["Foreign currency translation adjustments"] == (
         "us-gaap:OtherComprehensiveIncomeLossForeignCurrencyTransactionAndTranslationAdjustmentNetOfTax")
+
+
+def test_an_equity_movement_takes_the_concept_comprehensive_income_gives_the_same_figures(mapper: Mapper) -> None:
+    """Home Depot prints its hedges' movement twice: "Cash flow hedges" in the statement of
+    comprehensive income, "Cash flow hedges, net of tax" in its equity statement.  One
+    number is one fact: the equity row takes the other statement's concept, which the
+    layout there (a component's only row) decided, and a row whose figures differ keeps
+    its own."""
+    years = [Period(date(2025, 2, 2), date(2024, 1, 29)), Period(date(2024, 1, 28), date(2023, 1, 30))]
+    comprehensive = Statement(StatementKind.CI, "Comprehensive income", years, [
+        _row("Net earnings", ["14,806", "15,143"]),
+        _row("Foreign currency translation adjustments", ["(605)", "232"]),
+        _row("Cash flow hedges", ["(45)", "8"]),
+        _row("Total other comprehensive income (loss), net of tax", ["(650)", "240"], is_total=True),
+        _row("Comprehensive income", ["14,156", "15,383"], is_total=True)],
+        scale=6, scale_text="", unscaled_kinds=frozenset())
+    aoci = ("Accumulated other comprehensive loss",)
+    equity = Statement(StatementKind.EQ, "Stockholders' equity", years, [
+        _row("Foreign currency translation adjustments, net of tax", ["(605)", "232"], sections=aoci),
+        _row("Cash flow hedges, net of tax", ["(45)", "8"], sections=aoci),
+        _row("Other", ["(4)", "3"], sections=aoci)],
+        scale=6, scale_text="", unscaled_kinds=frozenset())
+    ci, eq = mapper.map_filing([comprehensive, equity])
+    for k in (1, 2):
+        assert eq.items[k - 1].concept == ci.items[k].concept, eq.items[k - 1].item.label
+    assert eq.items[1].concept == "us-gaap:OtherComprehensiveIncomeLossCashFlowHedgeGainLossAfterReclassificationAndTax"
+    assert "same amounts" in (eq.items[1].mapping.reason if eq.items[1].mapping else "")
+    assert "same amounts" not in (eq.items[2].mapping.reason if eq.items[2].mapping else "")

@@ -50,6 +50,7 @@ from converter.mapper.nonoperating import choose_nonoperating
 from converter.mapper.oci_components import component_words, whole_adjustments
 from converter.mapper.overrides import Override
 from converter.mapper.pretax import choose_pretax
+from converter.mapper.same_figures import equity_movements_as_comprehensive_income
 from converter.mapper.signs import apply_signs, label_side, natural_balance
 from converter.mapper.similarity import similarity, tokens
 from converter.mapper.standards import cash_and_restricted_cash, contract_liabilities
@@ -448,7 +449,8 @@ class Mapper:
 
     def map_filing(self, statements: list[Statement]) -> list[MappedStatement]:
         """Every statement, then what the statements' structure says across rows and
-        statements (noncontrolling interests, pre-tax income); signs follow the final concepts."""
+        statements (noncontrolling interests, pre-tax income, one concept for a figure two
+        statements print); signs follow the final concepts."""
         mapped = [self.map_statement(s) for s in statements]
         split_net_income(mapped)
         for ms in mapped:
@@ -473,6 +475,8 @@ class Mapper:
             if ms.statement.kind == StatementKind.EQ:
                 equity_balances(ms)
                 repurchases(ms)
+        equity_movements_as_comprehensive_income(mapped)
+        for ms in mapped:
             apply_signs(ms.statement.kind, ms.items, self.index)
             self._retax(ms)
             if ms.statement.kind == StatementKind.EQ:

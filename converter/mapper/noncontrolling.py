@@ -45,10 +45,10 @@ _NET_RESULT = re.compile(r"\bnet\s+(income|earnings|loss|profit)", re.I)
 
 # a statement of comprehensive income splits (other) comprehensive income the same way:
 # (consolidated, noncontrolling interests' share, the company's share)
-_COMPREHENSIVE = ("us-gaap:ComprehensiveIncomeNetOfTaxIncludingPortionAttributableToNoncontrollingInterest",
+COMPREHENSIVE = ("us-gaap:ComprehensiveIncomeNetOfTaxIncludingPortionAttributableToNoncontrollingInterest",
                   "us-gaap:ComprehensiveIncomeNetOfTaxAttributableToNoncontrollingInterest",
                   "us-gaap:ComprehensiveIncomeNetOfTax")
-_OTHER_COMPREHENSIVE = ("us-gaap:OtherComprehensiveIncomeLossNetOfTax",
+OTHER_COMPREHENSIVE = ("us-gaap:OtherComprehensiveIncomeLossNetOfTax",
                         "us-gaap:OtherComprehensiveIncomeLossNetOfTaxPortionAttributableToNoncontrollingInterest",
                         "us-gaap:OtherComprehensiveIncomeLossNetOfTaxPortionAttributableToParent")
 _COMPREHENSIVE_LINE = re.compile(r"\bcomprehensive\s+\(?(income|earnings|loss)", re.I)
@@ -150,7 +150,7 @@ def _split_comprehensive(ms: MappedStatement) -> None:
             continue
         why = "comprehensive income split between noncontrolling interests and the company adds up"
         triple = (total, minority, parent)
-        concepts = _OTHER_COMPREHENSIVE if other else _COMPREHENSIVE
+        concepts = OTHER_COMPREHENSIVE if other else COMPREHENSIVE
         if any(mi.concept == c and mi not in triple for mi in ms.items for c in concepts):
             continue  # another line already carries one of them
         for mi, concept in zip(triple, concepts, strict=True):
