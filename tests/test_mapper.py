@@ -1512,3 +1512,26 @@ def test_an_equity_movement_takes_the_concept_comprehensive_income_gives_the_sam
     assert eq.items[1].concept == "us-gaap:OtherComprehensiveIncomeLossCashFlowHedgeGainLossAfterReclassificationAndTax"
     assert "same amounts" in (eq.items[1].mapping.reason if eq.items[1].mapping else "")
     assert "same amounts" not in (eq.items[2].mapping.reason if eq.items[2].mapping else "")
+
+
+def test_figures_printed_again_under_another_label_are_one_fact(mapper: Mapper) -> None:
+    """Celanese prints its net earnings, then again in an "amounts attributable to" block
+    under another label: the same figures in every period are the same fact, so the second
+    row shares the concept instead of taking the next one on its list.  A single figure is
+    no such evidence (two rows may print the same amount by chance)."""
+    years = [Period(date(2009, 6, 30), date(2009, 1, 1)), Period(date(2008, 6, 30), date(2008, 1, 1))]
+    block = ("Amounts attributable to Celanese Corporation",)
+    rows = [_row("Net sales", ["2,302", "3,484"]),
+            _row("Net earnings (loss)", ["(45)", "245"]),
+            _row("Earnings (loss) from continuing operations", ["(44)", "246"], sections=block),
+            _row("Net earnings (loss) attributable to Celanese Corporation", ["(45)", "245"], sections=block)]
+    statement = Statement(StatementKind.IS, "Statements of operations", years, rows, scale=6, scale_text="",
+                          unscaled_kinds=frozenset())
+    concepts = _concepts(mapper, statement)
+    assert concepts[1] == concepts[3] == "us-gaap:NetIncomeLoss", concepts
+    single = Statement(StatementKind.IS, "Statements of operations", years[:1], [
+        _row("Net sales", ["2,302"]), _row("Net earnings (loss)", ["(45)"]),
+        _row("Net earnings (loss) attributable to Celanese Corporation", ["(45)"], sections=block)],
+        scale=6, scale_text="", unscaled_kinds=frozenset())
+    concepts = _concepts(mapper, single)
+    assert concepts[2] != concepts[1], concepts

@@ -21,6 +21,7 @@ from __future__ import annotations
 import heapq
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 import numpy as np
 
@@ -628,10 +629,12 @@ class Mapper:
             # a balance may be used again for the same figures printed twice (the cash
             # total above and in the reconciliation below); no other concept may
             # and rows whose figures stand in other columns (an equity statement's "Other
-            # comprehensive loss" of one year and "... income" of the next) may share one
+            # comprehensive loss" of one year and "... income" of the next) may share one,
+            # as may rows printing the same distinctive figures under other labels
             options = [s for s in ranked[i] if s.qname + slot not in taken
                        or ((slot or (s.qname, _line_key(item)) in lines)
                            and taken[s.qname + slot] == _printed(item))
+                       or (_distinctive(item) and _magnitudes(taken[s.qname + slot]) == _magnitudes(_printed(item)))
                        or _apart(taken[s.qname + slot], _printed(item))]
             if options and options[0].score < -priority - 1e-9:
                 heapq.heappush(queue, (-options[0].score, i))
@@ -825,6 +828,19 @@ def _label_balance(label: str) -> str | None:
 def _printed(item: LineItem) -> tuple[object, ...]:
     """A row's printed figures, to tell the same figures printed twice."""
     return tuple(v.shown if v is not None else None for v in item.values)
+
+
+def _magnitudes(printed: tuple[object, ...]) -> tuple[object, ...]:
+    """Printed figures without their signs: one figure is a payment in parentheses among
+    investing activities and a positive amount among the supplemental disclosures."""
+    return tuple(abs(x) if isinstance(x, Decimal) else x for x in printed)
+
+
+def _distinctive(item: LineItem) -> bool:
+    """Figures that two different lines would not print by chance: two or more periods'
+    amounts, not zero.  Printed again under another label (Celanese's net earnings, again
+    in an "amounts attributable to" block), they are the same fact."""
+    return item.kind is ItemKind.MONETARY and sum(1 for v in item.values if v is not None and v.shown) >= 2
 
 
 def _line_key(item: LineItem) -> str:
