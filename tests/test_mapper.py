@@ -1535,3 +1535,24 @@ def test_figures_printed_again_under_another_label_are_one_fact(mapper: Mapper) 
         scale=6, scale_text="", unscaled_kinds=frozenset())
     concepts = _concepts(mapper, single)
     assert concepts[2] != concepts[1], concepts
+
+
+def test_one_movement_under_each_component_has_one_concept(mapper: Mapper) -> None:
+    """Home Depot's equity statement prints "Shares issued under employee stock plans, net"
+    under common stock and again under paid-in capital, where "Stock-based compensation
+    expense" takes the concept the label alone prefers.  Mapped one by one the two rows had
+    split; the movement is one, so both take the concept each section leaves free."""
+    year = Period(date(2025, 2, 2), date(2024, 1, 29))
+    common, paid_in = ("Common stock",), ("Paid-in capital",)
+    label = "Shares issued under employee stock plans, net"
+    statement = _statement(StatementKind.EQ, year, [
+        _row("Balance at beginning of year", ["90"], sections=common, balance_at="start"),
+        _row(label, ["1"], sections=common),
+        _row("Balance at end of year", ["91"], sections=common, balance_at="end"),
+        _row("Balance at beginning of year", ["12,802"], sections=paid_in, balance_at="start"),
+        _row(label, ["103"], sections=paid_in),
+        _row("Stock-based compensation expense", ["477"], sections=paid_in),
+        _row("Balance at end of year", ["13,382"], sections=paid_in, balance_at="end")])
+    items = mapper.map_statement(statement).items
+    assert items[1].concept == items[4].concept == "us-gaap:StockIssuedDuringPeriodValueShareBasedCompensation"
+    assert items[5].concept != items[4].concept

@@ -18,9 +18,10 @@ import re
 from decimal import Decimal
 
 from converter.mapper.signs import balance_of
-from converter.model.mapping import MappedStatement, Member, SignBasis
+from converter.model.mapping import MappedItem, MappedStatement, Member, SignBasis
 from converter.model.statements import ItemKind, Statement, StatementKind
 from converter.taxonomy.index import ConceptIndex
+from converter.text import normalize_label
 
 PARENT = "us-gaap:ParentMember"
 NONCONTROLLING = "us-gaap:NoncontrollingInterestMember"
@@ -180,3 +181,45 @@ def share_signs(ms: MappedStatement) -> None:
             mi.mapping.sign, mi.mapping.sign_basis = -1, SignBasis.DEDUCTION
             mi.mapping.sign_reason = "a count of shares taken out of equity, printed in parentheses like the " \
                                      "amounts beside it: the XBRL value is positive"
+
+
+def one_concept_per_movement(items: list[MappedItem], members: list[Member | None],
+                             options: dict[int, list[tuple[str, float]]], threshold: float) -> None:
+    """An equity statement laid out by period with a section per component prints one
+    movement under each component it moves ("Shares issued under employee stock plans, net"
+    under common stock and again under paid-in capital): one movement, one concept.  Rows
+    mapped one by one had split it (Home Depot's paid-in capital row lost the concept its
+    common-stock twin took to the section's "Stock-based compensation expense").  The
+    concept is the one the rows want most together, among those each row's section leaves
+    free; ``options`` are each row's ranked (concept, score), ``members`` each row's
+    component (``section_members``)."""
+    if not members:
+        return
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, mi in enumerate(items):
+        if i in options and mi.mapping is not None and not mi.mapping.from_user and not mi.item.balance_at \
+                and members[i] is not None:
+            groups.setdefault((mi.item.kind, normalize_label(mi.item.label)), []).append(i)
+    for rows in groups.values():
+        if len(rows) < 2 or len({members[i] for i in rows}) < len(rows) \
+                or len({items[i].concept for i in rows}) == 1:
+            continue
+        concept = _wanted_together(items, members, rows, options, threshold)
+        for i in rows:
+            if concept is not None and items[i].concept != concept:
+                items[i].reassign(concept, "one movement printed under each component it moves: one concept")
+
+
+def _wanted_together(items: list[MappedItem], members: list[Member | None], rows: list[int],
+                     options: dict[int, list[tuple[str, float]]], threshold: float) -> str | None:
+    """The concept with the highest score summed over ``rows`` that every row may take (no
+    other row of its section has it) at the threshold or above; None where there is none."""
+
+    def free(i: int, concept: str) -> bool:
+        return not any(mi.concept == concept and members[j] == members[i] and j not in rows
+                       for j, mi in enumerate(items))
+
+    scores = [{q: s for q, s in options[i] if free(i, q)} for i in rows]
+    shared = set.intersection(*(set(s) for s in scores))
+    fit = [q for q in shared if all(s[q] >= threshold for s in scores)]
+    return max(fit, key=lambda q: sum(s[q] for s in scores), default=None)

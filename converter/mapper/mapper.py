@@ -37,6 +37,7 @@ from converter.mapper.cashflow import (
 from converter.mapper.components import (
     component_members,
     equity_balances,
+    one_concept_per_movement,
     repurchases,
     section_members,
     share_signs,
@@ -506,6 +507,8 @@ class Mapper:
         self._assign(statement, mapped, ranked, [m.qname if m else "" for m in item_members])
         for i, options in diluted.items():
             self._also_diluted(mapped[i], options)
+        one_concept_per_movement(mapped, item_members, {i: [(s.qname, s.score) for s in r] for i, r in ranked.items()},
+                                 EXTENSION_THRESHOLD)
         apply_signs(statement.kind, mapped, self.index)
         embedded = [
             MappedEmbedded(fact, item.item, self.map_embedded(
