@@ -1556,3 +1556,41 @@ def test_one_movement_under_each_component_has_one_concept(mapper: Mapper) -> No
     items = mapper.map_statement(statement).items
     assert items[1].concept == items[4].concept == "us-gaap:StockIssuedDuringPeriodValueShareBasedCompensation"
     assert items[5].concept != items[4].concept
+
+
+def test_other_comprehensive_income_above_a_split_consolidated_total_is_consolidated(mapper: Mapper) -> None:
+    """Tesla's "Total other comprehensive income (loss)" sits above "Comprehensive income",
+    which is then split between noncontrolling interests and stockholders: it adds into the
+    consolidated figure and is consolidated (the label alone had chosen the parent's share)."""
+    quarter = Period(date(2025, 6, 30), date(2025, 4, 1))
+    statement = _statement(StatementKind.CI, quarter, [
+        _row("Net income", ["1,197"]),
+        _row("Foreign currency translation adjustment", ["582"]),
+        _row("Total other comprehensive income (loss):", ["582"], is_total=True),
+        _row("Comprehensive income", ["1,779"], is_total=True),
+        _row("Less: Comprehensive income attributable to noncontrolling interests", ["25"]),
+        _row("Comprehensive income attributable to common stockholders", ["1,754"])])
+    items = mapper.map_filing([statement])[0].items
+    assert items[3].concept == "us-gaap:ComprehensiveIncomeNetOfTaxIncludingPortionAttributableToNoncontrollingInterest"
+    assert items[2].concept == "us-gaap:OtherComprehensiveIncomeLossNetOfTax"
+
+
+def test_other_comprehensive_income_the_minority_column_leaves_empty_is_the_companys(mapper: Mapper) -> None:
+    """An equity statement by component with a noncontrolling-interest column: Tesla's
+    "Other comprehensive loss" leaves that column empty, so it is all the company's
+    (``...PortionAttributableToParent``); where the column has an amount, it stays the
+    consolidated figure."""
+    year = Period(date(2024, 12, 31), date(2024, 1, 1))
+    heads = ["Accumulated Other Comprehensive Income (Loss)", "Total Stockholders' Equity",
+             "Noncontrolling Interests in Subsidiaries", "Total Equity"]
+
+    def equity(minority: str | None) -> Statement:
+        values = ["(415)", "(415)", minority, "(415)" if minority is None else "(412)"]
+        row = LineItem("Other comprehensive loss", "Other comprehensive loss",
+                       [None if v is None else Amount(v, -Decimal(v.strip("()"))) for v in values])
+        return Statement(StatementKind.EQ, "Equity", [year] * 4, [row], scale=6, scale_text="",
+                         unscaled_kinds=frozenset(), components=heads)
+
+    assert mapper.map_filing([equity(None)])[0].items[0].concept == (
+        "us-gaap:OtherComprehensiveIncomeLossNetOfTaxPortionAttributableToParent")
+    assert mapper.map_filing([equity("3")])[0].items[0].concept == "us-gaap:OtherComprehensiveIncomeLossNetOfTax"

@@ -41,6 +41,7 @@ from converter.mapper.components import (
     repurchases,
     section_members,
     share_signs,
+    the_parents_other_comprehensive_income,
     total_column_signs,
 )
 from converter.mapper.costs import cost_of_revenue, costs_and_expenses, research_excluding_in_process
@@ -477,6 +478,7 @@ class Mapper:
             if ms.statement.kind == StatementKind.EQ:
                 equity_balances(ms)
                 repurchases(ms)
+                the_parents_other_comprehensive_income(ms)
         equity_movements_as_comprehensive_income(mapped)
         for ms in mapped:
             apply_signs(ms.statement.kind, ms.items, self.index)

@@ -156,6 +156,24 @@ def _split_comprehensive(ms: MappedStatement) -> None:
         for mi, concept in zip(triple, concepts, strict=True):
             if mi.concept != concept:
                 mi.reassign(concept, why)
+        if not other:
+            _consolidated_other_comprehensive(ms, items[:items.index(total)])
+
+
+def _consolidated_other_comprehensive(ms: MappedStatement, above: list[MappedItem]) -> None:
+    """Other comprehensive income above a consolidated comprehensive income that is split
+    afterwards adds into the consolidated figure: it is consolidated too
+    (``OtherComprehensiveIncomeLossNetOfTax``), not the company's share a label alone
+    suggests (Tesla's "Total other comprehensive income (loss)" above "Comprehensive
+    income", then the noncontrolling interests' and the stockholders' shares), unless other
+    comprehensive income is split itself."""
+    whole, _, parents = OTHER_COMPREHENSIVE
+    if any(mi.concept == whole for mi in ms.items):
+        return
+    for mi in above:
+        if mi.concept == parents and not _WHOSE.search(mi.item.label):
+            mi.reassign(whole, "other comprehensive income that adds into the consolidated comprehensive income "
+                               "below it is consolidated")
 
 
 def _comprehensive(mi: MappedItem, other: bool) -> bool:
