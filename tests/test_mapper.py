@@ -1594,3 +1594,19 @@ def test_other_comprehensive_income_the_minority_column_leaves_empty_is_the_comp
     assert mapper.map_filing([equity(None)])[0].items[0].concept == (
         "us-gaap:OtherComprehensiveIncomeLossNetOfTaxPortionAttributableToParent")
     assert mapper.map_filing([equity("3")])[0].items[0].concept == "us-gaap:OtherComprehensiveIncomeLossNetOfTax"
+
+
+def test_a_count_beside_an_amount_takes_the_amounts_shares_concept(mapper: Mapper) -> None:
+    """Walmart's equity statement prints "Other" with a share count and amounts: the amount
+    is StockholdersEquityOther, and the count, which labels alone left to a concept of our
+    own, is the taxonomy's shares of it."""
+    year = Period(date(2025, 1, 31), date(2024, 2, 1))
+    heads = ["Common Stock Shares", "Common Stock Amount", "Retained Earnings", "Total Equity"]
+    shares = LineItem("Other", "Other", [Amount("17", Decimal(17)), None, None, None], ItemKind.SHARES, line=7)
+    amounts = LineItem("Other", "Other", [None, Amount("2", Decimal(2)), Amount("(95)", Decimal(-95)),
+                                          Amount("(93)", Decimal(-93))], ItemKind.MONETARY, line=7)
+    statement = Statement(StatementKind.EQ, "Shareholders' equity", [year] * 4, [shares, amounts], scale=6,
+                          scale_text="", unscaled_kinds=frozenset(), components=heads)
+    count, amount = mapper.map_filing([statement])[0].items
+    assert amount.concept == "us-gaap:StockholdersEquityOther"
+    assert count.concept == "us-gaap:StockholdersEquityOtherShares"

@@ -244,3 +244,26 @@ def the_parents_other_comprehensive_income(ms: MappedStatement) -> None:
                 and not any(shown[k] for k in minority if k < len(shown)):
             mi.reassign(PARENTS_OTHER_COMPREHENSIVE, "the noncontrolling interests' column shows none of it: "
                                                      "all the company's")
+
+
+def shares_beside_amounts(ms: MappedStatement, index: ConceptIndex) -> None:
+    """A row that prints both a share count and amounts (split in two items by the reader)
+    is one movement: its count takes the shares concept the taxonomy pairs with its amount's
+    ("StockholdersEquityOther" and "...OtherShares", "StockIssuedDuringPeriodValue..." and
+    "...Shares..."), where there is one and no other count has it.  Walmart's "Other" count
+    had become a concept of its own beside its `StockholdersEquityOther` amount."""
+    twins = {(mi.item.line, mi.item.label): mi for mi in ms.items if mi.item.kind is ItemKind.MONETARY}
+    used = {mi.concept for mi in ms.items}
+    for mi in ms.items:
+        twin = twins.get((mi.item.line, mi.item.label))
+        if mi.item.kind is not ItemKind.SHARES or mi.mapping is None or twin is None or not twin.concept:
+            continue
+        pair = next((q for q in _share_names(twin.concept) if q in index and index[q].item_kind == "shares"), None)
+        if pair is not None and pair != mi.concept and pair not in used:
+            used.add(pair)
+            mi.reassign(pair, f"the count beside an amount of {twin.concept}: the taxonomy's shares of it")
+
+
+def _share_names(concept: str) -> list[str]:
+    """The names the taxonomy gives the share count of an amount concept."""
+    return [concept.replace("Value", "Shares", 1), f"{concept}Shares"] if "Value" in concept else [f"{concept}Shares"]

@@ -41,6 +41,7 @@ from converter.mapper.components import (
     repurchases,
     section_members,
     share_signs,
+    shares_beside_amounts,
     the_parents_other_comprehensive_income,
     total_column_signs,
 )
@@ -479,6 +480,7 @@ class Mapper:
                 equity_balances(ms)
                 repurchases(ms)
                 the_parents_other_comprehensive_income(ms)
+                shares_beside_amounts(ms, self.index)
         equity_movements_as_comprehensive_income(mapped)
         for ms in mapped:
             apply_signs(ms.statement.kind, ms.items, self.index)
