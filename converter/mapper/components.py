@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from converter.mapper.noncontrolling import OTHER_COMPREHENSIVE
 from converter.mapper.signs import balance_of
 from converter.model.mapping import MappedItem, MappedStatement, Member, SignBasis
 from converter.model.statements import ItemKind, Statement, StatementKind
@@ -225,25 +226,20 @@ def _wanted_together(items: list[MappedItem], members: list[Member | None], rows
     return max(fit, key=lambda q: sum(s[q] for s in scores), default=None)
 
 
-OTHER_COMPREHENSIVE = "us-gaap:OtherComprehensiveIncomeLossNetOfTax"
-PARENTS_OTHER_COMPREHENSIVE = "us-gaap:OtherComprehensiveIncomeLossNetOfTaxPortionAttributableToParent"
-
-
 def the_parents_other_comprehensive_income(ms: MappedStatement) -> None:
     """An equity statement laid out by component with a noncontrolling-interest column,
     whose other comprehensive income row leaves that column empty: the whole amount is the
     company's, ``...PortionAttributableToParent`` (Tesla), not the consolidated figure a
     label alone suggests; where the column has an amount the row stays consolidated (P&G,
     Walmart)."""
+    whole, _, parents = OTHER_COMPREHENSIVE
     minority = [k for k, m in enumerate(ms.members) if m is not None and m.qname == NONCONTROLLING]
-    if not minority or any(mi.concept == PARENTS_OTHER_COMPREHENSIVE for mi in ms.items):
+    if not minority or any(mi.concept == parents for mi in ms.items):
         return
     for mi in ms.items:
         shown = [v is not None and bool(v.shown) for v in mi.item.values]
-        if mi.concept == OTHER_COMPREHENSIVE and any(shown) \
-                and not any(shown[k] for k in minority if k < len(shown)):
-            mi.reassign(PARENTS_OTHER_COMPREHENSIVE, "the noncontrolling interests' column shows none of it: "
-                                                     "all the company's")
+        if mi.concept == whole and any(shown) and not any(shown[k] for k in minority if k < len(shown)):
+            mi.reassign(parents, "the noncontrolling interests' column shows none of it: all the company's")
 
 
 def shares_beside_amounts(ms: MappedStatement, index: ConceptIndex) -> None:

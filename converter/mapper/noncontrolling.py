@@ -46,11 +46,11 @@ _NET_RESULT = re.compile(r"\bnet\s+(income|earnings|loss|profit)", re.I)
 # a statement of comprehensive income splits (other) comprehensive income the same way:
 # (consolidated, noncontrolling interests' share, the company's share)
 COMPREHENSIVE = ("us-gaap:ComprehensiveIncomeNetOfTaxIncludingPortionAttributableToNoncontrollingInterest",
-                  "us-gaap:ComprehensiveIncomeNetOfTaxAttributableToNoncontrollingInterest",
-                  "us-gaap:ComprehensiveIncomeNetOfTax")
+                 "us-gaap:ComprehensiveIncomeNetOfTaxAttributableToNoncontrollingInterest",
+                 "us-gaap:ComprehensiveIncomeNetOfTax")
 OTHER_COMPREHENSIVE = ("us-gaap:OtherComprehensiveIncomeLossNetOfTax",
-                        "us-gaap:OtherComprehensiveIncomeLossNetOfTaxPortionAttributableToNoncontrollingInterest",
-                        "us-gaap:OtherComprehensiveIncomeLossNetOfTaxPortionAttributableToParent")
+                       "us-gaap:OtherComprehensiveIncomeLossNetOfTaxPortionAttributableToNoncontrollingInterest",
+                       "us-gaap:OtherComprehensiveIncomeLossNetOfTaxPortionAttributableToParent")
 _COMPREHENSIVE_LINE = re.compile(r"\bcomprehensive\s+\(?(income|earnings|loss)", re.I)
 _OTHER = re.compile(r"\bother\s+comprehensive", re.I)
 

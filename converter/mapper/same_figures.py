@@ -19,7 +19,7 @@ from converter.mapper.noncontrolling import COMPREHENSIVE, OTHER_COMPREHENSIVE
 from converter.model.mapping import MappedItem, MappedStatement
 from converter.model.statements import ItemKind, StatementKind
 
-_COMPREHENSIVE = "ComprehensiveIncome"
+_OF_COMPREHENSIVE_INCOME = "ComprehensiveIncome"  # in the name of each of its concepts
 # (other) comprehensive income whole or by whose share: with no noncontrolling interest the
 # same amount, and filers split between them statement by statement (Apple's equity
 # statement says the company's share, its statement of comprehensive income the whole)
@@ -53,7 +53,8 @@ def equity_movements_as_comprehensive_income(statements: list[MappedStatement]) 
 
 
 def _is_comprehensive(mi: MappedItem) -> bool:
-    return mi.mapping is not None and mi.item.kind is ItemKind.MONETARY and _COMPREHENSIVE in (mi.concept or "")
+    return mi.mapping is not None and mi.item.kind is ItemKind.MONETARY \
+        and _OF_COMPREHENSIVE_INCOME in (mi.concept or "")
 
 
 def _cells(ms: MappedStatement, mi: MappedItem) -> dict[str, set[Decimal]]:
