@@ -143,3 +143,25 @@ def test_a_net_of_tax_caption_makes_the_components_net_of_tax(mapper: Mapper) ->
     chosen = _map(mapper, rows)
     assert chosen[("Securities", "Unrealized holding gain (loss) arising during period")] == \
         "us-gaap:OtherComprehensiveIncomeUnrealizedHoldingGainLossOnSecuritiesArisingDuringPeriodNetOfTax"
+
+
+def test_a_lone_pension_row_is_the_plans_whole_adjustment_with_the_labels_sign(mapper: Mapper) -> None:
+    """P&G's "Unrealized gains/(losses) on defined benefit postretirement plans" is the
+    pension component's only row: the plans' whole adjustment, a concept whose positive is a
+    loss, so the loss printed "(1,390)" is +1,390 (the label says gains are positive).  Its
+    lone "Foreign currency translation" is the whole translation adjustment, not the
+    company's portion of it, in a statement that does not split other comprehensive income."""
+    oci = ("OTHER COMPREHENSIVE INCOME/(LOSS), NET OF TAX",)
+    statement = Statement(StatementKind.CI, "Statements of Comprehensive Income", [YEAR], [
+        _row("NET EARNINGS", "16,065"),
+        _row("Foreign currency translation, net", "1,143", oci),
+        _row("Unrealized gains/(losses) on investment securities", "0", oci),
+        _row("Unrealized gains/(losses) on defined benefit postretirement plans", "(1,390)", oci),
+        _row("TOTAL OTHER COMPREHENSIVE INCOME/(LOSS), NET OF TAX", "(248)"),
+        _row("TOTAL COMPREHENSIVE INCOME", "15,817")], scale=6, scale_text="", unscaled_kinds=frozenset())
+    items = mapper.map_filing([statement])[0].items
+    pension = items[3].mapping
+    assert pension is not None
+    assert pension.concept == "us-gaap:OtherComprehensiveIncomeLossPensionAndOtherPostretirementBenefitPlansAdjustmentNetOfTax"
+    assert pension.sign == -1
+    assert items[1].concept == "us-gaap:OtherComprehensiveIncomeLossForeignCurrencyTransactionAndTranslationAdjustmentNetOfTax"

@@ -129,3 +129,6 @@ def test_a_label_naming_both_sides_says_which_is_positive() -> None:
     assert label_side("Gains and (losses), net") == "credit"
     # a reclassification of "(gains)/losses" in comprehensive income is left to the arithmetic
     assert label_side("Reclassification of (gains)/losses to net income") is None
+    # "gains/(losses)": gains positive (P&G's pension line, a loss printed "(1,390)" under a
+    # concept whose positive is a loss, is +1,390)
+    assert label_side("Unrealized gains/(losses) on defined benefit postretirement plans") == "credit"

@@ -45,7 +45,11 @@ def component_words(label: str, sections: tuple[str, ...]) -> str:
 
 
 # A component's gain or loss arising in the period, and its whole adjustment (that gain or
-# loss and the reclassification out of accumulated OCI together), on the same tax basis.
+# loss and the reclassification out of accumulated OCI together), on the same tax basis;
+# for defined benefit plans the whole adjustment also takes in prior service cost and
+# amortization (P&G's lone "Unrealized gains/(losses) on defined benefit postretirement
+# plans").  The company's portion of a component printed as one row, in a statement that
+# does not split it, is the whole too (P&G's "Foreign currency translation, net").
 # Not securities': a lone "Change in unrealized gains on available-for-sale investments"
 # is the part arising in the period as often as the whole (Meta the one, P&G the other).
 _WHOLE_OF = {
@@ -57,6 +61,16 @@ _WHOLE_OF = {
         "us-gaap:OtherComprehensiveIncomeLossCashFlowHedgeGainLossAfterReclassificationAndTax",
     "us-gaap:OtherComprehensiveIncomeLossCashFlowHedgeGainLossBeforeReclassificationAndTax":
         "us-gaap:OtherComprehensiveIncomeLossCashFlowHedgeGainLossAfterReclassificationBeforeTax",
+    "us-gaap:OtherComprehensiveIncomeDefinedBenefitPlansNetUnamortizedGainLossArisingDuringPeriodNetOfTax":
+        "us-gaap:OtherComprehensiveIncomeLossPensionAndOtherPostretirementBenefitPlansAdjustmentNetOfTax",
+    "us-gaap:OtherComprehensiveIncomeDefinedBenefitPlansNetUnamortizedGainLossArisingDuringPeriodBeforeTax":
+        "us-gaap:OtherComprehensiveIncomeLossPensionAndOtherPostretirementBenefitPlansAdjustmentBeforeTax",
+    "us-gaap:OtherComprehensiveIncomeLossPensionAndOtherPostretirementBenefitPlansNetUnamortizedGainLossArising"
+    "DuringPeriodBeforeTax":
+        "us-gaap:OtherComprehensiveIncomeLossPensionAndOtherPostretirementBenefitPlansAdjustmentBeforeTax",
+    # the company's portion of a component, in a statement that does not split it: the whole
+    "us-gaap:OtherComprehensiveIncomeForeignCurrencyTransactionAndTranslationAdjustmentNetOfTaxPortionAttributable"
+    "ToParent": "us-gaap:OtherComprehensiveIncomeLossForeignCurrencyTransactionAndTranslationAdjustmentNetOfTax",
 }
 _RECLASSIFICATION = re.compile(r"reclassif|realized|included\s+in\s+(?:net\s+)?(?:income|earnings)|"
                                r"transferred\s+to|amortization", re.I)

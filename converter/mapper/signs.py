@@ -74,7 +74,7 @@ _SIDE_WORD = rf"{_DEBIT_SIDE}|{_CREDIT_SIDE_WORD}"
 # positive as an expense, "Gain (loss) on sale" as a gain
 _JOINED = r"(?:,|\band\b|\bor\b)?"  # "Other (gains) and losses"
 _BOTH_SIDES = re.compile(rf"\(\s*(?P<inner>{_SIDE_WORD})\s*\)\s*{_JOINED}\s*(?P<outer>{_SIDE_WORD})\b|"
-                         rf"\b(?P<outer2>{_SIDE_WORD})\s*{_JOINED}\s*\(\s*(?P<inner2>{_SIDE_WORD})\s*\)", re.I)
+                         rf"\b(?P<outer2>{_SIDE_WORD})\s*(?:{_JOINED}|/)\s*\(\s*(?P<inner2>{_SIDE_WORD})\s*\)", re.I)
 
 
 def label_side(label: str) -> str | None:
