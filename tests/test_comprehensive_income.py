@@ -165,3 +165,22 @@ def test_a_lone_pension_row_is_the_plans_whole_adjustment_with_the_labels_sign(m
     assert pension.concept == "us-gaap:OtherComprehensiveIncomeLossPensionAndOtherPostretirementBenefitPlansAdjustmentNetOfTax"
     assert pension.sign == -1
     assert items[1].concept == "us-gaap:OtherComprehensiveIncomeLossForeignCurrencyTransactionAndTranslationAdjustmentNetOfTax"
+
+
+def test_a_component_is_whole_unless_the_statement_splits_it(mapper: Mapper) -> None:
+    """The company's portion of a component (labels alone give P&G's "Foreign currency
+    translation, net" `...NetOfTaxPortionAttributableToParent`) is the whole component in a
+    statement that does not split other comprehensive income between the company and
+    noncontrolling interests; where a row gives the noncontrolling interests' share, the
+    portion stays."""
+    oci = ("OTHER COMPREHENSIVE INCOME/(LOSS), NET OF TAX",)
+    rows = [_row("NET EARNINGS", "16,065"), _row("Foreign currency translation, net", "1,143", oci),
+            _row("Unrealized gains/(losses) on investment securities", "0", oci),
+            _row("TOTAL COMPREHENSIVE INCOME", "17,208")]
+    whole = _map(mapper, rows)
+    assert whole[(oci[0], "Foreign currency translation, net")] == \
+        "us-gaap:OtherComprehensiveIncomeLossForeignCurrencyTransactionAndTranslationAdjustmentNetOfTax"
+    split = _map(mapper, [*rows[:3], _row("Other comprehensive income attributable to noncontrolling interests",
+                                          "(12)", oci), rows[3]])
+    assert split[(oci[0], "Foreign currency translation, net")] == \
+        "us-gaap:OtherComprehensiveIncomeForeignCurrencyTransactionAndTranslationAdjustmentNetOfTaxPortionAttributableToParent"

@@ -51,7 +51,7 @@ from converter.mapper.grand_total import liabilities_and_equity
 from converter.mapper.net_basis import above_a_before_tax_total, parts_on_the_totals_basis, under_a_net_of_tax_caption
 from converter.mapper.noncontrolling import split_net_income
 from converter.mapper.nonoperating import choose_nonoperating
-from converter.mapper.oci_components import component_words, whole_adjustments
+from converter.mapper.oci_components import component_words, consolidated_components, whole_adjustments
 from converter.mapper.overrides import Override
 from converter.mapper.pretax import choose_pretax
 from converter.mapper.same_figures import equity_movements_as_comprehensive_income
@@ -469,6 +469,7 @@ class Mapper:
             change_before_exchange_effect(ms)
             other_before_working_capital(ms)
             whole_adjustments(ms)
+            consolidated_components(ms, self.index)
             parts_on_the_totals_basis(ms, self.index)
             under_a_net_of_tax_caption(ms, self.index)
             above_a_before_tax_total(ms, self.index)

@@ -18,6 +18,7 @@ import re
 
 from converter.model.mapping import MappedStatement
 from converter.model.statements import StatementKind
+from converter.taxonomy.index import ConceptIndex
 
 # (what a label or caption says, the taxonomy's words for the component)
 COMPONENTS = (
@@ -48,8 +49,7 @@ def component_words(label: str, sections: tuple[str, ...]) -> str:
 # loss and the reclassification out of accumulated OCI together), on the same tax basis;
 # for defined benefit plans the whole adjustment also takes in prior service cost and
 # amortization (P&G's lone "Unrealized gains/(losses) on defined benefit postretirement
-# plans").  The company's portion of a component printed as one row, in a statement that
-# does not split it, is the whole too (P&G's "Foreign currency translation, net").
+# plans").
 # Not securities': a lone "Change in unrealized gains on available-for-sale investments"
 # is the part arising in the period as often as the whole (Meta the one, P&G the other).
 _WHOLE_OF = {
@@ -68,9 +68,6 @@ _WHOLE_OF = {
     "us-gaap:OtherComprehensiveIncomeLossPensionAndOtherPostretirementBenefitPlansNetUnamortizedGainLossArising"
     "DuringPeriodBeforeTax":
         "us-gaap:OtherComprehensiveIncomeLossPensionAndOtherPostretirementBenefitPlansAdjustmentBeforeTax",
-    # the company's portion of a component, in a statement that does not split it: the whole
-    "us-gaap:OtherComprehensiveIncomeForeignCurrencyTransactionAndTranslationAdjustmentNetOfTaxPortionAttributable"
-    "ToParent": "us-gaap:OtherComprehensiveIncomeLossForeignCurrencyTransactionAndTranslationAdjustmentNetOfTax",
 }
 _RECLASSIFICATION = re.compile(r"reclassif|realized|included\s+in\s+(?:net\s+)?(?:income|earnings)|"
                                r"transferred\s+to|amortization", re.I)
@@ -99,3 +96,36 @@ def whole_adjustments(ms: MappedStatement) -> None:
             continue
         mi.reassign(whole, "the component's only row, with no reclassification beside it: its whole adjustment")
         used.add(whole)
+
+
+# A component's adjustment as the company's portion, and as a whole (consolidated)
+_WHOLE_OF_PORTION = {
+    f"us-gaap:OtherComprehensiveIncome{part}{basis}PortionAttributableToParent": f"us-gaap:{whole}{basis}"
+    for part, whole in (
+        ("ForeignCurrencyTransactionAndTranslationAdjustment",
+         "OtherComprehensiveIncomeLossForeignCurrencyTransactionAndTranslationAdjustment"),
+        ("DefinedBenefitPlansAdjustment",
+         "OtherComprehensiveIncomeLossPensionAndOtherPostretirementBenefitPlansAdjustment"),
+        ("AvailableforsaleSecuritiesAdjustment", "OtherComprehensiveIncomeLossAvailableForSaleSecuritiesAdjustment"),
+        ("DerivativesQualifyingAsHedges", "OtherComprehensiveIncomeLossDerivativesQualifyingAsHedges"))
+    for basis in ("NetOfTax", "BeforeTax")
+}
+_WHOSE_SHARE = re.compile(r"attributable|non-?controlling|minority", re.I)
+
+
+def consolidated_components(ms: MappedStatement, index: ConceptIndex) -> None:
+    """A statement of comprehensive income that does not split other comprehensive income
+    between the company and noncontrolling interests reports each component whole: a
+    component chosen as the company's portion (P&G's "Foreign currency translation, net",
+    J&J's pension "Net change") takes the consolidated concept, unless its label says whose
+    share it is or another row has that concept."""
+    if ms.statement.kind != StatementKind.CI or any(
+            _WHOSE_SHARE.search(mi.item.label) and "OtherComprehensive" in (mi.concept or "") for mi in ms.items):
+        return
+    used = {mi.concept for mi in ms.items}
+    for mi in ms.items:
+        whole = _WHOLE_OF_PORTION.get(mi.concept or "")
+        if whole is not None and whole in index and whole not in used and not _WHOSE_SHARE.search(mi.item.label):
+            mi.reassign(whole, "a component of other comprehensive income in a statement that does not split it "
+                               "between the company and noncontrolling interests: the whole")
+            used.add(whole)
