@@ -385,9 +385,9 @@ def _build_evidence(out: Path) -> int:
     """The mapper's tokenised labels, from the index, filer labels and deprecated list in ``out``."""
     from converter.mapper.evidence import build_evidence
     from converter.taxonomy import deprecated
-    from converter.taxonomy.index import load_filer_labels, load_index
+    from converter.taxonomy.index import load_index, load_label_table
 
-    for cached in (load_index, load_filer_labels):  # the build may have just rewritten them
+    for cached in (load_index, load_label_table):  # the build may have just rewritten them
         cached.cache_clear()
     deprecated.forget()
     return build_evidence(out)

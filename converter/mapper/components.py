@@ -172,10 +172,8 @@ def share_signs(ms: MappedStatement) -> None:
     """A share count printed in parentheses beside amounts that are deductions ("Shares
     repurchased (633) ... (10,039)") is a positive count of a reduction, like its amounts
     (share concepts have no balance to tell)."""
-    twins = {(mi.item.line, mi.item.label): mi for mi in ms.items if mi.item.kind is ItemKind.MONETARY}
-    for mi in ms.items:
-        twin = twins.get((mi.item.line, mi.item.label))
-        if mi.item.kind is not ItemKind.SHARES or mi.mapping is None or twin is None or twin.mapping is None:
+    for mi, twin in _counts_beside_amounts(ms):
+        if mi.mapping is None or twin.mapping is None:
             continue
         if twin.mapping.sign_basis is SignBasis.DEDUCTION and mi.mapping.sign_basis is not SignBasis.DEDUCTION \
                 and all(v is None or v.shown is None or v.shown <= 0 for v in mi.item.values):
@@ -248,16 +246,21 @@ def shares_beside_amounts(ms: MappedStatement, index: ConceptIndex) -> None:
     ("StockholdersEquityOther" and "...OtherShares", "StockIssuedDuringPeriodValue..." and
     "...Shares..."), where there is one and no other count has it.  Walmart's "Other" count
     had become a concept of its own beside its `StockholdersEquityOther` amount."""
-    twins = {(mi.item.line, mi.item.label): mi for mi in ms.items if mi.item.kind is ItemKind.MONETARY}
     used = {mi.concept for mi in ms.items}
-    for mi in ms.items:
-        twin = twins.get((mi.item.line, mi.item.label))
-        if mi.item.kind is not ItemKind.SHARES or mi.mapping is None or twin is None or not twin.concept:
+    for mi, twin in _counts_beside_amounts(ms):
+        if mi.mapping is None or not twin.concept:
             continue
         pair = next((q for q in _share_names(twin.concept) if q in index and index[q].item_kind == "shares"), None)
         if pair is not None and pair != mi.concept and pair not in used:
             used.add(pair)
             mi.reassign(pair, f"the count beside an amount of {twin.concept}: the taxonomy's shares of it")
+
+
+def _counts_beside_amounts(ms: MappedStatement) -> list[tuple[MappedItem, MappedItem]]:
+    """(share count, amounts) for each row the reader split in two, one item per kind."""
+    amounts = {(mi.item.line, mi.item.label): mi for mi in ms.items if mi.item.kind is ItemKind.MONETARY}
+    return [(mi, amounts[(mi.item.line, mi.item.label)]) for mi in ms.items
+            if mi.item.kind is ItemKind.SHARES and (mi.item.line, mi.item.label) in amounts]
 
 
 def _share_names(concept: str) -> list[str]:

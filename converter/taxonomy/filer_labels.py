@@ -13,18 +13,14 @@ its 2009 lines were.
 
 from __future__ import annotations
 
-import gzip
-import json
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from converter.extraction.labels import clean_label
-from converter.resources import data_dir
-from converter.taxonomy.index import LABELS_FILE
+from converter.taxonomy.index import load_label_table
 from converter.taxonomy.ixbrl_labels import is_held_out_ixbrl
 from converter.text import normalize_label
 
@@ -68,10 +64,7 @@ def build_label_table(rows: Iterable[tuple[str, str, str, str]],
     return {"format": 1, "holdOut": f"crc32(cik) % {HOLD_OUT_FOLDS} == 0", "withheld": withheld, "labels": labels}
 
 
-@lru_cache(maxsize=2)
 def withheld_ciks(folder: Path | None = None) -> frozenset[str]:
     """The companies outside the data sets' held-out fold that the table was not built from
     all the same (held out of the Inline XBRL measurement): not a learned company either."""
-    path = (folder or data_dir("taxonomy")) / LABELS_FILE
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return frozenset(json.load(fh).get("withheld", ()))
+    return frozenset(load_label_table(folder).get("withheld", ()))

@@ -139,14 +139,23 @@ def load_index(path: Path | None = None) -> ConceptIndex:
                             f"rebuild it with 'xbrl-converter taxonomy build'") from None
 
 
-@lru_cache(maxsize=2)
 def load_filer_labels(folder: Path | None = None) -> dict[str, list[list[Any]]]:
     """Normalised filer label -> [[concept, statement, count], ...] (SEC data sets)."""
+    labels: dict[str, list[list[Any]]] = load_label_table(folder)["labels"]
+    return labels
+
+
+@lru_cache(maxsize=2)
+def load_label_table(folder: Path | None = None) -> dict[str, Any]:
+    """The filer-label table as built: its labels, its hold-out rule and the companies it
+    withholds (``filer_labels.build_label_table``)."""
     path = (folder or data_dir("taxonomy")) / LABELS_FILE
     try:
         with gzip.open(path, "rt", encoding="utf-8") as fh:
-            labels: dict[str, list[list[Any]]] = json.load(fh)["labels"]
-            return labels
+            table: dict[str, Any] = json.load(fh)
+        if "labels" not in table:
+            raise KeyError("labels")
+        return table
     except (OSError, EOFError, ValueError, KeyError) as exc:  # missing, not gzip, not JSON, not the table
         raise TaxonomyError(f"the filer-label table {path} cannot be read ({type(exc).__name__}: {exc}); "
                             f"rebuild it with 'xbrl-converter taxonomy build'") from None
